@@ -1,0 +1,101 @@
+/**
+ * Composition stage boundary types. Input: styled text runs (from the edition model). Output: composed lines,
+ * each a list of glyphs with exact x positions, ready to be placed by page layout.
+ */
+import type { Face } from '../fonts/index.js';
+
+export interface ComposeStyle {
+  face: Face;
+  /** Type size in pt. */
+  size: number;
+}
+
+/** A piece of a paragraph in one style (a run-in dateline in 黑体, then body text in 宋体). */
+export interface StyledRun {
+  text: string;
+  style: ComposeStyle;
+}
+
+/** CJK–Latin/digit gap in em of the surrounding Han text (clreq §3.2.2). */
+export interface LatinGap {
+  natural: number;
+  shrink: number;
+  stretch: number;
+}
+
+export interface ParagraphSettings {
+  /** First-line indent in em of the paragraph's first run (clreq §3.4.1: 2 em). */
+  indent: number;
+  /** Alignment of non-final lines. `justify` = flush both edges; `distribute` also spreads the last line (均排). */
+  align: 'justify' | 'start' | 'center' | 'end' | 'distribute';
+  /** Alignment of the last line. */
+  lastLine: 'start' | 'center' | 'end' | 'justify';
+  /** Prohibition level (clreq §3.1.4). */
+  kinsoku: 'basic' | 'gb' | 'strict';
+  latinGap: LatinGap;
+  /** Minimum number of Han characters on a paragraph's last line (孤字 avoidance, clreq §3.4.4). 0 disables. */
+  minLastLineHan: number;
+}
+
+export const BODY_SETTINGS: ParagraphSettings = {
+  indent: 2,
+  align: 'justify',
+  lastLine: 'start',
+  kinsoku: 'gb',
+  latinGap: { natural: 0.25, shrink: 0.125, stretch: 1 / 3 },
+  minLastLineHan: 2,
+};
+
+/** One glyph as set: x is the pen position in pt from the line's left edge (offsets already applied). */
+export interface PlacedGlyph {
+  gid: number;
+  x: number;
+  /** Vertical offset in pt, positive = up. Usually 0. */
+  dy: number;
+  /** The characters this glyph stands for (for ToUnicode / text extraction). */
+  text: string;
+  face: Face;
+  size: number;
+  /** Set advance in pt (after compression/justification). */
+  advance: number;
+}
+
+export interface ComposedLine {
+  /** UTF-16 offsets into the paragraph's full text (all runs joined). */
+  start: number;
+  end: number;
+  /** The characters of the line, exactly (no added spaces). */
+  text: string;
+  /** The measure the line was set to, pt. */
+  measure: number;
+  /** Natural width (after line-edge and pair compression, before justification), pt. */
+  natural: number;
+  /** Width as set, pt (== measure for justified non-final lines). */
+  width: number;
+  /** Left offset inside the measure (first-line indent, centring), pt. Glyph x values already include it. */
+  offset: number;
+  glyphs: PlacedGlyph[];
+  /** True for the paragraph's final line. */
+  last: boolean;
+  /** Largest run size on the line, pt (the line's em). */
+  size: number;
+  /** Mean extra space added between adjacent characters for justification, in em (negative = squeezed). */
+  extraPerGap: number;
+}
+
+/** Counts of rules applied, for the composition report. */
+export interface CompositionStats {
+  lines: number;
+  paragraphs: number;
+  pairsCompressed: number;
+  lineEndHalved: number;
+  lineStartTrimmed: number;
+  latinGaps: number;
+  pushedIn: number;
+  pushedOut: number;
+  orphansAvoided: number;
+  orphansLeft: number;
+  /** Extra inter-character space in em per line: mean / p95 / max, over justified non-final lines. */
+  loosest: { em: number; text: string } | null;
+  tightest: { em: number; text: string } | null;
+}

@@ -1,0 +1,140 @@
+/**
+ * The composition root: wires ingest → layout (which calls the composer) → paint → pdf, and owns the diagnostics
+ * sink. Pure with respect to the file system except for the explicit `writeOutputs` step.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Sink, type Diagnostic } from './diag/index.js';
+import type { Edition } from './model/edition.js';
+import { loadEdition } from './ingest/index.js';
+import { loadFontBook, type FontBook } from './fonts/index.js';
+import { loadTemplate, layoutPage } from './layout/index.js';
+import type { PageLayout } from './layout/types.js';
+import { paintPage } from './paint/page.js';
+import type { DisplayDocument, DisplayPage } from './paint/display.js';
+import { writePdf } from './pdf/index.js';
+import { preflight } from './pdf/preflight.js';
+import { renderPng } from './preview/index.js';
+
+export type PdfStandard = 'x1a' | 'x4' | 'none';
+
+export interface BuildOptions {
+  outDir: string;
+  standard: PdfStandard;
+  /** Preview resolution in dpi; 0 = no PNG previews. */
+  previewDpi: number;
+}
+
+export interface PageReport {
+  number: number;
+  pdf: string;
+  png: string | null;
+  items: number;
+  preflight: { ok: boolean; failed: string[] };
+}
+
+export interface BuildReport {
+  edition: string;
+  paper: string;
+  date: string;
+  standard: PdfStandard;
+  pages: PageReport[];
+  editionPdf: string;
+  counts: { errors: number; warnings: number; overset: number; missingImages: number };
+  diagnostics: Diagnostic[];
+}
+
+/** Lay out every page of an edition (no files written). */
+export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = loadFontBook()): PageLayout[] {
+  return edition.pages.map((page) => {
+    const template = loadTemplate(page.layout, sink);
+    return layoutPage(page, edition, template, fonts, sink);
+  });
+}
+
+export function paintEdition(edition: Edition, layouts: PageLayout[]): DisplayDocument {
+  return { title: `${edition.paper.name} ${edition.date}`, date: edition.date, pages: layouts.map((l) => paintPage(l)) };
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Write `bytes` to `file` atomically: a half-written output file never appears under its real name. */
+export function writeFileAtomic(file: string, bytes: Uint8Array | string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.partial`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, file);
+}
+
+/** Build an edition file into `opts.outDir`: one PDF per page, the edition PDF, PNG previews, report.json, index.html. */
+export async function buildEdition(editionFile: string, opts: BuildOptions, sink = new Sink()): Promise<BuildReport> {
+  const edition = loadEdition(editionFile, sink);
+  const layouts = layoutEdition(edition, sink);
+  const doc = paintEdition(edition, layouts);
+
+  // Render everything in memory first; files are written only once every page succeeded.
+  const outputs: Array<[string, Uint8Array | string]> = [];
+  const pages: PageReport[] = [];
+  for (const [i, page] of doc.pages.entries()) {
+    const single: DisplayDocument = { ...doc, title: `${doc.title} 第${page.number}版`, pages: [page] };
+    const pdf = await writePdf(single, { standard: opts.standard, sink });
+    const pdfName = `page-${pad(page.number)}.pdf`;
+    outputs.push([pdfName, pdf]);
+    let pngName: string | null = null;
+    if (opts.previewDpi > 0) {
+      pngName = `page-${pad(page.number)}.png`;
+      outputs.push([pngName, await renderPng(pdf, 0, opts.previewDpi)]);
+    }
+    const pf = opts.standard === 'none' ? { ok: true, checks: [] } : await preflight(pdf);
+    for (const c of pf.checks) {
+      if (!c.ok) sink.error('preflight', `preflight check ${c.id} failed: ${c.detail}`, { page: page.number }, 'report this as a banmian bug; the file will be rejected by the print shop');
+    }
+    pages.push({ number: page.number, pdf: pdfName, png: pngName, items: edition.pages[i]?.items.length ?? 0, preflight: { ok: pf.ok, failed: pf.checks.filter((c) => !c.ok).map((c) => c.id) } });
+  }
+  const editionPdf = await writePdf(doc, { standard: opts.standard, sink });
+  outputs.push(['edition.pdf', editionPdf]);
+
+  const diagnostics = sink.items;
+  const report: BuildReport = {
+    edition: path.basename(editionFile),
+    paper: edition.paper.name,
+    date: edition.date,
+    standard: opts.standard,
+    pages,
+    editionPdf: 'edition.pdf',
+    counts: {
+      errors: sink.errors.length,
+      warnings: sink.warnings.length,
+      overset: diagnostics.filter((d) => d.code === 'overset').length,
+      missingImages: diagnostics.filter((d) => d.code === 'missing-image').length,
+    },
+    diagnostics,
+  };
+  outputs.push(['report.json', JSON.stringify(report, null, 1) + '\n']);
+  outputs.push(['index.html', previewHtml(report)]);
+  for (const [name, bytes] of outputs) writeFileAtomic(path.join(opts.outDir, name), bytes);
+  return report;
+}
+
+const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A local browser view of the built pages and the build's diagnostics. */
+export function previewHtml(report: BuildReport): string {
+  const pages = report.pages
+    .map((p) => `<figure><a href="${esc(p.pdf)}">${p.png ? `<img src="${esc(p.png)}" alt="第${p.number}版">` : `第${p.number}版 (PDF)`}</a><figcaption>第${p.number}版 · ${p.items} 稿件 · preflight ${p.preflight.ok ? '通过' : '未通过: ' + esc(p.preflight.failed.join(', '))}</figcaption></figure>`)
+    .join('\n');
+  const diags = report.diagnostics
+    .map((d) => `<tr class="${d.severity}"><td>${d.severity}</td><td>${esc(d.code)}</td><td>${esc([d.at.file, d.at.line, d.at.page ? `p${d.at.page}` : '', d.at.item].filter(Boolean).join(' '))}</td><td>${esc(d.message)}</td><td>${esc(d.hint)}</td></tr>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>${esc(report.paper)} ${esc(report.date)}</title>
+<style>body{font-family:sans-serif;margin:1em;background:#eee}figure{display:inline-block;margin:0 1em 1em 0;background:#fff;padding:.5em;box-shadow:0 1px 4px #999}
+img{max-height:90vh;display:block}table{border-collapse:collapse;background:#fff}td{border:1px solid #ccc;padding:2px 6px;font-size:13px}.error td{background:#fdd}.warning td{background:#ffd}</style></head>
+<body><h1>${esc(report.paper)} ${esc(report.date)}</h1>
+<p>${report.pages.length} 版 · <a href="${esc(report.editionPdf)}">整期 PDF</a> · ${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset</p>
+${pages}
+<h2>Diagnostics</h2><table><tr><th>severity</th><th>code</th><th>where</th><th>message</th><th>hint</th></tr>
+${diags}
+</table></body></html>
+`;
+}

@@ -1,0 +1,84 @@
+/**
+ * The command line as a user meets it (run through bin/banmian.js on the built dist/: `npm test` builds first).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'banmian.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-cli-'));
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+
+describe('banmian CLI', () => {
+  it('has --help for the program and every subcommand', () => {
+    const top = run('--help');
+    expect(top.status).toBe(0);
+    for (const cmd of ['build', 'import', 'compose', 'preflight', 'preview']) {
+      expect(top.stdout).toContain(cmd);
+      const r = run(cmd, '--help');
+      expect(r.status, cmd).toBe(0);
+      expect(r.stdout).toMatch(/Usage: banmian /);
+    }
+  });
+
+  it('import --json prints the reference structure for the sample copy', () => {
+    const r = run('import', 'seeds/000_52660507d51a0aa1.txt', '--json');
+    expect(r.status).toBe(0);
+    const got = JSON.parse(r.stdout) as { items: Record<string, unknown>[] };
+    const ref = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json'), 'utf8')) as { items: Record<string, unknown>[] };
+    const noId = (items: Record<string, unknown>[]) => items.map(({ id: _id, ...rest }) => rest);
+    expect(noId(got.items)).toEqual(noId(ref.items));
+  });
+
+  it('import --out writes one story file per item', () => {
+    const d = tmp();
+    const r = run('import', 'seeds/000_52660507d51a0aa1.txt', '--out', d);
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(d).filter((f) => f.endsWith('.md'))).toHaveLength(9);
+  });
+
+  it('rejects a missing input with a clear message, a hint and a non-zero exit, without a stack trace', () => {
+    const r = run('import', 'no/such/file.txt', '--json');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/does not exist/);
+    noStack(r.stderr);
+  });
+
+  it('rejects a broken edition file without writing any output', () => {
+    const d = tmp();
+    const bad = path.join(d, 'bad.yaml');
+    fs.writeFileSync(bad, 'paper: { name: 测试报 }\ndate: 2024-13-45\npages: [ { number: 1 } ]\n');
+    const outDir = path.join(d, 'out');
+    const r = run('build', bad, '--out', outDir);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/bad\.yaml/);
+    noStack(r.stderr);
+    expect(fs.existsSync(outDir) ? fs.readdirSync(outDir) : []).toEqual([]);
+  });
+
+  it('rejects bad option values', () => {
+    const r = run('compose', 'tests/fixtures/sample-body.txt', '-o', path.join(tmp(), 'x.pdf'), '--columns', 'many');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--columns/);
+    noStack(r.stderr);
+  });
+
+  it('compose writes a PDF and the --lines JSON', () => {
+    const d = tmp();
+    const pdf = path.join(d, 'c.pdf');
+    const lines = path.join(d, 'lines.json');
+    const r = run('compose', 'tests/fixtures/sample-body.txt', '-o', pdf, '--size', '9', '--pitch', '14', '--measure', '12', '--columns', '8', '--gutter', '1', '--page', '999x1400', '--margin', '36', '--indent', '2', '--lines', lines);
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const data = JSON.parse(fs.readFileSync(lines, 'utf8')) as Array<{ paragraph: number; line: number; text: string; natural: number; width: number }>;
+    const src = fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'sample-body.txt'), 'utf8').split('\n').filter((l) => l.trim());
+    // every paragraph's lines join back to the paragraph
+    src.forEach((p, i) => {
+      expect(data.filter((l) => l.paragraph === i).map((l) => l.text).join('')).toBe(p.trim());
+    });
+  });
+});

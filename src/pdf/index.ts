@@ -1,0 +1,122 @@
+/**
+ * PDF stage: DisplayDocument → print PDF bytes. The only module that imports pdfkit and pdf-lib.
+ *
+ * pdfkit writes the pages (CMYK content we write ourselves, CJK fonts as CIDFontType2 subsets with ToUnicode,
+ * CMYK JPEG images); a pdf-lib pass then labels the file PDF/X-1a:2001 (boxes, Info, OutputIntent, ID, subset tags,
+ * header). Same input → same bytes: nothing depends on the clock, images are prepared before drawing.
+ */
+import PDFDocument from 'pdfkit';
+import type { DisplayDocument, DisplayPage, GlyphOp, ImageOp, LineOp, RectOp } from '../paint/display.js';
+import type { Cmyk } from '../core/units.js';
+import type { Sink } from '../diag/index.js';
+import { PdfkitGlyphs, OVERPRINT_GS, num } from './glyphs.js';
+import { prepareImages, type PreparedImage } from './images.js';
+import { postProcess, editionDate } from './postprocess.js';
+
+export type PdfStandard = 'x1a' | 'x4' | 'none';
+
+export interface WritePdfOptions {
+  /** Output labelling; default `x1a` (PDF/X-1a:2001). `none` = pdfkit's output as is (still CMYK, no transparency). */
+  standard?: PdfStandard;
+  sink?: Sink;
+  /** For `x4` only: the print shop's CMYK output profile to embed. Without it an x4 file is not labelled PDF/X-4. */
+  outputProfile?: { icc: Buffer; identifier: string; condition?: string };
+}
+
+/** Strokes up to this width (pt) in 100% K overprint ("thin rules"); wider ones knock out like solids. */
+export const THIN_RULE_MAX = 2;
+
+const isSolidK = (c: Cmyk): boolean => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] >= 100;
+const clamp = (v: number): number => Math.min(100, Math.max(0, v));
+const cmyk = (c: Cmyk): string => c.map((v) => num(clamp(v) / 100)).join(' ');
+
+function rectContent(op: RectOp): string | null {
+  const hasStroke = op.stroke !== undefined && (op.lineWidth ?? 1) > 0;
+  if (!op.fill && !hasStroke) return null;
+  const parts: string[] = ['q'];
+  const lw = op.lineWidth ?? 1;
+  if (hasStroke && op.stroke && isSolidK(op.stroke) && lw <= THIN_RULE_MAX && !op.fill) parts.push(`/${OVERPRINT_GS} gs`);
+  if (op.fill) parts.push(`${cmyk(op.fill)} k`);
+  if (hasStroke && op.stroke) parts.push(`${cmyk(op.stroke)} K`, `${num(lw)} w`);
+  parts.push(`${num(op.x)} ${num(op.y)} ${num(op.w)} ${num(op.h)} re`);
+  parts.push(op.fill && hasStroke ? 'B' : op.fill ? 'f' : 'S', 'Q');
+  return parts.join('\n');
+}
+
+function lineContent(op: LineOp): string | null {
+  if (!(op.lineWidth > 0)) return null;
+  const parts: string[] = ['q'];
+  if (isSolidK(op.stroke) && op.lineWidth <= THIN_RULE_MAX) parts.push(`/${OVERPRINT_GS} gs`);
+  parts.push(`${cmyk(op.stroke)} K`, `${num(op.lineWidth)} w`);
+  if (op.dash) parts.push(`[${num(op.dash[0])} ${num(op.dash[1])}] 0 d`);
+  parts.push(`${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S`, 'Q');
+  return parts.join('\n');
+}
+
+function glyphContent(op: GlyphOp, glyphs: PdfkitGlyphs, page: number): string | null {
+  if (op.glyphs.length === 0) return null;
+  const parts: string[] = ['q'];
+  if (isSolidK(op.fill)) parts.push(`/${OVERPRINT_GS} gs`);
+  parts.push(`${cmyk(op.fill)} k`, 'BT', glyphs.glyphRun(op, page), 'ET', 'Q');
+  return parts.join('\n');
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function imageContent(doc: Doc, op: ImageOp, img: PreparedImage | undefined): void {
+  if (!img) return;
+  // pdfkit places the image XObject with its own cm (it knows the page is flipped); no transparency involved.
+  doc.image(img.pdfImage as Parameters<Doc['image']>[0], img.x, img.y, { width: img.w, height: img.h });
+  void op;
+}
+
+function drawPage(doc: Doc, glyphs: PdfkitGlyphs, page: DisplayPage, images: Map<ImageOp, PreparedImage>): void {
+  doc.addPage({ size: [page.width, page.height], margin: 0 });
+  glyphs.deletePageKey('UserUnit');
+  glyphs.registerOverprint();
+  for (const op of page.ops) {
+    let content: string | null = null;
+    switch (op.kind) {
+      case 'glyphs':
+        content = glyphContent(op, glyphs, page.number);
+        break;
+      case 'rect':
+        content = rectContent(op);
+        break;
+      case 'line':
+        content = lineContent(op);
+        break;
+      case 'image':
+        imageContent(doc, op, images.get(op));
+        break;
+    }
+    if (content) doc.addContent(content);
+  }
+}
+
+/** Write all pages of `doc` into one PDF. */
+export async function writePdf(doc: DisplayDocument, opts: WritePdfOptions = {}): Promise<Buffer> {
+  const standard = opts.standard ?? 'x1a';
+  const date = editionDate(doc.date);
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    pdfVersion: '1.3',
+    info: { Title: doc.title, Producer: 'banmian', Creator: 'banmian', CreationDate: date.js, ModDate: date.js },
+  } as ConstructorParameters<typeof PDFDocument>[0]);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  // Images first (async, sharp), then all drawing synchronously in page order: deterministic object order.
+  const images = await prepareImages(doc, (buf) => (pdf as unknown as { openImage(src: Buffer): unknown }).openImage(buf), opts.sink);
+  const glyphs = new PdfkitGlyphs(pdf, opts.sink);
+  for (const page of doc.pages) drawPage(pdf, glyphs, page, images);
+  pdf.end();
+  const raw = await done;
+  if (standard === 'none') return raw;
+  return postProcess(raw, doc, standard, { sink: opts.sink, ...(opts.outputProfile ? { outputProfile: opts.outputProfile } : {}) });
+}
+

@@ -120,3 +120,4 @@ export async function writePdf(doc: DisplayDocument, opts: WritePdfOptions = {})
   return postProcess(raw, doc, standard, { sink: opts.sink, ...(opts.outputProfile ? { outputProfile: opts.outputProfile } : {}) });
 }
 
+export { preflight, type PreflightResult, type PreflightCheck } from './preflight.js';

@@ -1,0 +1,210 @@
+import { describe, expect, test } from 'vitest';
+import zlib from 'node:zlib';
+import PDFDocument from 'pdfkit';
+import { PDFArray, PDFDict, PDFDocument as LibDoc, PDFName, PDFNumber, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
+import { writePdf } from '../src/pdf/index.js';
+import { PdfkitGlyphs } from '../src/pdf/glyphs.js';
+import { extractText } from '../src/preview/index.js';
+import { Sink } from '../src/diag/index.js';
+import { doc, face, page, run, SENTENCE } from './fixtures/pdf/docs.js';
+
+const allText = (pages: Awaited<ReturnType<typeof extractText>>): string => pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+
+async function pageContent(pdf: Buffer, i = 0): Promise<string> {
+  const d = await LibDoc.load(pdf, { updateMetadata: false });
+  const c = d.getPages()[i]!.node.lookup(PDFName.of('Contents'));
+  return Buffer.from(decodePDFRawStream(c as PDFRawStream).decode()).toString('latin1');
+}
+
+describe('writePdf text', () => {
+  test('Chinese sentence with punctuation and a —— ligature copies back exactly', async () => {
+    const op = run(SENTENCE, 40, 60, 10.5);
+    expect(op.glyphs.some((g) => g.text === '——')).toBe(true); // the font really ligates the double dash
+    const pdf = await writePdf(doc([page([op])]));
+    const pages = await extractText(pdf);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.lines.map((l) => l.text)).toEqual([SENTENCE]);
+  });
+
+  test('every glyph sits at its dx (±0.05 pt), including justified spacing and a vertical offset', async () => {
+    const text = '县城今日晴，气温28℃。';
+    const op = run(text, 72.25, 100.5, 9.5, [0, 0, 0, 100], 1.37);
+    op.glyphs[3] = { ...op.glyphs[3]!, dy: 2 };
+    const pdf = await writePdf(doc([page([op])]));
+    const chars = (await extractText(pdf))[0]!.lines.flatMap((l) => l.chars);
+    expect(chars.map((c) => c.c).join('')).toBe(text);
+    // One glyph per character here (no ligatures in this text).
+    expect(op.glyphs).toHaveLength(chars.length);
+    op.glyphs.forEach((g, i) => {
+      const ch = chars[i]!;
+      expect(Math.abs(ch.ox - (op.x + g.dx))).toBeLessThan(0.05);
+      expect(Math.abs(ch.oy - (op.y - g.dy))).toBeLessThan(0.05);
+      expect(Math.abs(ch.size - op.size)).toBeLessThan(0.01);
+    });
+  });
+
+  test('a glyph reused for different text keeps its first mapping and says so', async () => {
+    const a = run('县', 40, 60);
+    const b = { ...run('县', 60, 60), text: 'X' };
+    b.glyphs[0] = { ...b.glyphs[0]!, text: 'X' };
+    const sink = new Sink();
+    const pdf = await writePdf(doc([page([a, b])]), { sink });
+    expect(sink.items.map((d) => d.code)).toContain('glyph-text-conflict');
+    expect(allText(await extractText(pdf)).replace(/\s/g, '')).toBe('县县');
+  });
+
+  test('two pages share one font subset and both extract', async () => {
+    const pdf = await writePdf(doc([page([run('第一版要闻', 40, 60)], 1), page([run('第二版综合', 40, 60)], 2)]));
+    const pages = await extractText(pdf);
+    expect(pages.map((p) => p.lines.map((l) => l.text).join(''))).toEqual(['第一版要闻', '第二版综合']);
+    const d = await LibDoc.load(pdf);
+    let type0 = 0;
+    for (const [, o] of d.context.enumerateIndirectObjects()) if (o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Type0')) type0++;
+    expect(type0).toBe(1);
+  });
+});
+
+describe('glyphs.ts byte level', () => {
+  test('content stream, widths and ToUnicode written through pdfkit internals', async () => {
+    const pdf = new PDFDocument({ autoFirstPage: false, compress: false });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise<void>((r) => pdf.on('end', () => r()));
+    pdf.addPage({ size: [200, 200], margin: 0 });
+    const g = new PdfkitGlyphs(pdf);
+    const op = run('日——月', 10, 20, 10, [0, 0, 0, 100], 0.5);
+    const content = g.glyphRun(op, 1);
+    // The font's resource name at 10 pt (pdfkit's default Helvetica is F1, never used); flipped text matrix at the
+    // run origin; CIDs 1..3 in order of first use; 0.5 pt extra after each glyph = -50/1000 em.
+    expect(content).toBe(['/F2 10 Tf', '1 0 0 -1 10 20 Tm', '[<0001> -50 <0002> -50 <0003>] TJ'].join('\n'));
+    pdf.addContent(`BT\n${content}\nET`);
+    pdf.end();
+    await ended;
+    const s = Buffer.concat(chunks).toString('latin1');
+    expect(s).toMatch(/\/Font <<\n\/F2 \d+ 0 R/);
+    // W array: gid 0 + three glyphs, the ligature two em wide.
+    expect(s).toMatch(/\/W \[0 \[1000 1000 2000 1000\]\]/);
+    // ToUnicode: CID 2 maps to both dashes.
+    expect(s).toContain('<0000> <0003> [<0000> <65e5> <2014 2014> <6708>]');
+  });
+});
+
+describe('writePdf colour, boxes, labelling', () => {
+  const sample = () =>
+    doc([
+      page([
+        run('头版头条', 40, 60, 24, [0, 100, 100, 0]),
+        run('正文一百K', 40, 90, 10),
+        { kind: 'rect', x: 30, y: 120, w: 200, h: 40, fill: [0, 20, 60, 0] },
+        { kind: 'rect', x: 30, y: 170, w: 200, h: 40, stroke: [0, 0, 0, 100], lineWidth: 0.5 },
+        { kind: 'line', x1: 30, y1: 220, x2: 300, y2: 220, stroke: [0, 0, 0, 100], lineWidth: 0.25 },
+        { kind: 'line', x1: 30, y1: 230, x2: 300, y2: 230, stroke: [0, 0, 0, 50], lineWidth: 1, dash: [3, 2] },
+      ]),
+    ]);
+
+  test('CMYK operators only; 100% K text and rules overprint, others do not', async () => {
+    const pdf = await writePdf(sample());
+    const c = await pageContent(pdf);
+    expect(c).not.toMatch(/\b(rg|RG)\b/);
+    expect(c).not.toMatch(/DeviceRGB/);
+    const blocks = c.split(/\nQ\n|\nQ$/);
+    const red = blocks.find((b) => b.includes('0 1 1 0 k'))!;
+    expect(red).not.toContain('/GsOP gs');
+    const k = blocks.find((b) => b.includes('0 0 0 1 k') && b.includes('BT'))!;
+    expect(k).toContain('/GsOP gs');
+    expect(blocks.find((b) => b.includes('0.25 w'))).toContain('/GsOP gs');
+    expect(blocks.find((b) => b.includes('0 0 0 0.5 K'))).not.toContain('/GsOP gs');
+    expect(c).toContain('[3 2] 0 d');
+    const d = await LibDoc.load(pdf);
+    const gs = d.getPages()[0]!.node.Resources()!.lookup(PDFName.of('ExtGState'), PDFDict).lookup(PDFName.of('GsOP'), PDFDict);
+    expect(gs.get(PDFName.of('OP'))?.toString()).toBe('true');
+    expect(gs.get(PDFName.of('op'))?.toString()).toBe('true');
+    expect(gs.get(PDFName.of('OPM'))?.toString()).toBe('1');
+    expect(gs.get(PDFName.of('ca'))).toBeUndefined();
+    expect(gs.get(PDFName.of('CA'))).toBeUndefined();
+  });
+
+  test('PDF/X-1a:2001 labelling: header, boxes, Info, OutputIntent, ID, no object streams', async () => {
+    const pdf = await writePdf(sample());
+    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.3');
+    const s = pdf.toString('latin1');
+    expect(s).not.toMatch(/\/ObjStm|\/XRef|\/UserUnit|\/Metadata/);
+    const d = await LibDoc.load(pdf, { updateMetadata: false });
+    const p = d.getPages()[0]!;
+    // trim {x 9, y 9, w 560, h 425} on a 578 × 443 page, bleed 9 → BleedBox = MediaBox.
+    expect(p.getTrimBox()).toEqual({ x: 9, y: 9, width: 560, height: 425 });
+    expect(p.getBleedBox()).toEqual({ x: 0, y: 0, width: 578, height: 443 });
+    const infoRef = d.context.trailerInfo.Info;
+    const info = d.context.lookup(infoRef, PDFDict);
+    for (const [, v] of info.entries()) expect(v.constructor.name).not.toBe('PDFRef');
+    expect(d.getTitle()).toBe('测试日报 第1版');
+    expect((info.get(PDFName.of('CreationDate')) as PDFString).asString()).toBe("D:20240703000000+08'00'");
+    expect((info.get(PDFName.of('ModDate')) as PDFString).asString()).toBe("D:20240703000000+08'00'");
+    expect(info.get(PDFName.of('Trapped'))).toBe(PDFName.of('False'));
+    expect((info.get(PDFName.of('GTS_PDFXVersion')) as PDFString).asString()).toBe('PDF/X-1:2001');
+    expect((info.get(PDFName.of('GTS_PDFXConformance')) as PDFString).asString()).toBe('PDF/X-1a:2001');
+    const ois = d.catalog.lookup(PDFName.of('OutputIntents'), PDFArray);
+    expect(ois.size()).toBe(1);
+    const oi = ois.lookup(0, PDFDict);
+    expect(oi.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFX'));
+    expect((oi.get(PDFName.of('OutputConditionIdentifier')) as PDFString).asString()).toBe('IFRA26');
+    expect((oi.get(PDFName.of('RegistryName')) as PDFString).asString()).toBe('http://www.color.org');
+    expect(oi.get(PDFName.of('OutputCondition'))).toBeDefined();
+    expect(oi.get(PDFName.of('Info'))).toBeDefined();
+    expect(oi.get(PDFName.of('DestOutputProfile'))).toBeUndefined();
+    expect(d.context.trailerInfo.ID).toBeDefined();
+  });
+
+  test('deterministic: same input, same bytes (x1a, x4 and none)', async () => {
+    for (const standard of ['x1a', 'x4', 'none'] as const) {
+      const a = await writePdf(sample(), { standard });
+      const b = await writePdf(sample(), { standard });
+      expect(a.equals(b)).toBe(true);
+    }
+  });
+
+  test('different pages get different /ID and different subset tags', async () => {
+    const a = await writePdf(doc([page([run('第一版', 40, 60)])]));
+    const b = await writePdf(doc([page([run('第二版', 40, 60)])]));
+    const id = (p: Buffer) => /\/ID \[\s*<([0-9A-F]+)>/.exec(p.toString('latin1'))?.[1];
+    const tag = (p: Buffer) => /\/BaseFont \/([A-Z]{6})\+NotoSerifSC/.exec(p.toString('latin1'))?.[1];
+    expect(id(a)).toBeDefined();
+    expect(id(a)).not.toBe(id(b));
+    expect(tag(a)).toMatch(/^[A-Z]{6}$/);
+    expect(tag(a)).not.toBe(tag(b));
+    expect(a.toString('latin1')).not.toMatch(/[BC]ZZZZZ\+/);
+  });
+
+  test('x4: header 1.6 with XMP, and not labelled PDF/X-4 without an output profile', async () => {
+    const sink = new Sink();
+    const pdf = await writePdf(sample(), { standard: 'x4', sink });
+    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.6');
+    expect(pdf.toString('latin1')).toContain('/Metadata');
+    expect(pdf.toString('latin1')).not.toContain('PDF/X-4');
+    expect(sink.warnings.map((w) => w.code)).toContain('pdfx4-no-profile');
+  });
+
+  test('none: pdfkit output without the PDF/X pass, still CMYK', async () => {
+    const pdf = await writePdf(sample(), { standard: 'none' });
+    expect(pdf.toString('latin1')).not.toContain('GTS_PDFX');
+    expect(await pageContent(pdf)).not.toMatch(/\b(rg|RG)\b/);
+  });
+
+  test('font program is the FontFile2 pdfkit wrote (never re-embedded by pdf-lib)', async () => {
+    const pdf = await writePdf(doc([page([run('字', 40, 60)])]));
+    const d = await LibDoc.load(pdf);
+    let found = 0;
+    for (const [, o] of d.context.enumerateIndirectObjects()) {
+      if (!(o instanceof PDFDict) || o.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
+      const ff = o.lookup(PDFName.of('FontFile2'), PDFRawStream);
+      const ttf = zlib.inflateSync(Buffer.from(ff.contents));
+      // fontkit subset: 'true' sfnt tag, gid 0 + 1 glyph.
+      expect(ttf.subarray(0, 4).toString('latin1')).toBe('true');
+      found++;
+    }
+    expect(found).toBe(1);
+    void PDFNumber;
+  });
+});
+
+void face;

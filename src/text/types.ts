@@ -68,9 +68,11 @@ export interface ComposedLine {
   text: string;
   /** The measure the line was set to, pt. */
   measure: number;
-  /** Natural width (after line-edge and pair compression, before justification), pt. */
+  /** Natural width (after line-edge and pair compression, before justification), pt. Measured from the line's
+   * left edge, so it includes `offset` (the first-line indent). */
   natural: number;
-  /** Width as set, pt (== measure for justified non-final lines). */
+  /** Width as set, pt, from the line's left edge to the end of the last glyph's advance (== measure for
+   * justified non-final lines). */
   width: number;
   /** Left offset inside the measure (first-line indent, centring), pt. Glyph x values already include it. */
   offset: number;
@@ -81,6 +83,35 @@ export interface ComposedLine {
   size: number;
   /** Mean extra space added between adjacent characters for justification, in em (negative = squeezed). */
   extraPerGap: number;
+  /** What the composer did on this line (read by collectStats and the composition report). Optional for
+   * lines made by other code. */
+  notes?: LineNotes;
+}
+
+/** Per-line record of the rules applied. Counts unless noted. */
+export interface LineNotes {
+  pairsCompressed: number;
+  /** 1 if a full-width mark at the line end was set ½ em (GB/T 15834 §5.1.10). */
+  endHalved: number;
+  /** 1 if an opening mark at the line start was trimmed ½ em. */
+  startTrimmed: number;
+  latinGaps: number;
+  /** Punctuation blank squeezed inside the line to keep a mark on it (先挤进), em. */
+  punctSqueezed: number;
+  /** 1 if the line was shortened because the next character may not start a line (后推出). */
+  pushedOut: number;
+  /** 1 if the line was squeezed and ends with a line-start-prohibited mark it pulled in (先挤进). */
+  pushedIn: number;
+  /** Last line only: 1 = the optimiser avoided a 孤字 last line, -1 = one remains (unavoidable), 0 = n/a. */
+  orphan: number;
+  /** 1 if the break after this line violates a prohibition (emergency: nothing else fitted). */
+  ruleBroken: number;
+  /** Overflow beyond the measure after every shrink, pt (0 normally). */
+  overfull: number;
+  /** 1 if a non-final justified line could not be made flush (e.g. a single unbreakable glyph). */
+  notFlush: number;
+  /** Glyphs the face has no glyph for (.notdef). */
+  missingGlyphs: number;
 }
 
 /** Counts of rules applied, for the composition report. */
@@ -96,6 +127,14 @@ export interface CompositionStats {
   orphansAvoided: number;
   orphansLeft: number;
   /** Extra inter-character space in em per line: mean / p95 / max, over justified non-final lines. */
+  extra: { mean: number; p95: number; max: number; lines: number };
+  /** Em of punctuation blank squeezed inside lines, and lines where it happened. */
+  punctSqueezedLines: number;
+  /** Breaks that violate a prohibition (emergency), overfull lines, non-final lines not flush. */
+  rulesBroken: number;
+  overfull: number;
+  notFlush: number;
+  missingGlyphs: number;
   loosest: { em: number; text: string } | null;
   tightest: { em: number; text: string } | null;
 }

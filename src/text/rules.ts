@@ -1,0 +1,148 @@
+/**
+ * Composition rules as data. Every table cites the clause it comes from; the composer reads these tables and
+ * contains no character lists of its own. Tables are plain Sets/Maps built once at module load.
+ *
+ * Sources (see /work/shared/research/cjk-composition.md):
+ * - clreq = W3C Requirements for Chinese Text Layout (editor's draft 2024), https://www.w3.org/TR/clreq/
+ * - GB/T 15834—2011 《标点符号用法》 §5 (positions, widths, line start/end rules)
+ * - GB/T 15835—2011 《出版物上数字用法》 (multi-digit numbers are not split)
+ * - jlreq = W3C Requirements for Japanese Text Layout (character classes cl-12, cl-13, cl-25)
+ */
+
+const set = (s: string): ReadonlySet<string> => new Set(Array.from(s));
+const union = (...xs: ReadonlySet<string>[]): ReadonlySet<string> => new Set(xs.flatMap((x) => [...x]));
+
+/** 点号 (stops and pauses): ink in the left half, adjustable blank on the right ½ em. clreq §3.1.2; GB/T 15834 §5.1. */
+export const STOPS = set('。，、；：？！．');
+/** Closing brackets and quotes: ink in the left half, blank on the right ½ em. clreq §3.1.2 (GB positions). */
+export const CLOSERS = set('”’）》〉」』】〕〗］｝〙〛｠');
+/** Opening brackets and quotes: ink in the right half, blank on the left ½ em. clreq §3.1.2 (GB positions). */
+export const OPENERS = set('“‘（《〈「『【〔〖［｛〘〚｟');
+/** Question/exclamation marks that GB compresses as a group: ？！ ！？ ？？ ！！ → 1 em, ！！！ → 2 em. GB/T 15834 §5.1.2. */
+export const QUERY_BANG = set('？！');
+/** 间隔号: set ½ em, ink centred, in Mainland style. clreq §3.1.2 table; GB/T 15834 §4.15. */
+export const INTERPUNCTS = set('·・‧');
+/** Interpunct box width in em (Mainland). clreq §3.1.6.1 ("unadjustable" ½-em marks). */
+export const INTERPUNCT_WIDTH = 0.5;
+/** Marks whose runs are set 1 em per character and never split (破折号 ——, 省略号 ……). GB/T 15834 §5.1.4–5.1.5; clreq §3.1.5. */
+export const LONG_MARKS = set('—⸺…⋯');
+/** Width in em of one unit of a long mark (one U+2014 / U+2026 / U+22EF); ⸺ is a 2-em unit. GB/T 15834 §5.1.4. */
+export const LONG_MARK_EM: ReadonlyMap<string, number> = new Map([['—', 1], ['⸺', 2], ['…', 1], ['⋯', 1]]);
+/** Ideographic space: a 1-em blank, dropped at line edges. */
+export const IDEOGRAPHIC_SPACE = '\u3000';
+
+/**
+ * Line-start prohibited (行首禁则), GB level. clreq §3.1.4 ("basic" + GB adds the solidus), GB/T 15834 §5.1.1–5.1.9;
+ * postfix symbols from jlreq cl-13 / UAX #14 PO; Latin closers from UAX #14 CL/CP/IS/EX.
+ */
+export const START_PROHIBITED_GB = union(
+  STOPS,
+  CLOSERS,
+  set('‼⁇⁈⁉'), // GB/T 15834 §5.1.2 (combined ？！ forms)
+  set('–～〜'), // 连接号 GB/T 15834 §5.1.6
+  INTERPUNCTS, // 间隔号 GB/T 15834 §5.1.7; typst#6774
+  set('/／'), // 分隔号 GB/T 15834 §5.1.9
+  set('%％‰℃°′″¢￠'), // postfix, jlreq cl-13
+  set(')]},.;:?!'), // Latin closers, UAX #14
+  set('々〻ゝゞヽヾー'), // iteration marks / prolonged sound, jlreq cl-09/cl-10
+);
+/**
+ * Marks that may start a line at GB level but not at strict level (clreq §3.1.4 "strict": 破折号 and 省略号).
+ * At GB level the composer still avoids them with a soft cost (LONG_MARK_START_COST), because house style
+ * (and the independent checker) follow the strict set.
+ */
+export const START_PROHIBITED_STRICT_ONLY = set('—⸺…⋯‥');
+/** Basic level (clreq §3.1.4): GB without the solidus rule at line end; start set identical except nothing added. */
+export const START_PROHIBITED_BASIC = START_PROHIBITED_GB;
+
+/** Line-end prohibited (行尾禁则). clreq §3.1.4; prefix symbols jlreq cl-12 / UAX #14 PR; Latin openers UAX #14 OP. */
+export const END_PROHIBITED_BASIC = union(OPENERS, set('¥￥$＄£￡€№#＃'), set('([{«‹〝'));
+/** GB level adds the solidus: may not end a line either. clreq §3.1.4 (GB). */
+export const END_PROHIBITED_GB = union(END_PROHIBITED_BASIC, set('/／'));
+
+/** Headline-only line-start prohibitions: never start a headline line with a particle. House style (issue 3). */
+export const HEADLINE_START_PROHIBITED = set('的了之着过们地得');
+
+/**
+ * Soft house rules (clreq §3.1.5.2 "Digits and their Prefix and Suffix" is TBD; research note §1.6):
+ * avoid separating a number from the measure word or date unit that follows it, and 第 from its number.
+ */
+export const NUMBER_SUFFIXES = set('年月日时分秒万亿元个次名家项件条位岁届期号');
+export const NUMBER_PREFIXES = set('第约近超逾');
+
+/** Latin letters, digits and number punctuation that form an inseparable word (GB/T 15835; jlreq §3.1.10 c, cl-25). */
+export const isLatinWordChar = (c: string): boolean => /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF_@&'’%‰°²³µ.,:+\-–\/#=?~*]/u.test(c);
+/** Letters and digits: the characters that get the CJK–Latin gap next to Han (clreq §3.2.2). */
+export const isAlnum = (c: string): boolean => /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u.test(c);
+export const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+/** Han ideographs (URO, Ext A, Ext B+, compatibility, radicals). */
+export function isHan(c: string): boolean {
+  const o = c.codePointAt(0) ?? 0;
+  return (
+    (o >= 0x4e00 && o <= 0x9fff) ||
+    (o >= 0x3400 && o <= 0x4dbf) ||
+    (o >= 0x20000 && o <= 0x3134f) ||
+    (o >= 0xf900 && o <= 0xfaff) ||
+    (o >= 0x2e80 && o <= 0x2fdf) ||
+    o === 0x3007
+  );
+}
+
+/**
+ * Characters shaped in the CJK run (script `hani`), even though Unicode gives them Common script: …, “”‘’, —, ·.
+ * Research note §4.3 item 1: otherwise … becomes a baseline Latin ellipsis.
+ */
+export function isCjkRunChar(c: string): boolean {
+  if (isHan(c)) return true;
+  const o = c.codePointAt(0) ?? 0;
+  if (o >= 0x3000 && o <= 0x30ff) return true; // CJK symbols and punctuation, kana
+  if (o >= 0xff00 && o <= 0xffef) return true; // full-width forms
+  if (o >= 0x2e80 && o <= 0x2fff) return true;
+  return STOPS.has(c) || CLOSERS.has(c) || OPENERS.has(c) || INTERPUNCTS.has(c) || LONG_MARKS.has(c) || c === '℃' || c === '№';
+}
+
+/** URL detector: URLs may break only after `/` (not inside `//`), before `.` `?` `#` `&`, after `=` and `-`. clreq §3.2.5; typst linebreak_link. */
+export const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’]+/gu;
+export const URL_BREAK_AFTER = set('/=-&');
+export const URL_BREAK_BEFORE = set('.?#');
+
+/**
+ * Adjacent punctuation compression (clreq §3.1.6.2): which blank of a pair is removed.
+ * - a stop or closer followed by any stop/closer/opener: remove a's right blank (½ em);
+ * - an opener preceded by an opener: remove the opener's left blank;
+ * - an opener followed by a closer: keep both (xeCJK ≥ 3.10.3 quanjiao, enabled-left-right-kerning=false).
+ * ？！ groups: GB/T 15834 §5.1.2 (see QUERY_BANG). Values in em.
+ */
+export const PAIR_CUT = 0.5;
+
+/** Costs used by the paragraph optimiser (dimensionless demerits). Tuned on tests/fixtures/sample-body.txt. */
+export const COSTS = {
+  /** Per line: weight of inter-character expansion, applied to (extra em per gap × 100)². */
+  expand: 12,
+  /** Per line: weight of squeezing Han spacing (last resort), applied to (em per gap × 100)². */
+  squeezeHan: 400,
+  /** Per em of punctuation blank squeezed inside a line (先挤进). */
+  squeezePunct: 60,
+  /** Per em of CJK–Latin gap or word space moved away from its natural width. */
+  latinGap: 40,
+  /** Breaking between a number and its measure word / date unit, or after 第. House rule (soft). */
+  numberUnit: 400,
+  /** A dash or ellipsis at the start of a line at GB level (allowed by clreq GB, avoided by house style). */
+  longMarkStart: 3000,
+  /** Breaking a URL at one of its own break points. */
+  urlBreak: 200,
+  /** A paragraph's last line holding fewer than minLastLineHan Han characters (孤字). clreq §3.4.4. */
+  orphan: 20000,
+  /** A break the rules prohibit, used only when nothing else fits (emergency). */
+  forbidden: 1e7,
+  /** A line wider than the measure even after every shrink. */
+  overfull: 1e8,
+  /** Headline: breaking inside a budoux phrase. */
+  phrase: 5000,
+} as const;
+
+/** How far below natural an isolated full-width mark may be squeezed, in em (to ½ em; GB 开明 style). clreq §3.1.6.3. */
+export const PUNCT_SQUEEZE_MAX = 0.5;
+/** Latin word space (between two Latin words), em: natural, min, max. clreq §3.2.3. */
+export const WORD_SPACE = { natural: 1 / 3, min: 0.25, max: 0.5 } as const;

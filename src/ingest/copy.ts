@@ -1,0 +1,498 @@
+/**
+ * The importer for newsroom page copy: plain text, one paragraph or head line per line, blank lines between
+ * blocks, as the newsroom's system exports a page. It recognises, by general rules (nothing about any one page):
+ *
+ * - head groups (引题/主题/副题) before a byline or dateline; a byline glued to the end of a head line;
+ * - bylines with ■ or a role (记者, 通讯员, 实习生, 摄影, 见习记者 …), in brackets, and on continuation lines;
+ * - datelines at the start of the first paragraph (本报讯, 本报北京10月11日电, 【本市讯】, 新华社…电, 本报记者 X 报道);
+ * - paragraphs the copy split mid-sentence at a column break (rejoined);
+ * - section labels (□…), commentary columns (a column-name line plus a romanized line with the column editor),
+ *   photos (optional title, caption, then a 摄影 credit), advertisements, weather, briefs lists and notices.
+ *
+ * Nothing visible is lost: every character of the input ends up in an item, except ornament lines (`——————`),
+ * which are reported as `import-dropped-text`. Guesses an editor should check are reported as `info`.
+ */
+import type { Diagnostic, Sink } from '../diag/index.js';
+import type { AdItem, ArticleItem, CommentaryItem, Item, PhotoItem, WeatherItem } from '../model/edition.js';
+import {
+  endsWithBracketCredit,
+  hasAdSignal,
+  isBriefsHeader,
+  isByline,
+  isDecoration,
+  isEditorLine,
+  isHeadCandidate,
+  isPhotoCredit,
+  isProse,
+  isSectionLabel,
+  isStrongWeather,
+  isTerminal,
+  isWeather,
+  splitCredits,
+  splitDateline,
+  splitGluedByline,
+  splitGluedPhotoCredit,
+  splitRomanized,
+} from './classify.js';
+import { normalizePunctuation, visLen } from './normalize.js';
+
+/** One non-empty line of copy. */
+interface Line {
+  no: number;
+  text: string;
+  /** A blank line (or the start of the file) comes before it. */
+  blankBefore: boolean;
+}
+
+interface Head {
+  text: string;
+  no: number;
+}
+
+interface StoryStart {
+  heads: Head[];
+  credits: string[];
+  /** Index of the first line after heads and credits. */
+  next: number;
+}
+
+interface ColumnMark {
+  name: string;
+  romanized: string | null;
+  editor: string | null;
+  no: number;
+  end: number;
+}
+
+type Ctx = 'start' | 'story' | 'photo' | 'ad' | 'weather';
+
+const DROPPED = 'import-dropped-text';
+
+class CopyParser {
+  private readonly L: Line[];
+  private readonly items: Item[] = [];
+  private readonly columns: Array<{ mark: ColumnMark; prev: number; next: number }> = [];
+  private pendingSection: Head | null = null;
+
+  constructor(
+    text: string,
+    private readonly file: string,
+    private readonly sink: Sink,
+  ) {
+    this.L = [];
+    let blank = true;
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n|\r|\n/)
+      .forEach((raw, i) => {
+        const t = normalizePunctuation(raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''));
+        if (!t) {
+          blank = true;
+          return;
+        }
+        this.L.push({ no: i + 1, text: t, blankBefore: blank });
+        blank = false;
+      });
+  }
+
+  private diag(d: Omit<Diagnostic, 'at'> & { line: number; item?: string }): void {
+    const at: Diagnostic['at'] = { file: this.file, line: d.line };
+    if (d.item) at.item = d.item;
+    this.sink.add({ severity: d.severity, code: d.code, message: d.message, hint: d.hint, at });
+  }
+
+  private text(i: number): string | undefined {
+    return this.L[i]?.text;
+  }
+
+  /** Lines of the block that starts at i (up to the next blank line). */
+  private block(i: number): number[] {
+    const out: number[] = [];
+    for (let j = i; j < this.L.length; j++) {
+      if (j > i && this.L[j]!.blankBefore) break;
+      out.push(j);
+    }
+    return out;
+  }
+
+  // ---- recognisers; each looks ahead from line i and returns null when the pattern does not fit ----
+
+  private column(i: number): ColumnMark | null {
+    const name = this.text(i);
+    const second = this.L[i + 1];
+    if (name === undefined || !second || second.blankBefore) return null;
+    if (visLen(name) > 14 || isTerminal(name) || /[，。]/.test(name)) return null;
+    const rom = splitRomanized(second.text);
+    if (rom) {
+      let end = i + 2;
+      let editor = rom.editor;
+      const third = this.L[end];
+      if (editor === null && third && !third.blankBefore && isEditorLine(third.text)) {
+        editor = third.text;
+        end++;
+      }
+      return { name, romanized: rom.romanized, editor, no: this.L[i]!.no, end };
+    }
+    if (isEditorLine(second.text) && /(?:评论|时评|短评|热评|快评|社论|观察|论坛|随笔|杂谈|漫谈|专栏)$/.test(name)) {
+      return { name, romanized: null, editor: second.text, no: this.L[i]!.no, end: i + 2 };
+    }
+    return null;
+  }
+
+  /** Photo: [title] caption credit…, or a caption with the credit glued to its end. */
+  private photo(i: number): { title: Head | null; caption: Head; credits: string[]; next: number } | null {
+    const credits = (from: number): [string[], number] => {
+      const out: string[] = [];
+      let j = from;
+      while (j < this.L.length && (isPhotoCredit(this.L[j]!.text) || (out.length > 0 && isByline(this.L[j]!.text) && !this.L[j]!.blankBefore))) {
+        out.push(this.L[j]!.text);
+        j++;
+      }
+      return [out, j];
+    };
+    const tryAt = (title: Head | null, c: number): ReturnType<CopyParser['photo']> => {
+      const cap = this.L[c];
+      if (!cap || isByline(cap.text) || isPhotoCredit(cap.text) || isSectionLabel(cap.text)) return null;
+      const glued = splitGluedPhotoCredit(cap.text);
+      if (glued) {
+        const [more, next] = credits(c + 1);
+        return { title, caption: { text: glued[0], no: cap.no }, credits: [glued[1], ...more], next };
+      }
+      const [cr, next] = credits(c + 1);
+      if (cr.length === 0 || !isPhotoCredit(cr[0]!)) return null;
+      return { title, caption: { text: cap.text, no: cap.no }, credits: cr, next };
+    };
+    const first = this.L[i];
+    if (!first) return null;
+    if (isHeadCandidate(first.text) && this.L[i + 1] && !isHeadCandidate(this.L[i + 1]!.text)) {
+      const withTitle = tryAt({ text: first.text, no: first.no }, i + 1);
+      if (withTitle) return withTitle;
+    }
+    return tryAt(null, i);
+  }
+
+  /** A head group and its bylines. `inBody`: we are inside another story, so demand stronger evidence. */
+  private story(i: number, inBody: boolean, briefCtx: boolean): StoryStart | null {
+    const heads: Head[] = [];
+    const credits: string[] = [];
+    let j = i;
+    let glued = false;
+    while (j < this.L.length && heads.length < 5) {
+      const ln = this.L[j]!;
+      const g = splitGluedByline(ln.text);
+      if (g && (isHeadCandidate(g[0]) || heads.length > 0)) {
+        heads.push({ text: g[0], no: ln.no });
+        credits.push(...splitCredits(g[1]));
+        glued = true;
+        j++;
+        break;
+      }
+      if (!isHeadCandidate(ln.text) || (heads.length > 0 && this.column(j))) break;
+      heads.push({ text: ln.text, no: ln.no });
+      j++;
+    }
+    if (heads.length === 0) return null;
+    while (j < this.L.length) {
+      const t = this.L[j]!.text;
+      if (!(isByline(t) || (credits.length > 0 && isPhotoCredit(t)))) break;
+      credits.push(...splitCredits(t));
+      j++;
+    }
+    if (glued || credits.length > 0) return { heads, credits, next: j };
+    const after = this.text(j);
+    if (after === undefined) return null;
+    if (splitDateline(after)) return { heads, credits, next: j };
+    const prose = !isHeadCandidate(after) && !isByline(after) && !isPhotoCredit(after) && !isDecoration(after) && !(hasAdSignal(after) && visLen(after) <= 48);
+    if (!prose) return null;
+    if (!inBody) return { heads, credits, next: j };
+    if (heads.length >= 2) return { heads, credits, next: j };
+    if (briefCtx || /(?:通知|公告|通告|启事|声明|公示|倡议书)$/.test(heads[0]!.text)) return { heads, credits, next: j };
+    return null;
+  }
+
+  /** An advertisement block: short lines, at least one address/phone/hotline line (or any block after a photo). */
+  private ad(i: number, afterPhoto: boolean): number[] | null {
+    const b = this.block(i);
+    const lines = b.map((k) => this.L[k]!.text);
+    if (lines.some((t) => visLen(t) > 60)) return afterPhoto ? b : null;
+    if (afterPhoto) return b;
+    return lines.some(hasAdSignal) ? b : null;
+  }
+
+  /** Does line i start a new item while we are inside a story body? */
+  private startsItem(i: number, briefCtx: boolean, notice: boolean): boolean {
+    const t = this.text(i)!;
+    if (isSectionLabel(t) || isBriefsHeader(t)) return true;
+    if (this.column(i)) return true;
+    if (this.photo(i)) return true;
+    if (this.story(i, true, briefCtx)) return true;
+    if (isStrongWeather(t) && this.L[i]!.blankBefore) return true;
+    if (!notice && this.L[i]!.blankBefore) {
+      const b = this.block(i);
+      if (b.length >= 2 && b.every((k) => visLen(this.L[k]!.text) <= 48) && b.some((k) => hasAdSignal(this.L[k]!.text))) return true;
+    }
+    return false;
+  }
+
+  private dropDecoration(i: number): void {
+    const ln = this.L[i]!;
+    this.diag({
+      severity: 'info',
+      code: DROPPED,
+      message: `ornament line "${ln.text}" left out`,
+      line: ln.no,
+      hint: 'nothing to do if it is a rule or ornament; if it is text, put it on a line with words',
+    });
+  }
+
+  /** Head lines → kicker / headline / subhead. */
+  private assignHeads(heads: Head[]): { kicker: string | null; headline: string; subhead: string | null } {
+    const t = heads.map((h) => h.text);
+    const spaced = (s: string): boolean => /\S[\s\u3000]+\S/u.test(s);
+    const dash = (s: string): boolean => /^[—－-]{1,2}/.test(s);
+    if (t.length === 1) return { kicker: null, headline: t[0]!, subhead: null };
+    let main: number;
+    if (t.length === 2) {
+      const [a, b] = [t[0]!, t[1]!];
+      if (dash(b)) main = 0;
+      else if (/(?:强调|指出|表示|要求|提出|寄语|时说|讲话|[:：])$/.test(a)) main = 1;
+      else if (spaced(a) && !spaced(b)) main = 1;
+      else if (spaced(b) && !spaced(a)) main = 0;
+      else main = visLen(a) >= 1.5 * visLen(b) ? 1 : 0;
+    } else if (t.length === 3 && !dash(t[1]!)) {
+      main = 1;
+    } else {
+      // the shortest line that is not a —— subhead and not the last: the most prominent one
+      const firstDash = t.findIndex(dash);
+      const limit = firstDash > 0 ? firstDash : t.length;
+      main = 0;
+      for (let k = 1; k < limit; k++) if (visLen(t[k]!) < visLen(t[main]!)) main = k;
+      this.diag({
+        severity: 'info',
+        code: 'import-head-guess',
+        message: `head group of ${t.length} lines: took "${t[main]}" as the headline`,
+        line: heads[0]!.no,
+        hint: 'check the kicker/headline/subhead in the story file and move lines between them if the guess is wrong',
+      });
+    }
+    const join = (xs: string[]): string | null => (xs.length ? xs.join('\n') : null);
+    return { kicker: join(t.slice(0, main)), headline: t[main]!, subhead: join(t.slice(main + 1)) };
+  }
+
+  /** Read a story body from line j; returns the item and the next line index. */
+  private storyBody(start: StoryStart, firstNo: number): [ArticleItem, number] {
+    const { kicker, headline, subhead } = this.assignHeads(start.heads);
+    const item: ArticleItem = { kind: 'article', id: '', kicker, headline, subhead, credits: start.credits, dateline: null, paragraphs: [] };
+    if (this.pendingSection) {
+      item.section = this.pendingSection.text;
+      firstNo = this.pendingSection.no;
+      this.pendingSection = null;
+    }
+    item.origin = { file: this.file, line: firstNo };
+    const paras = item.paragraphs;
+    const notice = /(?:通知|公告|通告|启事|声明|公示|倡议书)$/.test(headline);
+    let j = start.next;
+    const first = this.L[j];
+    if (first) {
+      const d = splitDateline(first.text);
+      if (d) {
+        item.dateline = d[0];
+        if (d[1]) paras.push(d[1]);
+        j++;
+      }
+    }
+    const briefLike = start.heads.length === 1 && start.credits.length === 0 && item.dateline === null;
+    while (j < this.L.length) {
+      const ln = this.L[j]!;
+      if (isDecoration(ln.text)) {
+        this.dropDecoration(j);
+        j++;
+        continue;
+      }
+      const last = paras[paras.length - 1];
+      const briefCtx = briefLike || (last !== undefined && endsWithBracketCredit(last));
+      if ((paras.length > 0 || item.dateline !== null) && this.startsItem(j, briefCtx, notice)) break;
+      if (last !== undefined && !isTerminal(last) && isProse(last) && !isByline(ln.text)) paras[paras.length - 1] = last + ln.text;
+      else paras.push(ln.text);
+      j++;
+    }
+    if (paras.length === 0) {
+      this.diag({
+        severity: 'warning',
+        code: 'import-empty-story',
+        message: `story "${headline}" has no text`,
+        line: firstNo,
+        hint: 'add the story text after the headline, or delete the headline from the copy',
+      });
+    }
+    return [item, j];
+  }
+
+  parse(): Item[] {
+    let ctx: Ctx = 'start';
+    let i = 0;
+    while (i < this.L.length) {
+      const ln = this.L[i]!;
+      const t = ln.text;
+      if (isDecoration(t)) {
+        this.dropDecoration(i);
+        i++;
+        continue;
+      }
+      if ((isSectionLabel(t) || isBriefsHeader(t)) && this.story(i + 1, false, true)) {
+        this.pendingSection = { text: t, no: ln.no };
+        i++;
+        continue;
+      }
+      const col = this.column(i);
+      if (col) {
+        this.columns.push({ mark: col, prev: this.items.length - 1, next: this.items.length });
+        i = col.end;
+        continue;
+      }
+      const ph = this.photo(i);
+      if (ph) {
+        const item: PhotoItem = { kind: 'photo', id: '', title: ph.title?.text ?? null, caption: ph.caption.text, credits: ph.credits.flatMap(splitCredits) };
+        item.origin = { file: this.file, line: (ph.title ?? ph.caption).no };
+        this.push(item);
+        i = ph.next;
+        ctx = 'photo';
+        continue;
+      }
+      const st = this.story(i, false, true);
+      const strong = st && (st.credits.length > 0 || splitDateline(this.text(st.next) ?? '') !== null);
+      if (st && strong) {
+        const [item, next] = this.storyBody(st, ln.no);
+        this.push(item);
+        i = next;
+        ctx = 'story';
+        continue;
+      }
+      if (isWeather(t) && (ctx !== 'start' || isStrongWeather(t))) {
+        const item: WeatherItem = { kind: 'weather', id: '', text: t };
+        item.origin = { file: this.file, line: ln.no };
+        // following lines of the same block are more weather
+        let j = i + 1;
+        while (j < this.L.length && !this.L[j]!.blankBefore && isWeather(this.L[j]!.text)) item.text += this.L[j++]!.text;
+        this.push(item);
+        i = j;
+        ctx = 'weather';
+        continue;
+      }
+      const ad = this.ad(i, ctx === 'photo' && !st);
+      if (ad) {
+        const item: AdItem = { kind: 'ad', id: '', lines: ad.map((k) => this.L[k]!.text) };
+        item.origin = { file: this.file, line: ln.no };
+        this.push(item);
+        i = ad[ad.length - 1]! + 1;
+        ctx = 'ad';
+        continue;
+      }
+      if (st) {
+        const [item, next] = this.storyBody(st, ln.no);
+        this.push(item);
+        i = next;
+        ctx = 'story';
+        continue;
+      }
+      // Text that is no recognisable item: a story without a headline, so that nothing is lost.
+      const [item, next] = this.storyBody({ heads: [{ text: '', no: ln.no }], credits: [], next: i }, ln.no);
+      this.diag({
+        severity: 'warning',
+        code: 'import-no-headline',
+        message: `text at line ${ln.no} has no headline; imported as a story without one`,
+        line: ln.no,
+        hint: 'add a headline line before it in the copy (or in the story file), or join it to the story it belongs to',
+      });
+      this.push(item);
+      i = next;
+      ctx = 'story';
+    }
+    if (this.pendingSection) this.leftover(this.pendingSection.no, this.pendingSection.text, 'section label');
+    this.attachColumns();
+    return this.number();
+  }
+
+  private push(item: Item): void {
+    if (this.pendingSection && item.kind !== 'article') {
+      this.leftover(this.pendingSection.no, this.pendingSection.text, 'section label');
+      this.pendingSection = null;
+    }
+    this.items.push(item);
+  }
+
+  private leftover(line: number, text: string, what: string): void {
+    this.diag({
+      severity: 'warning',
+      code: DROPPED,
+      message: `${what} "${text}" belongs to no story and was left out`,
+      line,
+      hint: `put the ${what} directly above the headline of its story`,
+    });
+  }
+
+  /** A column mark turns the adjacent signed opinion piece (no dateline, no reporter byline) into a commentary. */
+  private attachColumns(): void {
+    const article = (it: Item | undefined): ArticleItem | undefined => (it?.kind === 'article' ? it : undefined);
+    const opinion = (it: Item | undefined): boolean =>
+      it?.kind === 'article' && it.dateline === null && it.credits.length > 0 && !it.credits.some((c) => /记者|通讯员|实习生/.test(c));
+    for (const { mark, prev, next } of this.columns) {
+      const p = this.items[prev];
+      const n = this.items[next];
+      // the piece the mark follows first (the column label closes its piece), then the one after it
+      const target = opinion(p) ? article(p) : opinion(n) ? article(n) : (article(n) ?? article(p));
+      if (!target) {
+        this.leftover(mark.no, mark.name, 'column name');
+        continue;
+      }
+      if (!opinion(target)) {
+        this.diag({
+          severity: 'info',
+          code: 'import-column-guess',
+          message: `column "${mark.name}" attached to "${target.headline}", which reads like a news story`,
+          line: mark.no,
+          hint: 'check that the column belongs to this story; move the column lines next to the right story otherwise',
+        });
+      }
+      const c: CommentaryItem = {
+        kind: 'commentary',
+        id: '',
+        kicker: target.kicker,
+        headline: target.headline,
+        subhead: target.subhead,
+        credits: target.credits,
+        column: { name: mark.name, romanized: mark.romanized, editor: mark.editor },
+        dateline: target.dateline,
+        paragraphs: target.paragraphs,
+      };
+      if (target.origin) c.origin = target.origin;
+      if (target.section !== undefined) {
+        // a commentary has no section field: keep the label as the kicker's first line so it is not lost
+        c.kicker = target.kicker === null ? target.section : `${target.section}\n${target.kicker}`;
+      }
+      this.items[this.items.indexOf(target)] = c;
+    }
+  }
+
+  private number(): Item[] {
+    const count = new Map<string, number>();
+    for (const it of this.items) {
+      const k = (count.get(it.kind) ?? 0) + 1;
+      count.set(it.kind, k);
+      it.id = `${it.kind}-${k}`;
+    }
+    return this.items;
+  }
+}
+
+/**
+ * Import newsroom page copy. `file` names the copy in diagnostics and in each item's `origin`.
+ * Items are numbered per kind in copy order: `article-1`, `commentary-1`, `photo-1`, `ad-1`, `weather-1`.
+ */
+export function importCopy(text: string, file: string, sink: Sink): Item[] {
+  const items = new CopyParser(text, file, sink).parse();
+  if (items.length === 0) {
+    sink.warn('import-empty', 'the copy contains no text', { file }, 'check that the right file was given and that it is UTF-8 text');
+  }
+  return items;
+}

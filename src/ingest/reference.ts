@@ -1,0 +1,42 @@
+/** The reference JSON shape (`seeds/*.reference.json` without `source`): field order as in the reference. */
+import type { Item } from '../model/edition.js';
+
+export function itemToReference(it: Item): Record<string, unknown> {
+  switch (it.kind) {
+    case 'article':
+      return {
+        kind: it.kind,
+        id: it.id,
+        ...(it.section !== undefined ? { section: it.section } : {}),
+        kicker: it.kicker,
+        headline: it.headline,
+        subhead: it.subhead,
+        credits: [...it.credits],
+        dateline: it.dateline,
+        paragraphs: [...it.paragraphs],
+      };
+    case 'commentary':
+      return {
+        kind: it.kind,
+        id: it.id,
+        kicker: it.kicker,
+        headline: it.headline,
+        subhead: it.subhead,
+        credits: [...it.credits],
+        column: { name: it.column.name, romanized: it.column.romanized, editor: it.column.editor },
+        dateline: it.dateline,
+        paragraphs: [...it.paragraphs],
+      };
+    case 'photo':
+      return { kind: it.kind, id: it.id, title: it.title, caption: it.caption, credits: [...it.credits] };
+    case 'ad':
+      return { kind: it.kind, id: it.id, lines: [...it.lines] };
+    case 'weather':
+      return { kind: it.kind, id: it.id, text: it.text };
+  }
+}
+
+/** `{ items: [...] }` as in the reference file; `origin`, `overrides` and `image` are left out. */
+export function itemsToReferenceJson(items: Item[]): { items: object[] } {
+  return { items: items.map(itemToReference) };
+}

@@ -208,3 +208,33 @@ describe('writePdf colour, boxes, labelling', () => {
 });
 
 void face;
+
+describe('edge cases', () => {
+  test('a glyph with no text of its own keeps the file valid, the other text exact, and is reported', async () => {
+    const op = run('日月', 40, 60);
+    op.glyphs.push({ ...op.glyphs[1]!, gid: op.glyphs[1]!.gid + 1, dx: op.glyphs[1]!.dx + 10, text: '' });
+    const sink = new Sink();
+    const pdf = await writePdf(doc([page([op])]), { sink });
+    expect(sink.items.map((d) => d.code)).toEqual(['glyph-without-text']);
+    const pages = await extractText(pdf);
+    // MuPDF shows an unmapped/empty ToUnicode entry as U+FFFD.
+    expect(pages[0]!.lines.map((l) => l.text).join('')).toBe('日月\ufffd');
+    const { preflight } = await import('../src/pdf/preflight.js');
+    expect((await preflight(pdf)).ok).toBe(true);
+  });
+
+  test('x4 with an output profile is labelled PDF/X-4 with the profile embedded', async () => {
+    // Minimal ICC header: only the class/colour-space bytes matter to our writer and preflight.
+    const icc = Buffer.alloc(128);
+    icc.write('prtrCMYK', 12, 'latin1');
+    const pdf = await writePdf(doc([page([run('字', 40, 60)])]), { standard: 'x4', outputProfile: { icc, identifier: 'WAN-IFRAnewspaper26v5' } });
+    const s = pdf.toString('latin1');
+    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.6');
+    expect(s).toContain('(PDF/X-4)');
+    expect(s).not.toContain('GTS_PDFXConformance');
+    expect(s).toContain('/DestOutputProfile');
+    const { preflight } = await import('../src/pdf/preflight.js');
+    const res = await preflight(pdf);
+    expect(res.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+});

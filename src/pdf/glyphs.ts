@@ -111,6 +111,14 @@ export class PdfkitGlyphs {
     if (first === undefined) {
       this.mapped.set(key, text);
       font.unicode[cid] = codePoints(text);
+      if (text === '') {
+        this.sink?.info(
+          'glyph-without-text',
+          `glyph ${gid} of ${op.fontName} carries no text; copied text will show U+FFFD for it`,
+          { page },
+          'attach the characters of a mark or ligature part to one of its glyphs in the composition stage',
+        );
+      }
     } else if (first !== text) {
       this.sink?.info(
         'glyph-text-conflict',

@@ -3,3 +3,5 @@ export { importCopy } from './copy.js';
 export { itemsToReferenceJson, itemToReference } from './reference.js';
 export { checkNoLoss, itemTexts, type LossReport } from './check.js';
 export { normalizePunctuation, foldPunctuation } from './normalize.js';
+export { writeStoryFiles, readStoryFile, storyFileText } from './story.js';
+export { loadEdition } from './edition.js';

@@ -12,7 +12,7 @@ import { Sink } from '../src/diag/index.js';
 import { buildEdition, layoutEdition, type BuildReport } from '../src/pipeline.js';
 import { loadEdition } from '../src/ingest/index.js';
 import { extractText } from '../src/preview/index.js';
-import { LINE_START_PROHIBITED, LINE_END_PROHIBITED } from '../src/text/rules.js';
+import { START_PROHIBITED_GB as LINE_START_PROHIBITED, END_PROHIBITED_GB as LINE_END_PROHIBITED } from '../src/text/rules.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const EDITION = path.join(ROOT, 'seeds', 'edition.yaml');

@@ -26,6 +26,9 @@ export interface ExtractedLine {
 export interface ExtractedPage {
   /** 0-based page index. */
   page: number;
+  /** Page size in pt (the page's bounds as MuPDF shows them). */
+  width: number;
+  height: number;
   lines: ExtractedLine[];
 }
 
@@ -85,7 +88,8 @@ export async function extractText(pdf: Buffer): Promise<ExtractedPage[]> {
               cur = null;
             },
           });
-          pages.push({ page: i, lines });
+          const [bx0, by0, bx1, by1] = page.getBounds();
+          pages.push({ page: i, width: bx1 - bx0, height: by1 - by0, lines });
         } finally {
           st.destroy();
         }

@@ -91,7 +91,7 @@ export function isTerminal(s: string): boolean {
   const chars = Array.from(t);
   const last = chars[chars.length - 1];
   if (last === undefined) return true;
-  if (/[。！？!?…；;：:]/.test(last)) return true;
+  if (/[。！？!?…；;：:.]/.test(last)) return true;
   if (/[”’」』]/.test(last)) return /[。！？!?…]/.test(chars[chars.length - 2] ?? '');
   if (/[）)]/.test(last)) {
     // a bracket at the very end: terminal when the sentence ended before it (`……。（记者 张三）`)
@@ -140,6 +140,7 @@ export const isEditorLine = (s: string): boolean => /^(?:栏目统筹|栏目主�
 /** A line made only of rules or ornaments (`——————`, `***`): nothing to print. */
 export const isDecoration = (s: string): boolean => /^[\s\-=_*~·•—－＝＊#＿]+$/u.test(s);
 
+export const isDateOnly = (s: string): boolean => DATE_ONLY.test(s);
 const DATE_ONLY = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/u;
 
 /**

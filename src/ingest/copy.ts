@@ -19,6 +19,7 @@ import {
   hasAdSignal,
   isBriefsHeader,
   isByline,
+  isDateOnly,
   isDecoration,
   isEditorLine,
   isHeadCandidate,
@@ -202,7 +203,7 @@ class CopyParser {
     const after = this.text(j);
     if (after === undefined) return null;
     if (splitDateline(after)) return { heads, credits, next: j };
-    const prose = !isHeadCandidate(after) && !isByline(after) && !isPhotoCredit(after) && !isDecoration(after) && !(hasAdSignal(after) && visLen(after) <= 48);
+    const prose = !isHeadCandidate(after) && !isDateOnly(after) && !isByline(after) && !isPhotoCredit(after) && !isDecoration(after) && !(hasAdSignal(after) && visLen(after) <= 48);
     if (!prose) return null;
     if (!inBody) return { heads, credits, next: j };
     if (heads.length >= 2) return { heads, credits, next: j };
@@ -227,6 +228,8 @@ class CopyParser {
     if (this.photo(i)) return true;
     if (this.story(i, true, briefCtx)) return true;
     if (isStrongWeather(t) && this.L[i]!.blankBefore) return true;
+    // a paragraph opening with a dateline is the start of another story, even without a headline
+    if (this.L[i]!.blankBefore && splitDateline(t)) return true;
     if (!notice && this.L[i]!.blankBefore) {
       const b = this.block(i);
       if (b.length >= 2 && b.every((k) => visLen(this.L[k]!.text) <= 48) && b.some((k) => hasAdSignal(this.L[k]!.text))) return true;
@@ -301,7 +304,7 @@ class CopyParser {
         j++;
       }
     }
-    const briefLike = start.heads.length === 1 && start.credits.length === 0 && item.dateline === null;
+    const briefLike = !notice && start.heads.length === 1 && start.credits.length === 0 && item.dateline === null;
     while (j < this.L.length) {
       const ln = this.L[j]!;
       if (isDecoration(ln.text)) {

@@ -1,0 +1,31 @@
+/**
+ * The layout stage's seam to the composer (text/): re-exports, plus what layout needs on top — end alignment of
+ * headline-like lines (as an x shift at placement; composed lines are never changed) and the overfull test.
+ */
+import type { ComposeStyle, ComposedLine } from '../text/types.js';
+import { composeHeadline as composeHead } from '../text/index.js';
+
+export { BODY_SETTINGS, composeParagraph } from '../text/index.js';
+
+export type Align = 'start' | 'center' | 'end';
+
+/** Set a headline-like text in at most `maxLines` lines; `end` is set as `start` and shifted by {@link shiftFor}. */
+export function composeHeadline(text: string, style: ComposeStyle, maxWidth: number, opts: { align: Align; maxLines?: number }): ComposedLine[] {
+  return composeHead(text, style, maxWidth, { align: opts.align === 'center' ? 'center' : 'start', maxLines: opts.maxLines ?? 2 });
+}
+
+/** Right edge of a line's glyphs, pt from the line's left edge. */
+export function inkRight(line: ComposedLine): number {
+  const g = line.glyphs[line.glyphs.length - 1];
+  return g ? g.x + g.advance : 0;
+}
+
+/** x shift that sets an `end`-aligned line flush right in `width`. */
+export function shiftFor(line: ComposedLine, align: Align, width: number): number {
+  return align === 'end' ? Math.max(0, width - inkRight(line)) : 0;
+}
+
+/** True when a headline did not fit its width (the composer returns its best attempt, wider than maxWidth). */
+export function overfull(lines: ComposedLine[], maxWidth: number): boolean {
+  return lines.some((l) => inkRight(l) > maxWidth + 0.5);
+}

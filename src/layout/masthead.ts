@@ -1,0 +1,107 @@
+/**
+ * The masthead (报头): paper name large, romanized name under it, and an info panel with the date, 星期, issue
+ * numbers and the legally required registration/publisher lines — all from `edition.paper`, nothing hard-coded
+ * (research doc §1.7: CN vs 准印证 variants differ per paper).
+ */
+import type { Cmyk } from '../core/units.js';
+import type { FontBook } from '../fonts/index.js';
+import type { Edition } from '../model/edition.js';
+import type { ComposedLine } from '../text/types.js';
+import { composeHeadline } from './compose.js';
+import type { Grid } from './modules.js';
+import type { LayoutTemplate } from './template.js';
+import type { Block, PlacedLine } from './types.js';
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+/** `2024-07-03` → `2024年7月3日` and `星期三`; null parts when the date is not ISO. */
+export function dateParts(iso: string): { date: string; weekday: string } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+  return { date: `${y}年${mo}月${d}日`, weekday: WEEKDAYS[day]! };
+}
+
+/** The info panel's lines, in order. */
+export function mastheadInfo(edition: Edition): string[] {
+  const p = edition.paper;
+  const out: string[] = [];
+  if (p.publisher) out.push(p.publisher);
+  const dp = dateParts(edition.date);
+  if (dp) out.push(`${dp.date} ${dp.weekday}`);
+  else out.push(edition.date);
+  const nums: string[] = [];
+  if (edition.issue !== undefined) nums.push(`总第${edition.issue}期`);
+  if (edition.pages.length) nums.push(`今日${edition.pages.length}版`);
+  if (nums.length) out.push(nums.join(' '));
+  if (p.registration) out.push(/^CN\b/i.test(p.registration) ? `国内统一连续出版物号 ${p.registration}` : p.registration);
+  if (p.postalCode) out.push(`邮发代号 ${p.postalCode}`);
+  if (p.website) out.push(p.website);
+  return out;
+}
+
+interface MastheadSet {
+  name: ComposedLine[];
+  nameSize: number;
+  romanized: ComposedLine[];
+  info: ComposedLine[];
+  rows: number;
+  leftW: number;
+}
+
+function compose(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Edition): MastheadSet {
+  const M = t.masthead!;
+  const W = grid.spanW(M.columns);
+  const leftW = Math.round(W * M.nameShare);
+  const chars = Math.max(1, Array.from(edition.paper.name).length);
+  const nameSize = Math.min(M.nameMaxSize, (leftW * 0.94) / (chars + 0.2));
+  const name = composeHeadline(edition.paper.name, { face: fonts.face(M.nameRole), size: nameSize }, leftW, { align: 'center', maxLines: 1 });
+  const romanized = edition.paper.romanized
+    ? composeHeadline(edition.paper.romanized, { face: fonts.face(M.romanizedRole), size: M.romanizedSize }, leftW, { align: 'center', maxLines: 1 })
+    : [];
+  const infoW = W - leftW - t.geometry.gutter - 2 * t.grid.char;
+  const info = mastheadInfo(edition).flatMap((s) => composeHeadline(s, { face: fonts.face(M.infoRole), size: M.infoSize }, infoW, { align: 'start', maxLines: 2 }));
+  const nameRows = Math.ceil((nameSize * 1.18 + romanized.length * M.romanizedSize * 1.6) / grid.pitch) + 1;
+  const infoRows = Math.ceil((info.length * M.infoSize * 1.5) / grid.pitch) + 2;
+  return { name, nameSize, romanized, info, rows: Math.max(M.minLines, nameRows, infoRows), leftW };
+}
+
+/** Height of the masthead in grid lines. */
+export function mastheadRows(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Edition): number {
+  return compose(t, grid, fonts, edition).rows;
+}
+
+/** The masthead's blocks at the top-left of the type area, `rows` lines high. */
+export function buildMasthead(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Edition, rows: number): Block[] {
+  const M = t.masthead!;
+  const s = compose(t, grid, fonts, edition);
+  const x = grid.colX(0);
+  const y = grid.rowY(0);
+  const W = grid.spanW(M.columns);
+  const H = rows * grid.pitch;
+  const ink = t.colors.text as Cmyk;
+  const blocks: Block[] = [];
+  // Name and romanized name, centred as a group in the left part.
+  const romH = s.romanized.length * M.romanizedSize * 1.6;
+  const groupH = s.nameSize * 1.18 + romH;
+  const gy = y + Math.max(0, (H - groupH) / 2);
+  const nameBase = gy + 0.88 * s.nameSize;
+  const nameLines: PlacedLine[] = s.name.map((line) => ({ line, x, baseline: nameBase, fill: t.colors.name as Cmyk }));
+  blocks.push({ kind: 'text', item: null, role: 'masthead', rect: { x, y: gy, w: s.leftW, h: s.nameSize }, lines: nameLines });
+  if (s.romanized.length) {
+    const rb = nameBase + 0.3 * s.nameSize + M.romanizedSize * 1.25;
+    blocks.push({ kind: 'text', item: null, role: 'masthead', rect: { x, y: rb - M.romanizedSize, w: s.leftW, h: M.romanizedSize * 1.3 }, lines: s.romanized.map((line) => ({ line, x, baseline: rb, fill: ink })) });
+  }
+  // Info panel: a tinted box, lines spread over its height.
+  const px = x + s.leftW + t.geometry.gutter;
+  const pw = W - s.leftW - t.geometry.gutter;
+  const panel = { x: px, y, w: pw, h: H - 0.3 * grid.pitch };
+  blocks.push({ kind: 'box', item: null, rect: panel, fill: t.colors.tint as Cmyk });
+  const n = s.info.length;
+  const step = n ? Math.min(M.infoSize * 2.2, (panel.h - 2 * t.grid.char) / n) : 0;
+  const top = panel.y + (panel.h - step * n) / 2;
+  const info: PlacedLine[] = s.info.map((line, i) => ({ line, x: px + t.grid.char, baseline: top + i * step + grid.baselineOffset(M.infoSize, step), fill: ink }));
+  blocks.push({ kind: 'text', item: null, role: 'masthead', rect: panel, lines: info });
+  return blocks;
+}

@@ -1,0 +1,518 @@
+/**
+ * Modules: what each item needs on the grid. For every candidate width (whole columns) a module knows its
+ * natural height in lines (text is composed for real, so heights are exact), the heights it may take, the cost of
+ * each, and how to build its blocks at a given place.
+ */
+import fs from 'node:fs';
+import type { Cmyk, Rect } from '../core/units.js';
+import type { FontBook, FontRole } from '../fonts/index.js';
+import type { AdItem, Item, PhotoItem, StoryItem, WeatherItem } from '../model/edition.js';
+import type { ComposeStyle, ComposedLine, ParagraphSettings, StyledRun } from '../text/types.js';
+import { BODY_SETTINGS, composeHeadline, composeParagraph, overfull, shiftFor, type Align } from './compose.js';
+import { imageAspect } from './image-size.js';
+import type { LayoutTemplate } from './template.js';
+import type { Block, PlacedLine, TextBlock, TextRole } from './types.js';
+
+export type Rank = 'lead' | 'secondary' | 'other' | 'commentary';
+
+/** Geometry helpers shared by every module. */
+export class Grid {
+  readonly pitch: number;
+  readonly columns: number;
+  readonly lines: number;
+  constructor(readonly t: LayoutTemplate) {
+    this.pitch = t.grid.pitch;
+    this.columns = t.grid.columns;
+    this.lines = t.grid.lines;
+  }
+  colX(c: number): number {
+    return this.t.geometry.x0 + c * (this.t.geometry.columnW + this.t.geometry.gutter);
+  }
+  spanW(span: number): number {
+    return span * this.t.geometry.columnW + (span - 1) * this.t.geometry.gutter;
+  }
+  rowY(r: number): number {
+    return this.t.geometry.y0 + r * this.pitch;
+  }
+  /** Baseline of a body line in grid row r (the 9 pt em box centred in the line). */
+  baseline(r: number): number {
+    return this.rowY(r) + this.baselineOffset(this.t.body.size, this.pitch);
+  }
+  /** Baseline offset of type of `size` centred in a band of height `h` (ideographic em box: 0.88 above the baseline). */
+  baselineOffset(size: number, h: number): number {
+    return (h - size) / 2 + 0.88 * size;
+  }
+  rect(col: number, span: number, row: number, rows: number): Rect {
+    return { x: this.colX(col), y: this.rowY(row), w: this.spanW(span), h: rows * this.pitch };
+  }
+}
+
+export interface Place {
+  col: number;
+  span: number;
+  row: number;
+  rows: number;
+}
+
+export interface BuildResult {
+  blocks: Block[];
+  overset?: { lines: number; chars: number };
+}
+
+/** A module candidate for one item. Heights are in grid lines. */
+export interface ModuleSpec {
+  item: Item;
+  /** Make-up order: 0 = lead. */
+  order: number;
+  rank: Rank | null;
+  spans: number[];
+  /** True when the module's top carries a headline group (for the butting-heads penalty). */
+  hasHead: boolean;
+  /** Smallest height worth considering at this width. */
+  minRows(span: number): number;
+  /** Heights to try at this width when something else follows below (the last module of a stack takes the rest). */
+  heights(span: number, maxRows: number): number[];
+  cost(span: number, rows: number): number;
+  build(place: Place): BuildResult;
+}
+
+export interface ModuleContext {
+  t: LayoutTemplate;
+  grid: Grid;
+  fonts: FontBook;
+}
+
+const style = (ctx: ModuleContext, role: FontRole, size: number): ComposeStyle => ({ face: ctx.fonts.face(role), size });
+const placed = (line: ComposedLine, x: number, baseline: number, fill: Cmyk): PlacedLine => ({ line, x, baseline, fill });
+
+const settingsPlain: ParagraphSettings = { ...BODY_SETTINGS, indent: 0, align: 'start', lastLine: 'start' };
+
+function spansIn(range: readonly [number, number], columns: number, forced?: number): number[] {
+  if (forced) return [Math.min(Math.max(1, forced), columns)];
+  const out: number[] = [];
+  for (let s = 1; s <= columns; s++) out.push(s);
+  return out;
+}
+
+/** Cost of a width outside the preferred range. */
+function spanCost(ctx: ModuleContext, range: readonly [number, number], span: number): number {
+  const lo = Math.min(range[0], ctx.grid.columns);
+  const hi = Math.min(range[1], ctx.grid.columns);
+  const off = span < lo ? lo - span : span > hi ? span - hi : 0;
+  return off * ctx.t.cost.span * (span < lo ? 3 : 1);
+}
+
+interface HeadLine {
+  line: ComposedLine;
+  role: TextRole;
+  /** x shift inside the module (end-aligned lines). */
+  dx: number;
+  /** Baseline offset from the head group's top, pt. */
+  y: number;
+}
+
+interface HeadSet {
+  lines: HeadLine[];
+  /** Height of the group, pt. */
+  height: number;
+  overflow: number;
+  mainSize: number;
+}
+
+/** Story modules (article, commentary): head group, then body in basic columns flowed and balanced. */
+class StoryModule implements ModuleSpec {
+  readonly hasHead = true;
+  readonly spans: number[];
+  private readonly heads = new Map<number, HeadSet>();
+  private readonly body: ComposedLine[];
+  private readonly bodyChars: number[];
+  private readonly logoRows: number;
+  constructor(private readonly ctx: ModuleContext, readonly item: StoryItem, readonly order: number, readonly rank: Rank) {
+    const t = ctx.t;
+    this.spans = spansIn(this.range(), ctx.grid.columns, item.overrides?.columns ?? item.overrides?.pin?.span);
+    const measure = t.geometry.columnW;
+    const bodyRole = item.kind === 'commentary' ? t.body.commentaryRole : t.body.role;
+    const lines: ComposedLine[] = [];
+    for (const credit of item.credits) lines.push(...composeParagraph([{ text: credit, style: style(ctx, t.body.creditRole, t.body.size) }], settingsPlain, measure));
+    item.paragraphs.forEach((p, i) => {
+      const runs: StyledRun[] = [];
+      if (i === 0 && item.dateline) runs.push({ text: `${item.dateline}\u3000`, style: style(ctx, t.body.datelineRole, t.body.size) });
+      runs.push({ text: p, style: style(ctx, bodyRole, t.body.size) });
+      lines.push(...composeParagraph(runs, BODY_SETTINGS, measure));
+    });
+    this.body = lines;
+    this.bodyChars = lines.map((l) => Array.from(l.text).length);
+    this.logoRows = item.kind === 'commentary' ? t.columnLogo.lines : 0;
+  }
+
+  private range(): readonly [number, number] {
+    return this.ctx.t.heads[this.rank].spans;
+  }
+
+  private head(span: number): HeadSet {
+    let h = this.heads.get(span);
+    if (h) return h;
+    const { t } = this.ctx;
+    const hs = t.heads[this.rank];
+    const W = this.ctx.grid.spanW(span);
+    const face = this.ctx.fonts.face(hs.role);
+    // Main head: the largest size that sets on one line, else the largest within maxLines, else the smallest.
+    let main: ComposedLine[] = [];
+    let size = hs.sizes[hs.sizes.length - 1]!;
+    const trials = hs.sizes.map((s) => ({ s, lines: composeHeadline(this.item.headline, { face, size: s }, W, { align: 'center', maxLines: hs.maxLines }) }));
+    const fits = (x: { lines: ComposedLine[] }): boolean => !overfull(x.lines, W);
+    const one = trials.find((x) => x.lines.length === 1 && fits(x));
+    const within = trials.find((x) => x.lines.length <= hs.maxLines && fits(x));
+    const pick = one ?? within ?? trials[trials.length - 1]!;
+    main = pick.lines;
+    size = pick.s;
+    const gi = t.grades.findIndex((g) => g <= size);
+    const subSize = t.grades[Math.min(t.grades.length - 1, (gi < 0 ? t.grades.length - 1 : gi) + t.secondaryGrades)]!;
+    const out: HeadLine[] = [];
+    let y = 0;
+    const add = (lines: ComposedLine[], role: TextRole, sz: number, lead: number, align: Align = 'center'): void => {
+      for (const l of lines) {
+        const box = sz * lead;
+        out.push({ line: l, role, dx: shiftFor(l, align, W), y: y + this.ctx.grid.baselineOffset(sz, box) });
+        y += box;
+      }
+    };
+    if (this.item.kind === 'article' && this.item.section) {
+      const st = style(this.ctx, t.section.role, t.section.size);
+      add(composeHeadline(this.item.section, st, W, { align: 'start', maxLines: 1 }), 'section', t.section.size, this.ctx.grid.pitch / t.section.size);
+      y += 0.25 * this.ctx.grid.pitch;
+    }
+    if (this.item.kicker) {
+      // 引题 flush left, 主题 centred, 副题 flush right: the classic stepped Chinese head group.
+      const al: Align = span > 1 && this.item.subhead ? 'start' : 'center';
+      add(composeHeadline(this.item.kicker, style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'kicker', subSize, 1.3, al);
+      y += 0.1 * subSize;
+    }
+    add(main, 'headline', size, 1.18);
+    if (this.item.subhead) {
+      y += 0.15 * subSize;
+      const al: Align = span > 1 && this.item.kicker ? 'end' : 'center';
+      add(composeHeadline(`——${this.item.subhead}`, style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'subhead', subSize, 1.3, al);
+    }
+    h = { lines: out, height: y, overflow: Math.max(0, main.length - hs.maxLines) + (overfull(main, W) ? 1 : 0), mainSize: size };
+    this.heads.set(span, h);
+    return h;
+  }
+
+  /** Lines the head group occupies (whole lines, with at least half a line of space under it). */
+  headRows(span: number): number {
+    return this.logoRows + Math.ceil(this.head(span).height / this.ctx.grid.pitch + 0.5);
+  }
+
+  private legs(span: number): number {
+    return Math.ceil(this.body.length / span);
+  }
+
+  natural(span: number): number {
+    return this.headRows(span) + this.legs(span);
+  }
+
+  minRows(span: number): number {
+    return this.headRows(span) + Math.min(this.legs(span), 3);
+  }
+
+  heights(span: number, maxRows: number): number[] {
+    const n = this.natural(span);
+    const out: number[] = [];
+    for (let h = n; h <= n + this.ctx.t.cost.headPadMax && h <= maxRows; h++) out.push(h);
+    if (!out.length) out.push(maxRows);
+    return out;
+  }
+
+  cost(span: number, rows: number): number {
+    const c = this.ctx.t.cost;
+    const n = this.natural(span);
+    let cost = spanCost(this.ctx, this.range(), span) + this.head(span).overflow * c.headOverflow;
+    const legs = this.legs(span);
+    if (legs < this.ctx.t.body.minLeg && span > 1) cost += (this.ctx.t.body.minLeg - legs) * c.shortLeg;
+    if (rows >= n) {
+      const extra = rows - n;
+      const pad = Math.min(extra, c.headPadMax);
+      cost += pad * span * c.headPad + (extra - pad) * span * c.empty;
+    } else {
+      const room = Math.max(0, rows - this.headRows(span)) * span;
+      cost += Math.max(0, this.body.length - room) * c.overset;
+      if (rows < this.headRows(span)) cost += 1e6;
+    }
+    return cost;
+  }
+
+  build(p: Place): BuildResult {
+    const { grid, t } = this.ctx;
+    const blocks: Block[] = [];
+    const x = grid.colX(p.col);
+    const W = grid.spanW(p.span);
+    const top = grid.rowY(p.row);
+    const id = this.item.id;
+    const ink = t.colors.text as Cmyk;
+    const head = this.head(p.span);
+    const n = this.natural(p.span);
+    const pad = Math.max(0, Math.min(p.rows - n, t.cost.headPadMax));
+    if (this.item.kind === 'commentary') {
+      const col = this.item.column;
+      const h = this.logoRows * grid.pitch - 0.3 * grid.pitch;
+      const r: Rect = { x, y: top, w: W, h };
+      blocks.push({ kind: 'box', item: id, rect: r, fill: t.colors.logo as Cmyk });
+      const lines: PlacedLine[] = [];
+      const L = t.columnLogo;
+      const nameLine = composeHeadline(col.name, style(this.ctx, L.role, L.size), W - 12, { align: 'start', maxLines: 1 });
+      const nameBase = top + 0.35 * h + 0.44 * L.size;
+      for (const l of nameLine) lines.push(placed(l, x + 6, nameBase, ink));
+      if (col.romanized) {
+        const rl = composeHeadline(col.romanized, style(this.ctx, L.role, L.romanizedSize), W - 12, { align: 'start', maxLines: 1 });
+        for (const l of rl) lines.push(placed(l, x + 6, top + h - 4, ink));
+      }
+      if (col.editor) {
+        const el = composeHeadline(col.editor, style(this.ctx, t.body.creditRole, L.editorSize), W - 12, { align: 'end', maxLines: 1 });
+        for (const l of el) lines.push(placed(l, x + 6 + shiftFor(l, 'end', W - 12), top + h - 4 - (col.romanized && W < 200 ? L.romanizedSize + 3 : 0), ink));
+      }
+      blocks.push({ kind: 'text', item: id, role: 'column-logo', rect: r, lines });
+    }
+    // Head group, centred vertically in its lines (plus any padding lines the make-up gave it).
+    const headTop = top + this.logoRows * grid.pitch;
+    const headH = (this.headRows(p.span) - this.logoRows + pad) * grid.pitch;
+    const free = headH - 0.5 * grid.pitch - head.height;
+    const y0 = headTop + Math.max(0, free / 2);
+    const byRole = new Map<TextRole, PlacedLine[]>();
+    for (const hl of head.lines) {
+      const arr = byRole.get(hl.role) ?? [];
+      arr.push(placed(hl.line, x + hl.dx, y0 + hl.y, ink));
+      byRole.set(hl.role, arr);
+    }
+    for (const [role, lines] of byRole) {
+      const ys = lines.map((l) => l.baseline);
+      const size = Math.max(...lines.map((l) => l.line.size));
+      blocks.push({ kind: 'text', item: id, role, rect: { x, y: Math.min(...ys) - size, w: W, h: Math.max(...ys) - Math.min(...ys) + 1.2 * size }, lines });
+    }
+    // Body: balanced columns; the last may be short. What does not fit is overset, reported, never drawn.
+    const bodyRow = p.row + this.headRows(p.span) + pad;
+    const avail = p.row + p.rows - bodyRow;
+    const legs = Math.min(this.legs(p.span), Math.max(0, avail));
+    let k = 0;
+    for (let c = 0; c < p.span; c++) {
+      const lines: PlacedLine[] = [];
+      for (let r = 0; r < legs && k < this.body.length; r++, k++) lines.push(placed(this.body[k]!, grid.colX(p.col + c), grid.baseline(bodyRow + r), ink));
+      if (lines.length) blocks.push({ kind: 'text', item: id, role: 'body', rect: grid.rect(p.col + c, 1, bodyRow, lines.length), lines });
+    }
+    if (k < this.body.length) {
+      return { blocks, overset: { lines: this.body.length - k, chars: this.bodyChars.slice(k).reduce((s, v) => s + v, 0) } };
+    }
+    return { blocks };
+  }
+}
+
+/** Photo modules: a frame elastic in height (crop range), caption and credits under it at the photo's width. */
+class PhotoModule implements ModuleSpec {
+  readonly hasHead = false;
+  readonly rank = null;
+  readonly spans: number[];
+  private readonly caps = new Map<number, Array<{ line: ComposedLine; role: TextRole }>>();
+  private readonly aspect: [number, number];
+  private readonly preferred: number;
+  readonly imageOk: boolean;
+  constructor(private readonly ctx: ModuleContext, readonly item: PhotoItem, readonly order: number) {
+    const P = ctx.t.photo;
+    this.spans = spansIn(P.spans, ctx.grid.columns, item.overrides?.columns ?? item.overrides?.pin?.span);
+    const natural = item.image && fs.existsSync(item.image) ? imageAspect(item.image) : null;
+    this.imageOk = natural !== null || (!!item.image && fs.existsSync(item.image));
+    if (natural) {
+      this.preferred = natural;
+      this.aspect = [natural * (1 - P.crop), natural * (1 + P.crop)];
+    } else {
+      this.preferred = P.preferredAspect;
+      this.aspect = [P.aspect[0], P.aspect[1]];
+    }
+  }
+
+  private caption(span: number): Array<{ line: ComposedLine; role: TextRole }> {
+    let c = this.caps.get(span);
+    if (c) return c;
+    const { t } = this.ctx;
+    const P = t.photo;
+    const W = this.ctx.grid.spanW(span);
+    c = [];
+    if (this.item.title) for (const line of composeHeadline(this.item.title, style(this.ctx, P.titleRole, P.titleSize), W, { align: 'start', maxLines: 2 })) c.push({ line, role: 'photo-title' });
+    for (const line of composeParagraph([{ text: this.item.caption, style: style(this.ctx, P.captionRole, P.captionSize) }], BODY_SETTINGS, W)) c.push({ line, role: 'caption' });
+    for (const cr of this.item.credits) for (const line of composeParagraph([{ text: cr, style: style(this.ctx, t.body.creditRole, P.captionSize) }], { ...settingsPlain, align: 'end', lastLine: 'end' }, W)) c.push({ line, role: 'credit' });
+    this.caps.set(span, c);
+    return c;
+  }
+
+  private captionRows(span: number): number {
+    return this.caption(span).length + 1;
+  }
+
+  private frameRange(span: number): [number, number] {
+    const W = this.ctx.grid.spanW(span);
+    const p = this.ctx.grid.pitch;
+    return [Math.max(3, Math.ceil((W * this.aspect[0]) / p)), Math.max(3, Math.floor((W * this.aspect[1]) / p))];
+  }
+
+  minRows(span: number): number {
+    return this.frameRange(span)[0] + this.captionRows(span);
+  }
+
+  heights(span: number, maxRows: number): number[] {
+    const [lo, hi] = this.frameRange(span);
+    const out: number[] = [];
+    for (let f = lo; f <= hi; f++) {
+      const h = f + this.captionRows(span);
+      if (h <= maxRows) out.push(h);
+    }
+    return out;
+  }
+
+  cost(span: number, rows: number): number {
+    const c = this.ctx.t.cost;
+    const [lo, hi] = this.frameRange(span);
+    const f = rows - this.captionRows(span);
+    let cost = spanCost(this.ctx, this.ctx.t.photo.spans, span);
+    if (f < lo) cost += (lo - f) * span * c.empty * 3 + (f < 3 ? 1e6 : 0);
+    else if (f > hi) cost += (f - hi) * span * c.empty;
+    const a = (Math.min(Math.max(f, lo), hi) * this.ctx.grid.pitch) / this.ctx.grid.spanW(span);
+    cost += Math.abs(Math.log(a / this.preferred)) * span * c.aspect;
+    return cost;
+  }
+
+  build(p: Place): BuildResult {
+    const { grid, t } = this.ctx;
+    const id = this.item.id;
+    const x = grid.colX(p.col);
+    const W = grid.spanW(p.span);
+    const cap = this.caption(p.span);
+    const frameRows = p.rows - this.captionRows(p.span);
+    const frame: Rect = { x, y: grid.rowY(p.row), w: W, h: frameRows * grid.pitch + 0.4 * grid.pitch };
+    const blocks: Block[] = [];
+    const ink = t.colors.text as Cmyk;
+    if (this.item.image && this.imageOk) {
+      blocks.push({ kind: 'image', item: id, rect: frame, src: this.item.image, fit: 'cover' });
+    } else {
+      blocks.push({ kind: 'box', item: id, rect: frame, fill: t.colors.placeholder as Cmyk, stroke: t.colors.rule as Cmyk, lineWidth: t.rules.box });
+      const lab = composeHeadline(t.photo.placeholderLabel, style(this.ctx, t.photo.titleRole, 14), W, { align: 'center', maxLines: 1 });
+      blocks.push({ kind: 'text', item: id, role: 'placeholder', rect: frame, lines: lab.map((l) => placed(l, x, frame.y + frame.h / 2 + 5, ink)) });
+    }
+    const capRow = p.row + frameRows + 1;
+    const byRole = new Map<TextRole, PlacedLine[]>();
+    cap.forEach((c, i) => {
+      const arr = byRole.get(c.role) ?? [];
+      arr.push(placed(c.line, x, grid.baseline(capRow + i), ink));
+      byRole.set(c.role, arr);
+    });
+    let r = capRow;
+    for (const [role, lines] of byRole) {
+      blocks.push({ kind: 'text', item: id, role, rect: grid.rect(p.col, p.span, r, lines.length), lines });
+      r += lines.length;
+    }
+    return { blocks };
+  }
+}
+
+/** Boxed modules (ad, weather): tinted, ruled, content centred; elastic in height at a small cost. */
+class BoxModule implements ModuleSpec {
+  readonly hasHead = false;
+  readonly rank = null;
+  readonly spans: number[];
+  private readonly sets = new Map<number, { lines: Array<{ line: ComposedLine; size: number; role: TextRole; align: 'center' | 'start' }>; height: number }>();
+  constructor(private readonly ctx: ModuleContext, readonly item: AdItem | WeatherItem, readonly order: number) {
+    const range = item.kind === 'ad' ? ctx.t.ad.spans : ctx.t.weather.spans;
+    this.spans = spansIn(range, ctx.grid.columns, item.overrides?.columns ?? item.overrides?.pin?.span);
+  }
+
+  private get range(): readonly [number, number] {
+    return this.item.kind === 'ad' ? this.ctx.t.ad.spans : this.ctx.t.weather.spans;
+  }
+
+  private content(span: number): { lines: Array<{ line: ComposedLine; size: number; role: TextRole; align: 'center' | 'start' }>; height: number } {
+    let s = this.sets.get(span);
+    if (s) return s;
+    const { t } = this.ctx;
+    const inner = this.ctx.grid.spanW(span) - 2 * t.grid.char;
+    const lines: Array<{ line: ComposedLine; size: number; role: TextRole; align: 'center' | 'start' }> = [];
+    if (this.item.kind === 'ad') {
+      const A = t.ad;
+      this.item.lines.forEach((text, i) => {
+        const st = i === 0 ? style(this.ctx, A.titleRole, A.titleSize) : style(this.ctx, A.lineRole, A.lineSize);
+        for (const line of composeHeadline(text, st, inner, { align: 'center', maxLines: 3 })) lines.push({ line, size: st.size, role: 'ad', align: 'center' });
+      });
+    } else {
+      const Wt = t.weather;
+      if (Wt.label) for (const line of composeHeadline(Wt.label, style(this.ctx, Wt.labelRole, Wt.labelSize), inner, { align: 'start', maxLines: 1 })) lines.push({ line, size: Wt.labelSize, role: 'weather', align: 'start' });
+      for (const line of composeParagraph([{ text: this.item.text, style: style(this.ctx, Wt.textRole, Wt.textSize) }], BODY_SETTINGS, inner)) lines.push({ line, size: Wt.textSize, role: 'weather', align: 'start' });
+    }
+    const height = lines.reduce((h, l) => h + Math.max(this.ctx.grid.pitch, l.size * 1.3), 0);
+    s = { lines, height };
+    this.sets.set(span, s);
+    return s;
+  }
+
+  private natural(span: number): number {
+    return Math.ceil(this.content(span).height / this.ctx.grid.pitch) + 2;
+  }
+
+  minRows(span: number): number {
+    return this.natural(span);
+  }
+
+  heights(span: number, maxRows: number): number[] {
+    const n = this.natural(span);
+    const out: number[] = [];
+    for (let h = n; h <= 2 * n + 4 && h <= maxRows; h++) out.push(h);
+    return out;
+  }
+
+  cost(span: number, rows: number): number {
+    const c = this.ctx.t.cost;
+    const n = this.natural(span);
+    let cost = spanCost(this.ctx, this.range, span);
+    if (rows < n) cost += 1e6;
+    const extra = Math.max(0, rows - n);
+    const cheap = Math.min(extra, n + 4);
+    return cost + cheap * span * c.elastic + (extra - cheap) * span * c.empty;
+  }
+
+  build(p: Place): BuildResult {
+    const { grid, t } = this.ctx;
+    const id = this.item.id;
+    const rect = grid.rect(p.col, p.span, p.row, p.rows);
+    rect.h -= 0.3 * grid.pitch;
+    const ink = t.colors.text as Cmyk;
+    const blocks: Block[] = [{ kind: 'box', item: id, rect, fill: (this.item.kind === 'ad' ? t.colors.adTint : t.colors.tint) as Cmyk, stroke: t.colors.rule as Cmyk, lineWidth: t.rules.box }];
+    const c = this.content(p.span);
+    let y = rect.y + (rect.h - c.height) / 2;
+    const lines: PlacedLine[] = [];
+    for (const l of c.lines) {
+      const box = Math.max(grid.pitch, l.size * 1.3);
+      lines.push(placed(l.line, rect.x + t.grid.char, y + grid.baselineOffset(l.size, box), ink));
+      y += box;
+    }
+    blocks.push({ kind: 'text', item: id, role: this.item.kind === 'ad' ? 'ad' : 'weather', rect, lines });
+    if (this.item.kind === 'ad') {
+      const A = t.ad;
+      const lab = composeHeadline(A.label, style(this.ctx, A.labelRole, A.labelSize), rect.w - 4, { align: 'end', maxLines: 1 });
+      blocks.push({ kind: 'text', item: id, role: 'ad-label', rect, lines: lab.map((l) => placed(l, rect.x + shiftFor(l, 'end', rect.w - 4), rect.y + rect.h - 3, ink)) });
+    }
+    return { blocks };
+  }
+}
+
+export function makeModule(ctx: ModuleContext, item: Item, order: number, rank: Rank | null): ModuleSpec {
+  switch (item.kind) {
+    case 'article':
+    case 'commentary':
+      return new StoryModule(ctx, item, order, rank ?? (item.kind === 'commentary' ? 'commentary' : 'other'));
+    case 'photo':
+      return new PhotoModule(ctx, item, order);
+    case 'ad':
+    case 'weather':
+      return new BoxModule(ctx, item, order);
+  }
+}
+
+export function photoHasImage(m: ModuleSpec): boolean {
+  return m instanceof PhotoModule ? m.imageOk : true;
+}

@@ -1,0 +1,148 @@
+/**
+ * Page templates: `layouts/<name>.yaml`, validated with zod. Every page spec number lives in the YAML file with a
+ * comment citing its source; this module only checks shape and derives the grid geometry.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { mmToPt } from '../core/units.js';
+import { fail, type Sink } from '../diag/index.js';
+import { FONT_ROLES, PROJECT_ROOT, type FontRole } from '../fonts/index.js';
+
+const role = z.enum(FONT_ROLES as unknown as [FontRole, ...FontRole[]]);
+const cmyk = z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)]);
+const pos = z.number().positive();
+const span = z.tuple([z.number().int().min(1), z.number().int().min(1)]);
+
+const headStyle = z.object({
+  count: z.number().int().min(1),
+  role,
+  sizes: z.array(pos).min(1),
+  maxLines: z.number().int().min(1),
+  kickerRole: role,
+  spans: span,
+});
+
+export const TemplateSchema = z.object({
+  name: z.string(),
+  page: z.object({ trim: z.tuple([pos, pos]), bleed: z.number().min(0), top: z.number().min(0) }),
+  grid: z.object({
+    columns: z.number().int().min(1),
+    columnChars: z.number().int().min(1),
+    gutterChars: z.number().int().min(0),
+    char: pos,
+    pitch: pos,
+    lines: z.number().int().min(10),
+  }),
+  body: z.object({ role, size: pos, commentaryRole: role, creditRole: role, datelineRole: role, minLeg: z.number().int().min(1) }),
+  grades: z.array(pos).min(3),
+  secondaryGrades: z.number().int().min(0),
+  heads: z.object({ lead: headStyle, secondary: headStyle, other: headStyle, commentary: headStyle }),
+  section: z.object({ role, size: pos }),
+  columnLogo: z.object({ role, size: pos, romanizedSize: pos, editorSize: pos, lines: z.number().int().min(1) }),
+  photo: z.object({
+    titleRole: role,
+    titleSize: pos,
+    captionRole: role,
+    captionSize: pos,
+    creditRole: role,
+    aspect: z.tuple([pos, pos]),
+    preferredAspect: pos,
+    crop: z.number().min(0).max(0.9),
+    spans: span,
+    placeholderLabel: z.string(),
+  }),
+  ad: z.object({ label: z.string().min(1), labelRole: role, labelSize: pos, titleRole: role, titleSize: pos, lineRole: role, lineSize: pos, spans: span }),
+  weather: z.object({ label: z.string(), labelRole: role, labelSize: pos, textRole: role, textSize: pos, spans: span }),
+  masthead: z
+    .object({
+      columns: z.number().int().min(1),
+      minLines: z.number().int().min(1),
+      nameRole: role,
+      nameMaxSize: pos,
+      nameShare: z.number().min(0.2).max(1),
+      romanizedRole: role,
+      romanizedSize: pos,
+      infoRole: role,
+      infoSize: pos,
+      ear: z.array(z.enum(['article', 'commentary', 'photo', 'ad', 'weather'])),
+    })
+    .nullable(),
+  rules: z.object({ module: z.number().min(0.3), box: z.number().min(0.3), mastheadHeavy: z.number().min(0.3), mastheadThin: z.number().min(0.3) }),
+  colors: z.object({ text: cmyk, rule: cmyk, name: cmyk, tint: cmyk, adTint: cmyk, logo: cmyk, placeholder: cmyk }),
+  cost: z.object({
+    empty: z.number().min(0),
+    headPad: z.number().min(0),
+    headPadMax: z.number().int().min(0),
+    elastic: z.number().min(0),
+    overset: z.number().min(0),
+    headOverflow: z.number().min(0),
+    shortLeg: z.number().min(0),
+    butting: z.number().min(0),
+    span: z.number().min(0),
+    aspect: z.number().min(0),
+  }),
+});
+
+export type TemplateData = z.infer<typeof TemplateSchema>;
+
+/** A validated template plus the geometry derived from it (all pt, page coordinates, origin top-left of the trim). */
+export interface LayoutTemplate extends TemplateData {
+  file: string;
+  geometry: {
+    trimW: number;
+    trimH: number;
+    bleed: number;
+    /** Type area. */
+    x0: number;
+    y0: number;
+    width: number;
+    height: number;
+    columnW: number;
+    gutter: number;
+  };
+}
+
+/** Derive the grid geometry; fails when the type area does not fit on the trim. */
+export function makeTemplate(data: TemplateData, file: string): LayoutTemplate {
+  const g = data.grid;
+  const columnW = g.columnChars * g.char;
+  const gutter = g.gutterChars * g.char;
+  const width = g.columns * columnW + (g.columns - 1) * gutter;
+  const height = g.lines * g.pitch;
+  const trimW = mmToPt(data.page.trim[0]);
+  const trimH = mmToPt(data.page.trim[1]);
+  const y0 = mmToPt(data.page.top);
+  if (width > trimW || y0 + height > trimH) {
+    fail('template-invalid', `type area ${width.toFixed(1)} × ${height.toFixed(1)} pt does not fit the trim ${trimW.toFixed(1)} × ${trimH.toFixed(1)} pt`, { file }, 'reduce grid columns/lines or the top margin, or enlarge page.trim');
+  }
+  if (data.masthead && data.masthead.columns > g.columns) {
+    fail('template-invalid', `masthead is ${data.masthead.columns} columns wide on a ${g.columns}-column grid`, { file }, 'set masthead.columns to at most grid.columns');
+  }
+  return { ...data, file, geometry: { trimW, trimH, bleed: mmToPt(data.page.bleed), x0: (trimW - width) / 2, y0, width, height, columnW, gutter } };
+}
+
+/** Parse and validate a template file. */
+export function loadTemplateFile(file: string, _sink?: Sink): LayoutTemplate {
+  if (!fs.existsSync(file)) fail('template-missing', `layout template ${file} does not exist`, { file }, 'create the template under layouts/ or fix the page\'s `layout:` name');
+  let raw: unknown;
+  try {
+    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    return fail('template-invalid', `layout template is not valid YAML: ${(e as Error).message}`, { file }, 'fix the YAML syntax');
+  }
+  const parsed = TemplateSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? first.path.join('.') : '';
+    return fail('template-invalid', `layout template field ${where || '(root)'}: ${first?.message ?? 'invalid'}`, { file }, `fix \`${where}\` in the template (see layouts/broadsheet.yaml for a complete example)`);
+  }
+  return makeTemplate(parsed.data, file);
+}
+
+/** Load `layouts/<name>.yaml` under the project root. */
+export function loadTemplate(name: string, sink?: Sink): LayoutTemplate {
+  if (!/^[\w.-]+$/.test(name)) fail('template-missing', `layout name ${JSON.stringify(name)} is not a plain name`, {}, 'use a template name such as `broadsheet`');
+  return loadTemplateFile(path.join(PROJECT_ROOT, 'layouts', `${name}.yaml`), sink);
+}

@@ -16,7 +16,7 @@ export function parseYaml(src: string, file: string, offset = 0): { parsed: Pars
     severity: 'error',
     code: 'yaml-syntax',
     message: `YAML syntax: ${e.message.split('\n')[0]!.replace(/\.$/, '').replace(/^\w/, (c) => c.toLowerCase())}`,
-    at: { file, line: (e.linePos?.[0]?.line ?? 1) + offset },
+    at: { file, line: lines.linePos(e.pos[0]).line + offset },
     hint: 'fix the YAML syntax at this line (indentation, a missing colon or quote, a tab instead of spaces)',
   }));
   return { parsed: { doc, lines, offset }, errors };

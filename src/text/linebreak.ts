@@ -9,12 +9,16 @@ import { COSTS } from './rules.js';
 
 const EPS = 1e-6;
 /** Han squeeze allowed as an emergency before a line is reported overfull, em per gap. */
-const MAX_HAN_SQUEEZE = 0.05;
+const MAX_HAN_SQUEEZE = 0.0199;
 
 interface Fit {
   natural: number;
   /** pt: punctuation squeezed, gap change (+ stretch / − shrink), expansion per expandable gap (± pt). */
   punct: number;
+  /** pt of compressed-pair blank given back (stretch). */
+  relax: number;
+  /** pt squeezed from sentence-end stops (the dearer resource). */
+  punct2: number;
   gapDelta: number;
   perGap: number;
   overfull: number;
@@ -26,6 +30,9 @@ interface Fit {
 interface Edges {
   startTrim: number;
   endTrim: number;
+  /** Pair compression given back to the item before a line-end mark: the end mark's ½-em setting (GB/T 15834
+   * §5.1.10) replaces the pair compression, so a pair such as ”， at a line end is 1.5 em, never 1 em. */
+  restore: number;
 }
 
 function edges(p: PreparedParagraph, a: number, b: number): Edges {
@@ -37,29 +44,39 @@ function edges(p: PreparedParagraph, a: number, b: number): Edges {
   else if (ka === 'ispace') startTrim = p.full[a]!;
   if (kb === 'stop' || kb === 'close') endTrim = p.blankR[b]! - p.cutR[b]!;
   else if (kb === 'ispace' && a !== b) endTrim = p.full[b]!;
-  return { startTrim, endTrim };
+  let restore = 0;
+  if (endTrim > 0 && b > a && b < p.n - 1 && (kb === 'stop' || kb === 'close') && p.cutR[b - 1]! > 0) restore = p.cutR[b - 1]!;
+  return { startTrim, endTrim, restore };
+}
+
+function relaxCap(p: PreparedParagraph, a: number, b: number): number {
+  const restored = edges(p, a, b).restore > 0 ? p.rxR[b - 1]! : 0;
+  return Math.max(0, p.pRX[b + 1]! - p.pRX[a]! - p.rxL[a]! - p.rxR[b]! - restored);
 }
 
 /** Work out how line a..b fits measure M (pt, from the line's left edge) with `indent` pt at its start. */
 function fit(p: PreparedParagraph, a: number, b: number, M: number, indent: number, justify: boolean, ragged = false): Fit {
-  const { startTrim, endTrim } = edges(p, a, b);
-  const natural = p.pW[b + 1]! - p.pW[a]! - p.gap[a]! - startTrim - endTrim + indent;
+  const { startTrim, endTrim, restore } = edges(p, a, b);
+  const natural = p.pW[b + 1]! - p.pW[a]! - p.gap[a]! - startTrim - endTrim + restore + indent;
   const gs = p.pGS[b + 1]! - p.pGS[a]! - (p.gap[a]! - p.gapMin[a]!);
   const gx = p.pGX[b + 1]! - p.pGX[a]! - (p.gapMax[a]! - p.gap[a]!);
   const sq = Math.max(0, p.pSQ[b + 1]! - p.pSQ[a]! - p.sqL[a]! - p.sqR[b]!);
+  const sq2 = Math.max(0, p.pSQ2[b + 1]! - p.pSQ2[a]! - p.sq2R[b]!);
   const E = p.pE[b + 1]! - p.pE[a]! - p.expand[a]!;
   const em = p.size[a]! || 1;
   const d = M - natural;
-  const out: Fit = { natural, punct: 0, gapDelta: 0, perGap: 0, overfull: 0, notFlush: false, cost: 0, em };
+  const out: Fit = { natural, relax: 0, punct: 0, punct2: 0, gapDelta: 0, perGap: 0, overfull: 0, notFlush: false, cost: 0, em };
   if (d >= -EPS) {
     if (!justify) {
       if (ragged) out.cost = 10 * (d / em) * (d / em);
       return out;
     }
-    const t = Math.min(Math.max(d, 0), gx);
-    const r = d - t;
+    const rx = Math.min(Math.max(d, 0), relaxCap(p, a, b));
+    const t = Math.min(Math.max(d - rx, 0), gx);
+    const r = d - rx - t;
+    out.relax = rx;
     out.gapDelta = t;
-    out.cost += (COSTS.latinGap * t) / em;
+    out.cost += (COSTS.relaxPair * rx) / em + (COSTS.latinGap * t) / em;
     if (r > EPS) {
       if (E > 0) {
         out.perGap = r / E;
@@ -77,9 +94,12 @@ function fit(p: PreparedParagraph, a: number, b: number, M: number, indent: numb
   s -= ps;
   const g = Math.min(s, gs);
   s -= g;
+  const ps2 = Math.min(s, sq2);
+  s -= ps2;
   out.punct = ps;
+  out.punct2 = ps2;
   out.gapDelta = -g;
-  out.cost += (COSTS.squeezePunct * ps) / em + (COSTS.latinGap * g) / em;
+  out.cost += (COSTS.squeezePunct * ps) / em + (COSTS.latinGap * g) / em + (COSTS.squeezeStop * ps2) / em;
   if (s > EPS) {
     const hs = E > 0 ? Math.min(s, MAX_HAN_SQUEEZE * em * E) : 0;
     if (hs > 0) {
@@ -180,9 +200,13 @@ function setLine(p: PreparedParagraph, a: number, b: number, M: number, indent: 
   const s = p.settings;
   const justify = last ? s.align === 'distribute' || s.lastLine === 'justify' : s.align === 'justify' || s.align === 'distribute';
   const f = fit(p, a, b, M, indent, justify);
-  const { startTrim, endTrim } = edges(p, a, b);
+  const { startTrim, endTrim, restore } = edges(p, a, b);
   const sqTotal = Math.max(0, p.pSQ[b + 1]! - p.pSQ[a]! - p.sqL[a]! - p.sqR[b]!);
   const rp = sqTotal > 0 ? f.punct / sqTotal : 0;
+  const sq2Total = Math.max(0, p.pSQ2[b + 1]! - p.pSQ2[a]! - p.sq2R[b]!);
+  const rxTotal = relaxCap(p, a, b);
+  const rr = rxTotal > 0 ? f.relax / rxTotal : 0;
+  const rp2 = sq2Total > 0 ? f.punct2 / sq2Total : 0;
   const gx = p.pGX[b + 1]! - p.pGX[a]! - (p.gapMax[a]! - p.gap[a]!);
   const gs = p.pGS[b + 1]! - p.pGS[a]! - (p.gap[a]! - p.gapMin[a]!);
   const rg = f.gapDelta > 0 ? (gx > 0 ? f.gapDelta / gx : 0) : gs > 0 ? f.gapDelta / gs : 0;
@@ -208,10 +232,11 @@ function setLine(p: PreparedParagraph, a: number, b: number, M: number, indent: 
     let left = p.cutL[k]!;
     let right = p.cutR[k]!;
     if (k === a) left += startTrim;
-    else left += p.sqL[k]! * rp;
+    else left += p.sqL[k]! * rp - p.rxL[k]! * rr;
     if (k === b) right += endTrim;
-    else right += p.sqR[k]! * rp;
-    if (p.cutR[k]! > 0 && k < b) pairs++;
+    else if (k === b - 1 && restore > 0) right -= restore;
+    else right += p.sqR[k]! * rp + p.sq2R[k]! * rp2 - p.rxR[k]! * rr;
+    if (p.cutR[k]! > 0 && k < b && !(k === b - 1 && restore > 0)) pairs++;
     if (p.cutL[k]! > 0 && k > a) pairs++;
     if (p.kind[k] === 'ispace' && (k === a || k === b)) {
       left = p.full[k]!;
@@ -238,9 +263,9 @@ function setLine(p: PreparedParagraph, a: number, b: number, M: number, indent: 
     endHalved: (p.kind[b] === 'stop' || p.kind[b] === 'close') && endTrim > 0 ? 1 : 0,
     startTrimmed: p.kind[a] === 'open' && startTrim > 0 ? 1 : 0,
     latinGaps: gaps,
-    punctSqueezed: f.punct / em,
+    punctSqueezed: (f.punct + f.punct2) / em,
     pushedOut: !last && f.perGap > EPS && b + 1 < p.n && p.noStart[b + 1] ? 1 : 0,
-    pushedIn: !last && f.punct > EPS && p.noStart[b] ? 1 : 0,
+    pushedIn: !last && f.punct + f.punct2 > EPS && p.noStart[b] ? 1 : 0,
     orphan: 0,
     ruleBroken: !last && p.brk[b]! >= COSTS.forbidden ? 1 : 0,
     overfull: f.overfull,

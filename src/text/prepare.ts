@@ -19,6 +19,7 @@ import {
   NUMBER_SUFFIXES,
   OPENERS,
   PAIR_CUT,
+  PAIR_RELAX,
   PUNCT_SQUEEZE_MAX,
   QUERY_BANG,
   START_PROHIBITED_GB,
@@ -64,9 +65,14 @@ export interface PreparedParagraph {
   readonly blankR: Float64Array;
   readonly cutL: Float64Array;
   readonly cutR: Float64Array;
-  /** Blank that may be squeezed away inside a line (isolated marks only), left / right. */
+  /** Blank that may be squeezed away inside a line (isolated marks only), left / right. Pauses and brackets;
+   * sentence-end stops (。？！) are a second, dearer resource (sq2R). */
   readonly sqL: Float64Array;
   readonly sqR: Float64Array;
+  readonly sq2R: Float64Array;
+  /** How far a compressed pair may open up again when a line must stretch (first expansion resource), per side. */
+  readonly rxL: Float64Array;
+  readonly rxR: Float64Array;
   /** Glue before the item: natural, min, max (CJK–Latin gap or word space). 0 = none. */
   readonly gap: Float64Array;
   readonly gapMin: Float64Array;
@@ -84,6 +90,8 @@ export interface PreparedParagraph {
   readonly pGS: Float64Array;
   readonly pGX: Float64Array;
   readonly pSQ: Float64Array;
+  readonly pSQ2: Float64Array;
+  readonly pRX: Float64Array;
   readonly pE: Float64Array;
   readonly pH: Float64Array;
 }
@@ -195,6 +203,9 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
   const cutR = new Float64Array(n);
   const sqL = new Float64Array(n);
   const sqR = new Float64Array(n);
+  const sq2R = new Float64Array(n);
+  const rxL = new Float64Array(n);
+  const rxR = new Float64Array(n);
   const gap = new Float64Array(n);
   const gapMin = new Float64Array(n);
   const gapMax = new Float64Array(n);
@@ -245,34 +256,83 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     return t[t.length - 1] ?? '';
   };
 
-  // 2. Adjacent punctuation compression (clreq §3.1.6.2; GB/T 15834 §5.1.2 for ？！ groups).
+  // 2. Adjacent punctuation compression (clreq §3.1.6.2; GB/T 15834 §5.1.2 for ？！ groups). Think of the blanks
+  // between neighbouring marks as gaps g1..gL (gL lies between the run's last mark and the text after it). Every
+  // pair of marks must end up at 1.5 em, never 2 em and never 1 em, so exactly one of each two consecutive gaps
+  // loses ½ em: a pair is 1.5 em, a run of three 2 em (clreq: 3 em → 2 em). ？！ ！？ ？？ ！！ are 1 em and ！！！
+  // 2 em (GB). A gap is cut on the mark before it (stops, closers) or the opener after it; interior gaps are
+  // preferred to the one facing the following text.
   for (let k = 0; k < n; ) {
-    if (QUERY_BANG.has(firstChar(k)) && isMark(k)) {
-      let j = k;
-      while (j + 1 < n && QUERY_BANG.has(firstChar(j + 1)) && isMark(j + 1)) j++;
-      const len = j - k + 1;
-      if (len >= 2) {
-        const last = len === 2 ? j : j - 1; // ？！ → 1 em; ！！！ → 2 em
-        for (let t = k; t <= last; t++) cutR[t] = blankR[t]!;
-        k = j + 1;
-        continue;
-      }
+    if (!isMark(k)) {
+      k++;
+      continue;
     }
-    k++;
+    let j = k;
+    while (j + 1 < n && isMark(j + 1)) j++;
+    if (j > k) compressRun(k, j);
+    k = j + 1;
   }
-  for (let k = 0; k + 1 < n; k++) {
-    const a = kind[k];
-    const b = kind[k + 1];
-    if ((a === 'stop' || a === 'close') && (b === 'stop' || b === 'close' || b === 'open')) cutR[k] = blankR[k]!;
-    else if (a === 'open' && b === 'open') cutL[k + 1] = blankL[k + 1]!;
+  function compressRun(a: number, b: number): void {
+    const L = b - a + 1;
+    const rightBlank = (t: number): boolean => kind[a + t] === 'stop' || kind[a + t] === 'close';
+    const cuttable = (t: number): boolean => rightBlank(t) || (t + 1 < L && kind[a + t + 1] === 'open');
+    const fixed = new Int8Array(L).fill(-1); // per gap: -1 free, 0 keep, 1 cut
+    const group = new Int32Array(L).fill(-1);
+    for (let t = 0; t < L; ) {
+      let u = t;
+      while (u + 1 < L && QUERY_BANG.has(firstChar(a + t)) && QUERY_BANG.has(firstChar(a + u + 1))) u++;
+      const len = u - t + 1;
+      if (len >= 2) {
+        const lastCut = len === 2 ? u : u - 1; // ？！ → 1 em; ！！！ → 2 em
+        for (let v = t; v <= u; v++) {
+          fixed[v] = v <= lastCut ? 1 : 0;
+          group[v] = t;
+        }
+      }
+      t = u + 1;
+    }
+    let best = -1;
+    let bestScore = Infinity;
+    const maxMask = L <= 12 ? 1 << L : 0;
+    for (let mask = 0; mask < maxMask; mask++) {
+      let ok = true;
+      for (let t = 0; t < L && ok; t++) {
+        const c = (mask >> t) & 1;
+        if ((fixed[t]! >= 0 && c !== fixed[t]) || (c && !cuttable(t))) ok = false;
+      }
+      if (!ok) continue;
+      let score = 0;
+      for (let t = 0; t < L; t++) {
+        const c = (mask >> t) & 1;
+        if (c) score -= t === L - 1 ? 0.5 : 1;
+        if (t + 1 < L && !(group[t]! >= 0 && group[t] === group[t + 1])) {
+          if (c + ((mask >> (t + 1)) & 1) !== 1) score += 100;
+        }
+      }
+      if (score < bestScore) ((bestScore = score), (best = mask));
+    }
+    for (let t = 0; t < L; t++) {
+      const c = best >= 0 ? (best >> t) & 1 : t % 2 === 0 && cuttable(t) ? 1 : 0;
+      if (!c) continue;
+      if (rightBlank(t)) cutR[a + t] = blankR[a + t]!;
+      else cutL[a + t + 1] = blankL[a + t + 1]!;
+    }
   }
   // Interior squeeze capacity (先挤进 resource): isolated marks only, so a compressed pair never drops below 1.5 em.
   for (let k = 0; k < n; k++) {
     if (!isMark(k) || isMark(k - 1) || isMark(k + 1)) continue;
-    if (SENTENCE_END.has(firstChar(k))) continue;
     const em = size[k]!;
+    if (SENTENCE_END.has(firstChar(k))) {
+      sq2R[k] = Math.min(blankR[k]! - cutR[k]!, PUNCT_SQUEEZE_MAX * em);
+      continue;
+    }
     sqR[k] = Math.min(blankR[k]! - cutR[k]!, PUNCT_SQUEEZE_MAX * em);
     sqL[k] = Math.min(blankL[k]! - cutL[k]!, PUNCT_SQUEEZE_MAX * em);
+  }
+
+  for (let k = 0; k < n; k++) {
+    rxL[k] = Math.min(cutL[k]!, PAIR_RELAX * size[k]!);
+    rxR[k] = Math.min(cutR[k]!, PAIR_RELAX * size[k]!);
   }
 
   // 3. CJK–Latin gaps (clreq §3.2.2) and spaces. An author-typed space next to Han becomes the gap (not added).
@@ -355,11 +415,13 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
   const pGS = prefix(n, (k) => gap[k]! - gapMin[k]!);
   const pGX = prefix(n, (k) => gapMax[k]! - gap[k]!);
   const pSQ = prefix(n, (k) => sqL[k]! + sqR[k]!);
+  const pSQ2 = prefix(n, (k) => sq2R[k]!);
+  const pRX = prefix(n, (k) => rxL[k]! + rxR[k]!);
   const pE = prefix(n, (k) => expand[k]!);
   const pH = prefix(n, (k) => han[k]!);
 
   return {
-    text, settings, n, start, end, kind, gid, face, size, full, xOff, dy, blankL, blankR, cutL, cutR, sqL, sqR,
-    gap, gapMin, gapMax, expand, han, brk, noStart, missing, pW, pGS, pGX, pSQ, pE, pH,
+    text, settings, n, start, end, kind, gid, face, size, full, xOff, dy, blankL, blankR, cutL, cutR, sqL, sqR, sq2R, rxL, rxR,
+    gap, gapMin, gapMax, expand, han, brk, noStart, missing, pW, pGS, pGX, pSQ, pSQ2, pRX, pE, pH,
   };
 }

@@ -115,15 +115,22 @@ export const URL_BREAK_BEFORE = set('.?#');
  * ？！ groups: GB/T 15834 §5.1.2 (see QUERY_BANG). Values in em.
  */
 export const PAIR_CUT = 0.5;
+/** A compressed pair may open up by this much (em) when a line must stretch — the first expansion resource
+ * (clreq §3.8: punctuation adjustments before inter-character expansion); a pair stays ≤ 1.7 em, i.e. compressed. */
+export const PAIR_RELAX = 0.2;
 
 /** Costs used by the paragraph optimiser (dimensionless demerits). Tuned on tests/fixtures/sample-body.txt. */
 export const COSTS = {
   /** Per line: weight of inter-character expansion, applied to (extra em per gap × 100)². */
-  expand: 12,
+  expand: 100,
   /** Per line: weight of squeezing Han spacing (last resort), applied to (em per gap × 100)². */
   squeezeHan: 400,
   /** Per em of punctuation blank squeezed inside a line (先挤进). */
   squeezePunct: 60,
+  /** Per em a compressed pair is opened up again. */
+  relaxPair: 30,
+  /** Per em squeezed from a sentence-end stop (。？！), which 开明 style keeps full width: dearer. */
+  squeezeStop: 150,
   /** Per em of CJK–Latin gap or word space moved away from its natural width. */
   latinGap: 40,
   /** Breaking between a number and its measure word / date unit, or after 第. House rule (soft). */

@@ -1,0 +1,226 @@
+import { describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import fc from 'fast-check';
+import { loadFontBook } from '../src/fonts/index.js';
+import { BODY_SETTINGS, breakLines, collectStats, composeHeadline, composeParagraph, prepareParagraph } from '../src/text/index.js';
+import type { ComposedLine } from '../src/text/index.js';
+import { CLOSERS, END_PROHIBITED_GB, HEADLINE_START_PROHIBITED, OPENERS, START_PROHIBITED_GB, STOPS, isHan } from '../src/text/rules.js';
+import { composeTextDocument } from '../src/compose/flow.js';
+
+const book = loadFontBook();
+const face = book.face('body');
+const SIZE = 9;
+const style = { face, size: SIZE };
+const MARKS = new Set([...STOPS, ...CLOSERS, ...OPENERS]);
+const QB = new Set(['？', '！']);
+
+function compose(text: string, measureEm: number, indent = 2): ComposedLine[] {
+  return composeParagraph([{ text, style }], { ...BODY_SETTINGS, indent }, measureEm * SIZE);
+}
+/** Right edge of the set line: the pen after the last glyph (glyph x includes centring offsets, e.g. of ·). */
+const end = (l: ComposedLine): number => l.width;
+
+describe('punctuation widths', () => {
+  test('adjacent marks are 1.5 em; ？！ 1 em; ！！！ 2 em; · ½ em; —— 2 em carrying both characters', () => {
+    const lines = compose('他说：“你好！”他又说“真的吗？！”还有“啊！！！”和《诗经·秦风》——完了……', 40, 0);
+    expect(lines).toHaveLength(1);
+    const gl = lines[0]!.glyphs;
+    const adv = (t: string, nth = 0): number => gl.filter((g) => g.text === t)[nth]!.advance / SIZE;
+    expect(adv('：') + adv('“')).toBeCloseTo(1.5, 6); // stop + opener
+    expect(adv('！') + adv('”')).toBeCloseTo(1.5, 6); // stop + closer
+    expect(adv('？') + adv('！', 1)).toBeCloseTo(1, 6); // GB ？！ = 1 em
+    expect(adv('！', 2) + adv('！', 3) + adv('！', 4)).toBeCloseTo(2, 6); // GB ！！！ = 2 em
+    expect(adv('·')).toBeCloseTo(0.5, 6);
+    expect(adv('——')).toBeCloseTo(2, 6);
+    expect(gl.map((g) => g.text).join('')).toBe(lines[0]!.text);
+  });
+
+  test('a mark ending a line is ½ em and the line is still flush', () => {
+    // 11 Han + comma + more: the comma ends line 1 at 11.5 em natural → flush by justification
+    const text = '一二三四五六七八九十甲，乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。';
+    const lines = compose(text, 12, 0);
+    const l0 = lines[0]!;
+    expect(l0.text.endsWith('，')).toBe(true);
+    expect(l0.glyphs[l0.glyphs.length - 1]!.advance).toBeCloseTo(SIZE / 2, 6);
+    expect(Math.abs(end(l0) - l0.measure)).toBeLessThan(0.5);
+    expect(l0.glyphs[0]!.x).toBeCloseTo(0, 6);
+  });
+
+  test('an opening mark starting a line is trimmed ½ em, also after the indent', () => {
+    const lines = compose('“你好”，他说。', 12, 2);
+    const g = lines[0]!.glyphs[0]!;
+    expect(g.text).toBe('“');
+    expect(g.advance).toBeCloseTo(SIZE / 2, 6);
+    expect(g.x).toBeCloseTo(2 * SIZE - SIZE / 2, 6); // box shifted left: ink flush with the indent
+  });
+});
+
+describe('Han–Latin spacing', () => {
+  test('¼ em between Han and Latin/digits, none inside words, author spaces do not add up', () => {
+    const a = compose('使用PaaS平台和5G网络', 40, 0)[0]!;
+    const b = compose('使用 PaaS 平台和 5G 网络', 40, 0)[0]!;
+    const gapAfter = (l: ComposedLine, t: string): number => {
+      const i = l.glyphs.findIndex((g) => g.text === t);
+      const g = l.glyphs[i]!;
+      let j = i + 1;
+      while (l.glyphs[j]!.text === ' ') j++;
+      return (l.glyphs[j]!.x - (g.x + g.advance)) / SIZE;
+    };
+    expect(gapAfter(a, '用')).toBeCloseTo(0.25, 6);
+    expect(gapAfter(a, 'S')).toBeCloseTo(0.25, 6);
+    expect(gapAfter(a, 'a')).toBeCloseTo(0, 6); // inside the word
+    expect(gapAfter(b, '用')).toBeCloseTo(0.25, 6); // the typed space is the gap, not added to it
+    expect(b.text).toBe('使用 PaaS 平台和 5G 网络'); // text kept exactly
+  });
+});
+
+describe('breaking', () => {
+  test('resumes from a cursor without indent and without losing text', () => {
+    const text = fs.readFileSync('tests/fixtures/sample-body.txt', 'utf8').split('\n')[2]!;
+    const p = prepareParagraph([{ text, style }], BODY_SETTINGS);
+    const all = breakLines(p, 12 * SIZE);
+    const from = all[3]!.start;
+    const rest = breakLines(p, 12 * SIZE, { from });
+    expect(rest.map((l) => l.text).join('')).toBe(text.slice(from));
+    expect(rest[0]!.offset).toBeLessThanOrEqual(0);
+    // a per-line measure: narrower first lines
+    const varying = breakLines(p, (i) => (i < 2 ? 8 : 12) * SIZE);
+    expect(varying.map((l) => l.text).join('')).toBe(text);
+    for (const l of varying.filter((x) => !x.last)) expect(Math.abs(end(l) - l.measure)).toBeLessThan(0.5);
+    expect(varying[0]!.measure).toBe(8 * SIZE);
+    expect(varying[2]!.measure).toBe(12 * SIZE);
+  });
+
+  test('avoids a 孤字 last line', () => {
+    // greedy at 10 em leaves "了。" alone on the last line
+    const text = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸走了。';
+    const lines = compose(text, 10, 0);
+    const last = lines[lines.length - 1]!;
+    expect(Array.from(last.text).filter(isHan).length).toBeGreaterThanOrEqual(2);
+    expect(collectStats([lines]).orphansLeft).toBe(0);
+  });
+
+  test('numbers, units and Latin words are never split', () => {
+    const text = '今年共处理问题诉求1045件，办结率达99.3%，回访满意率100%，COVID-19与Wi-Fi网络覆盖率达3.5km²范围';
+    for (let m = 6; m <= 14; m++) {
+      const lines = compose(text, m, 0);
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const a = lines[i]!.text.slice(-1);
+        const b = lines[i + 1]!.text[0]!;
+        expect(/[0-9A-Za-z.%²-]/.test(a) && /[0-9A-Za-z.%²-]/.test(b), `${m} em: ${lines[i]!.text}|${lines[i + 1]!.text}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('headlines', () => {
+  test('breaks at phrase boundaries, never before 的/了/之 or a closer, balanced, within maxWidth', () => {
+    const head = book.face('headline');
+    const text = '我市工业绿色发展又显新成效，十七家企业上榜国家级绿色工厂名单';
+    const lines = composeHeadline(text, { face: head, size: 30 }, 330, { maxLines: 3 });
+    expect(lines.map((l) => l.text).join('')).toBe(text);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) {
+      expect(l.natural).toBeLessThanOrEqual(330 + 0.01);
+      expect(HEADLINE_START_PROHIBITED.has(l.text[0]!) || START_PROHIBITED_GB.has(l.text[0]!)).toBe(false);
+      expect(l.offset).toBeCloseTo((330 - l.natural) / 2, 6); // centred
+    }
+    const widths = lines.map((l) => l.natural);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(6 * 30);
+  });
+
+  test('returns the best it can when the text cannot fit (caller reduces size)', () => {
+    const head = book.face('headline');
+    const lines = composeHeadline('全力防范化解各类风险隐患', { face: head, size: 40 }, 100, { maxLines: 1 });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.natural).toBeGreaterThan(100);
+    expect(lines[0]!.notes!.overfull).toBeGreaterThan(0);
+  });
+});
+
+function checkInvariants(paras: string[], lines: ComposedLine[][], measure: number): void {
+  lines.forEach((para, i) => {
+    expect(para.map((l) => l.text).join('')).toBe(paras[i]);
+    para.forEach((l, j) => {
+      expect(l.glyphs.map((g) => g.text).join('')).toBe(l.text);
+      expect(l.last).toBe(j === para.length - 1);
+      const ruleBroken = l.notes!.ruleBroken > 0 || (j > 0 && para[j - 1]!.notes!.ruleBroken > 0);
+      if (!ruleBroken) {
+        if (j > 0) expect(START_PROHIBITED_GB.has(l.text[0]!), `starts: ${l.text}`).toBe(false);
+        if (!l.last) expect(END_PROHIBITED_GB.has(l.text[l.text.length - 1]!), `ends: ${l.text}`).toBe(false);
+      }
+      if (!l.last && l.notes!.notFlush === 0 && l.notes!.overfull === 0) {
+        expect(Math.abs(end(l) - measure), `not flush: ${l.text}`).toBeLessThan(0.5);
+        const g = l.glyphs[l.glyphs.length - 1]!;
+        if (g.text !== '·' && !g.text.includes('—')) expect(g.x + g.advance).toBeCloseTo(l.width, 3);
+      }
+    });
+  });
+}
+
+describe('sample body (9 pt, 12 em, 2 em indent): the issue-3 targets on our own line data', () => {
+  const text = fs.readFileSync('tests/fixtures/sample-body.txt', 'utf8');
+  const paras = text.split('\n').map((s) => s.trim()).filter(Boolean);
+  const res = composeTextDocument(text, { size: 9, pitch: 14, measureEm: 12, columns: 8, gutterEm: 1, pageWidth: 999, pageHeight: 1400, margin: 36, indentEm: 2, face });
+  const lines = paras.map((t) => composeParagraph([{ text: t, style }], BODY_SETTINGS, 12 * SIZE));
+
+  test('no text lost, kinsoku, flush', () => {
+    checkInvariants(paras, lines, 12 * SIZE);
+    expect(res.lines.map((l) => l.text).join('')).toBe(paras.join(''));
+    expect(res.stats.rulesBroken).toBe(0);
+    expect(res.stats.notFlush).toBe(0);
+    expect(res.stats.overfull).toBe(0);
+  });
+
+  test('pairs 1.5 em (never 2 em, never below except ？！), no 孤字', () => {
+    for (const para of lines) {
+      for (const l of para) {
+        const g = l.glyphs;
+        for (let i = 0; i + 1 < g.length; i++) {
+          const a = g[i]!;
+          const b = g[i + 1]!;
+          if (!MARKS.has(a.text) || !MARKS.has(b.text)) continue;
+          const w = (a.advance + b.advance) / SIZE;
+          expect(w, `${l.text} ${a.text}${b.text}`).toBeLessThan(1.75);
+          if (!(QB.has(a.text) && QB.has(b.text)) && i + 2 < g.length) expect(w, `${l.text} ${a.text}${b.text}`).toBeGreaterThan(1.5 - 1e-6);
+        }
+      }
+      if (para.length > 1) expect(Array.from(para[para.length - 1]!.text).filter(isHan).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  test('extra inter-character spacing: mean ≤ 0.005 em, p95 ≤ 0.05 em, max ≤ 0.125 em; Han never squeezed ≥ 0.02 em', () => {
+    const s = res.stats;
+    expect(s.extra.mean).toBeLessThanOrEqual(0.0055);
+    expect(s.extra.p95).toBeLessThanOrEqual(0.05);
+    expect(s.extra.max).toBeLessThanOrEqual(0.125);
+    expect(s.tightest!.em).toBeGreaterThan(-0.02);
+    expect(s.orphansLeft).toBe(0);
+    expect(s.lineEndHalved).toBeGreaterThan(0);
+    expect(s.pairsCompressed).toBeGreaterThan(0);
+  });
+
+  test('flow: baselines on the pitch grid, columns left to right', () => {
+    const ops = res.doc.pages.flatMap((p) => p.ops);
+    const ys = new Set(ops.map((o) => (o.kind === 'glyphs' ? Math.round(((o.y - 36 - 0.88 * 9) / 14) * 1000) / 1000 : 0)));
+    for (const y of ys) expect(Number.isInteger(y)).toBe(true);
+  });
+});
+
+describe('properties (fast-check): random Han, punctuation, digits and Latin at 6–40 em', () => {
+  const han = fc.constantFrom(...Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经'));
+  const punct = fc.constantFrom('，', '。', '、', '；', '：', '？', '！', '“', '”', '（', '）', '《', '》', '——', '……', '·', '？！', '”。', '。”', '，“');
+  const digits = fc.stringMatching(/^[0-9]{1,6}(\.[0-9]{1,2})?%?$/);
+  const latin = fc.constantFrom('PaaS', 'LPR', 'COVID-19', 'Wi-Fi', 'AI', 'km', 'GDP', 'https://www.example.gov.cn/news/a.html');
+  const piece = fc.oneof({ arbitrary: han, weight: 12 }, { arbitrary: punct, weight: 3 }, { arbitrary: digits, weight: 1 }, { arbitrary: latin, weight: 1 });
+  const para = fc.array(piece, { minLength: 1, maxLength: 120 }).map((xs) => xs.join(''));
+  test('no text lost or reordered, no prohibited line start/end, every non-final line flush', () => {
+    fc.assert(
+      fc.property(para, fc.integer({ min: 6, max: 40 }), fc.integer({ min: 0, max: 2 }), (text, m, indent) => {
+        const lines = compose(text, m, indent);
+        checkInvariants([text], [lines], m * SIZE);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+});

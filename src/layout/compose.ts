@@ -29,3 +29,21 @@ export function shiftFor(line: ComposedLine, align: Align, width: number): numbe
 export function overfull(lines: ComposedLine[], maxWidth: number): boolean {
   return lines.some((l) => inkRight(l) > maxWidth + 0.5);
 }
+
+/**
+ * Like composeHeadline, but never wider than `maxWidth`: more lines first (up to maxLines + 3), then a smaller
+ * size (in 5 % steps). Small furniture (labels, ad lines, captions' titles) must fit whatever the module width.
+ */
+export function fitHeadline(text: string, style: ComposeStyle, maxWidth: number, opts: { align: Align; maxLines?: number }): ComposedLine[] {
+  const max = opts.maxLines ?? 2;
+  let lines: ComposedLine[] = [];
+  for (let n = max; n <= max + 3; n++) {
+    lines = composeHeadline(text, style, maxWidth, { align: opts.align, maxLines: n });
+    if (!overfull(lines, maxWidth)) return lines;
+  }
+  for (let size = style.size * 0.95; size > 3; size *= 0.95) {
+    lines = composeHeadline(text, { ...style, size }, maxWidth, { align: opts.align, maxLines: max + 3 });
+    if (!overfull(lines, maxWidth)) return lines;
+  }
+  return lines;
+}

@@ -168,9 +168,7 @@ export class Makeup {
     const dropCost = (m: number): number => {
       let c = 0;
       for (let b = m; b; b &= b - 1) {
-        const mod = this.mods[lowest(b)]!;
-        const s = mod.spans[0]!;
-        c += this.w.drop * Math.max(1, s * mod.minRows(s));
+        c += this.w.drop * 1.2 * Math.max(1, this.mods[lowest(b)]!.mass());
       }
       return c;
     };

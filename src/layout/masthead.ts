@@ -7,7 +7,7 @@ import type { Cmyk } from '../core/units.js';
 import type { FontBook } from '../fonts/index.js';
 import type { Edition } from '../model/edition.js';
 import type { ComposedLine } from '../text/types.js';
-import { composeHeadline } from './compose.js';
+import { fitHeadline as composeHeadline } from './compose.js';
 import type { Grid } from './modules.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, PlacedLine } from './types.js';

@@ -8,7 +8,7 @@ import type { Cmyk, Rect } from '../core/units.js';
 import type { FontBook, FontRole } from '../fonts/index.js';
 import type { AdItem, Item, PhotoItem, StoryItem, WeatherItem } from '../model/edition.js';
 import type { ComposeStyle, ComposedLine, ParagraphSettings, StyledRun } from '../text/types.js';
-import { BODY_SETTINGS, composeHeadline, composeParagraph, overfull, shiftFor, type Align } from './compose.js';
+import { BODY_SETTINGS, composeHeadline, composeParagraph, fitHeadline, inkRight, overfull, shiftFor, type Align } from './compose.js';
 import { imageAspect } from './image-size.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, PlacedLine, TextBlock, TextRole } from './types.js';
@@ -73,6 +73,8 @@ export interface ModuleSpec {
   /** Heights to try at this width when something else follows below (the last module of a stack takes the rest). */
   heights(span: number, maxRows: number): number[];
   cost(span: number, rows: number): number;
+  /** Content in column-lines (what leaving the item off the page would lose). */
+  mass(): number;
   build(place: Place): BuildResult;
 }
 
@@ -113,6 +115,8 @@ interface HeadLine {
 
 interface HeadSet {
   lines: HeadLine[];
+  /** White beside the head lines, in column-lines (the make-up avoids big holes next to short heads). */
+  white: number;
   /** Height of the group, pt. */
   height: number;
   overflow: number;
@@ -163,9 +167,15 @@ class StoryModule implements ModuleSpec {
     const fits = (x: { lines: ComposedLine[] }): boolean => !overfull(x.lines, W);
     const one = trials.find((x) => x.lines.length === 1 && fits(x));
     const within = trials.find((x) => x.lines.length <= hs.maxLines && fits(x));
-    const pick = one ?? within ?? trials[trials.length - 1]!;
-    main = pick.lines;
-    size = pick.s;
+    const pick = one ?? within;
+    if (pick) {
+      main = pick.lines;
+      size = pick.s;
+    } else {
+      // Nothing fits in maxLines: the smallest size on more lines (penalised as overflow), shrunk if need be.
+      main = fitHeadline(this.item.headline, { face, size }, W, { align: 'center', maxLines: hs.maxLines });
+      size = main[0]?.size ?? size;
+    }
     const gi = t.grades.findIndex((g) => g <= size);
     const subSize = t.grades[Math.min(t.grades.length - 1, (gi < 0 ? t.grades.length - 1 : gi) + t.secondaryGrades)]!;
     const out: HeadLine[] = [];
@@ -179,22 +189,24 @@ class StoryModule implements ModuleSpec {
     };
     if (this.item.kind === 'article' && this.item.section) {
       const st = style(this.ctx, t.section.role, t.section.size);
-      add(composeHeadline(this.item.section, st, W, { align: 'start', maxLines: 1 }), 'section', t.section.size, this.ctx.grid.pitch / t.section.size);
+      add(fitHeadline(this.item.section, st, W, { align: 'start', maxLines: 1 }), 'section', t.section.size, this.ctx.grid.pitch / t.section.size);
       y += 0.25 * this.ctx.grid.pitch;
     }
     if (this.item.kicker) {
       // 引题 flush left, 主题 centred, 副题 flush right: the classic stepped Chinese head group.
       const al: Align = span > 1 && this.item.subhead ? 'start' : 'center';
-      add(composeHeadline(this.item.kicker, style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'kicker', subSize, 1.3, al);
+      add(fitHeadline(this.item.kicker, style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'kicker', subSize, 1.3, al);
       y += 0.1 * subSize;
     }
     add(main, 'headline', size, 1.18);
     if (this.item.subhead) {
       y += 0.15 * subSize;
       const al: Align = span > 1 && this.item.kicker ? 'end' : 'center';
-      add(composeHeadline(`——${this.item.subhead}`, style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'subhead', subSize, 1.3, al);
+      add(fitHeadline(`——${this.item.subhead}`, style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'subhead', subSize, 1.3, al);
     }
-    h = { lines: out, height: y, overflow: Math.max(0, main.length - hs.maxLines) + (overfull(main, W) ? 1 : 0), mainSize: size };
+    const cell = (this.ctx.t.geometry.columnW + this.ctx.t.geometry.gutter) * this.ctx.grid.pitch;
+    const white = out.filter((l) => l.role !== 'section').reduce((a, l) => a + ((W - inkRight(l.line)) * l.line.size * 1.25) / cell, 0);
+    h = { lines: out, white, height: y, overflow: Math.max(0, main.length - hs.maxLines) + (pick ? 0 : 1), mainSize: size };
     this.heads.set(span, h);
     return h;
   }
@@ -202,6 +214,10 @@ class StoryModule implements ModuleSpec {
   /** Lines the head group occupies (whole lines, with at least half a line of space under it). */
   headRows(span: number): number {
     return this.logoRows + Math.ceil(this.head(span).height / this.ctx.grid.pitch + 0.5);
+  }
+
+  mass(): number {
+    return this.body.length + 2 * this.headRows(Math.min(2, this.ctx.grid.columns));
   }
 
   private legs(span: number): number {
@@ -227,7 +243,7 @@ class StoryModule implements ModuleSpec {
   cost(span: number, rows: number): number {
     const c = this.ctx.t.cost;
     const n = this.natural(span);
-    let cost = spanCost(this.ctx, this.range(), span) + this.head(span).overflow * c.headOverflow;
+    let cost = spanCost(this.ctx, this.range(), span) + this.head(span).overflow * c.headOverflow + this.head(span).white * c.headWhite;
     const legs = this.legs(span);
     if (legs < this.ctx.t.body.minLeg && span > 1) cost += (this.ctx.t.body.minLeg - legs) * c.shortLeg;
     if (rows >= n) {
@@ -260,15 +276,15 @@ class StoryModule implements ModuleSpec {
       blocks.push({ kind: 'box', item: id, rect: r, fill: t.colors.logo as Cmyk });
       const lines: PlacedLine[] = [];
       const L = t.columnLogo;
-      const nameLine = composeHeadline(col.name, style(this.ctx, L.role, L.size), W - 12, { align: 'start', maxLines: 1 });
+      const nameLine = fitHeadline(col.name, style(this.ctx, L.role, L.size), W - 12, { align: 'start', maxLines: 1 });
       const nameBase = top + 0.35 * h + 0.44 * L.size;
       for (const l of nameLine) lines.push(placed(l, x + 6, nameBase, ink));
       if (col.romanized) {
-        const rl = composeHeadline(col.romanized, style(this.ctx, L.role, L.romanizedSize), W - 12, { align: 'start', maxLines: 1 });
+        const rl = fitHeadline(col.romanized, style(this.ctx, L.role, L.romanizedSize), W - 12, { align: 'start', maxLines: 1 });
         for (const l of rl) lines.push(placed(l, x + 6, top + h - 4, ink));
       }
       if (col.editor) {
-        const el = composeHeadline(col.editor, style(this.ctx, t.body.creditRole, L.editorSize), W - 12, { align: 'end', maxLines: 1 });
+        const el = fitHeadline(col.editor, style(this.ctx, t.body.creditRole, L.editorSize), W - 12, { align: 'end', maxLines: 1 });
         for (const l of el) lines.push(placed(l, x + 6 + shiftFor(l, 'end', W - 12), top + h - 4 - (col.romanized && W < 200 ? L.romanizedSize + 3 : 0), ink));
       }
       blocks.push({ kind: 'text', item: id, role: 'column-logo', rect: r, lines });
@@ -284,11 +300,7 @@ class StoryModule implements ModuleSpec {
       arr.push(placed(hl.line, x + hl.dx, y0 + hl.y, ink));
       byRole.set(hl.role, arr);
     }
-    for (const [role, lines] of byRole) {
-      const ys = lines.map((l) => l.baseline);
-      const size = Math.max(...lines.map((l) => l.line.size));
-      blocks.push({ kind: 'text', item: id, role, rect: { x, y: Math.min(...ys) - size, w: W, h: Math.max(...ys) - Math.min(...ys) + 1.2 * size }, lines });
-    }
+    for (const [role, lines] of byRole) blocks.push({ kind: 'text', item: id, role, rect: { x, y: headTop, w: W, h: headH }, lines });
     // Body: balanced columns; the last may be short. What does not fit is overset, reported, never drawn.
     const bodyRow = p.row + this.headRows(p.span) + pad;
     const avail = p.row + p.rows - bodyRow;
@@ -336,11 +348,16 @@ class PhotoModule implements ModuleSpec {
     const P = t.photo;
     const W = this.ctx.grid.spanW(span);
     c = [];
-    if (this.item.title) for (const line of composeHeadline(this.item.title, style(this.ctx, P.titleRole, P.titleSize), W, { align: 'start', maxLines: 2 })) c.push({ line, role: 'photo-title' });
+    if (this.item.title) for (const line of fitHeadline(this.item.title, style(this.ctx, P.titleRole, P.titleSize), W, { align: 'start', maxLines: 2 })) c.push({ line, role: 'photo-title' });
     for (const line of composeParagraph([{ text: this.item.caption, style: style(this.ctx, P.captionRole, P.captionSize) }], BODY_SETTINGS, W)) c.push({ line, role: 'caption' });
     for (const cr of this.item.credits) for (const line of composeParagraph([{ text: cr, style: style(this.ctx, t.body.creditRole, P.captionSize) }], { ...settingsPlain, align: 'end', lastLine: 'end' }, W)) c.push({ line, role: 'credit' });
     this.caps.set(span, c);
     return c;
+  }
+
+  mass(): number {
+    const s = Math.min(2, this.ctx.grid.columns);
+    return s * this.minRows(s);
   }
 
   private captionRows(span: number): number {
@@ -393,7 +410,7 @@ class PhotoModule implements ModuleSpec {
       blocks.push({ kind: 'image', item: id, rect: frame, src: this.item.image, fit: 'cover' });
     } else {
       blocks.push({ kind: 'box', item: id, rect: frame, fill: t.colors.placeholder as Cmyk, stroke: t.colors.rule as Cmyk, lineWidth: t.rules.box });
-      const lab = composeHeadline(t.photo.placeholderLabel, style(this.ctx, t.photo.titleRole, 14), W, { align: 'center', maxLines: 1 });
+      const lab = fitHeadline(t.photo.placeholderLabel, style(this.ctx, t.photo.titleRole, 14), W, { align: 'center', maxLines: 1 });
       blocks.push({ kind: 'text', item: id, role: 'placeholder', rect: frame, lines: lab.map((l) => placed(l, x, frame.y + frame.h / 2 + 5, ink)) });
     }
     const capRow = p.row + frameRows + 1;
@@ -437,11 +454,11 @@ class BoxModule implements ModuleSpec {
       const A = t.ad;
       this.item.lines.forEach((text, i) => {
         const st = i === 0 ? style(this.ctx, A.titleRole, A.titleSize) : style(this.ctx, A.lineRole, A.lineSize);
-        for (const line of composeHeadline(text, st, inner, { align: 'center', maxLines: 3 })) lines.push({ line, size: st.size, role: 'ad', align: 'center' });
+        for (const line of fitHeadline(text, st, inner, { align: 'center', maxLines: 3 })) lines.push({ line, size: st.size, role: 'ad', align: 'center' });
       });
     } else {
       const Wt = t.weather;
-      if (Wt.label) for (const line of composeHeadline(Wt.label, style(this.ctx, Wt.labelRole, Wt.labelSize), inner, { align: 'start', maxLines: 1 })) lines.push({ line, size: Wt.labelSize, role: 'weather', align: 'start' });
+      if (Wt.label) for (const line of fitHeadline(Wt.label, style(this.ctx, Wt.labelRole, Wt.labelSize), inner, { align: 'start', maxLines: 1 })) lines.push({ line, size: Wt.labelSize, role: 'weather', align: 'start' });
       for (const line of composeParagraph([{ text: this.item.text, style: style(this.ctx, Wt.textRole, Wt.textSize) }], BODY_SETTINGS, inner)) lines.push({ line, size: Wt.textSize, role: 'weather', align: 'start' });
     }
     const height = lines.reduce((h, l) => h + Math.max(this.ctx.grid.pitch, l.size * 1.3), 0);
@@ -452,6 +469,11 @@ class BoxModule implements ModuleSpec {
 
   private natural(span: number): number {
     return Math.ceil(this.content(span).height / this.ctx.grid.pitch) + 2;
+  }
+
+  mass(): number {
+    const s = Math.min(2, this.ctx.grid.columns);
+    return s * this.natural(s);
   }
 
   minRows(span: number): number {
@@ -493,7 +515,7 @@ class BoxModule implements ModuleSpec {
     blocks.push({ kind: 'text', item: id, role: this.item.kind === 'ad' ? 'ad' : 'weather', rect, lines });
     if (this.item.kind === 'ad') {
       const A = t.ad;
-      const lab = composeHeadline(A.label, style(this.ctx, A.labelRole, A.labelSize), rect.w - 4, { align: 'end', maxLines: 1 });
+      const lab = fitHeadline(A.label, style(this.ctx, A.labelRole, A.labelSize), rect.w - 4, { align: 'end', maxLines: 1 });
       blocks.push({ kind: 'text', item: id, role: 'ad-label', rect, lines: lab.map((l) => placed(l, rect.x + shiftFor(l, 'end', rect.w - 4), rect.y + rect.h - 3, ink)) });
     }
     return { blocks };

@@ -78,6 +78,7 @@ export const TemplateSchema = z.object({
     elastic: z.number().min(0),
     overset: z.number().min(0),
     headOverflow: z.number().min(0),
+    headWhite: z.number().min(0),
     shortLeg: z.number().min(0),
     butting: z.number().min(0),
     span: z.number().min(0),

@@ -81,7 +81,7 @@ function fit(p: PreparedParagraph, a: number, b: number, M: number, indent: numb
       if (E > 0) {
         out.perGap = r / E;
         const e = (100 * out.perGap) / em;
-        out.cost += COSTS.expand * e * e;
+        out.cost += COSTS.expand * e * e + COSTS.expandLinear * e;
       } else {
         out.notFlush = r > 0.5;
         out.cost += COSTS.overfull / 10 + r;

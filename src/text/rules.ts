@@ -123,6 +123,8 @@ export const PAIR_RELAX = 0.2;
 export const COSTS = {
   /** Per line: weight of inter-character expansion, applied to (extra em per gap × 100)². */
   expand: 100,
+  /** Per line: linear weight on (extra em per gap × 100), so total extra space is kept small, not only spread. */
+  expandLinear: 1000,
   /** Per line: weight of squeezing Han spacing (last resort), applied to (em per gap × 100)². */
   squeezeHan: 400,
   /** Per em of punctuation blank squeezed inside a line (先挤进). */
@@ -140,7 +142,7 @@ export const COSTS = {
   /** Breaking a URL at one of its own break points. */
   urlBreak: 200,
   /** A paragraph's last line holding fewer than minLastLineHan Han characters (孤字). clreq §3.4.4. */
-  orphan: 20000,
+  orphan: 200000,
   /** A break the rules prohibit, used only when nothing else fits (emergency). */
   forbidden: 1e7,
   /** A line wider than the measure even after every shrink. */

@@ -150,7 +150,9 @@ export function layoutPage(page: Page, edition: Edition, template: LayoutTemplat
     const built = m.build(place);
     blocks.push(...built.blocks);
     if (built.overset) report(m.item.id, built.overset.lines, built.overset.chars, place.span);
-    if (m.item.kind === 'photo' && !photoHasImage(m)) {
+    // One warning per photo: the edition loader may already have reported it (ingest checks image paths).
+    const known = sink.items.some((d) => d.code === 'missing-image' && d.at.item === m.item.id);
+    if (m.item.kind === 'photo' && !photoHasImage(m) && !known) {
       const why = m.item.image ? `its image ${m.item.image} cannot be read` : 'it names no image file';
       sink.warn('missing-image', `photo ${m.item.id} is set as a placeholder frame: ${why}`, at(m.item.id), 'add `image: <file>` for this photo in the edition (JPEG or PNG), or hold the photo');
     }

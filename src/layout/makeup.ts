@@ -58,14 +58,11 @@ export class Makeup {
   constructor(
     private readonly mods: ModuleSpec[],
     private readonly w: MakeupWeights,
-    private readonly maxWork = 4_000_000,
+    private readonly fullSplit = 7,
+    /** Leaf evaluations before the search turns coarse; deterministic (a count, not a clock). */
+    private readonly budget = 300_000,
   ) {
     if (mods.length > 30) throw new Error('make-up supports at most 30 items per page');
-  }
-
-  /** True once the search has spent its budget (later regions fall back to a narrower search). */
-  get exhausted(): boolean {
-    return this.work > this.maxWork;
   }
 
   private key(cols: number, rows: number, mask: number): number {
@@ -82,7 +79,6 @@ export class Makeup {
     const m = this.mods[i]!;
     const rest = mask & ~(1 << i);
     let best: Choice = { cost: Infinity, w: -1, h: 0, right: 0 };
-    const narrow = this.exhausted;
     for (const w of m.spans) {
       if (w > cols) continue;
       // The first item over the whole region width: it is a row, the rest goes under it.
@@ -92,7 +88,7 @@ export class Makeup {
           const c = m.cost(w, rows);
           if (c < best.cost) best = { cost: c, w, h: rows, right: 0 };
         } else {
-          for (const h of m.heights(w, rows - 2)) {
+          for (const h of this.trim(m.heights(w, rows - 2))) {
             this.work++;
             const c0 = m.cost(w, h);
             if (c0 >= best.cost) continue;
@@ -103,34 +99,69 @@ export class Makeup {
         continue;
       }
       // A column stack of width w on the left, the region to its right takes the subset `r` of the rest.
-      for (let r = rest; ; r = (r - 1) & rest) {
-        const skip = narrow && popcount(r) > 1 && popcount(rest & ~r) > 1;
-        if (!skip) {
-          const right = this.fill(cols - w, rows, r).cost;
-          const butt = m.hasHead && r !== 0 && this.mods[lowest(r)]!.hasHead ? this.w.butting : 0;
-          if (right + butt < best.cost) {
-            const l = rest & ~r;
-            if (l === 0) {
-              this.work++;
-              const c = right + butt + m.cost(w, rows);
-              if (c < best.cost) best = { cost: c, w, h: rows, right: r };
-            } else {
-              for (const h of m.heights(w, rows - 2)) {
-                this.work++;
-                const c0 = right + butt + m.cost(w, h);
-                if (c0 >= best.cost) continue;
-                const c = c0 + this.fill(w, rows - h - 1, l).cost;
-                if (c < best.cost) best = { cost: c, w, h, right: r };
-              }
-            }
+      for (const r of this.splits(rest)) {
+        const right = this.fill(cols - w, rows, r).cost;
+        const butt = m.hasHead && r !== 0 && this.mods[lowest(r)]!.hasHead ? this.w.butting : 0;
+        if (right + butt >= best.cost) continue;
+        const l = rest & ~r;
+        if (l === 0) {
+          this.work++;
+          const c = right + butt + m.cost(w, rows);
+          if (c < best.cost) best = { cost: c, w, h: rows, right: r };
+        } else {
+          for (const h of this.trim(m.heights(w, rows - 2))) {
+            this.work++;
+            const c0 = right + butt + m.cost(w, h);
+            if (c0 >= best.cost) continue;
+            const c = c0 + this.fill(w, rows - h - 1, l).cost;
+            if (c < best.cost) best = { cost: c, w, h, right: r };
           }
         }
-        if (r === 0) break;
       }
     }
     if (best.cost === Infinity) best = { cost: 1e12, w: -1, h: 0, right: 0 };
     this.memo.set(k, best);
     return best;
+  }
+
+  /** Heights to try: all of them, or a few once the budget is spent. */
+  private trim(hs: number[]): number[] {
+    if (this.work <= this.budget || hs.length <= 4) return hs;
+    const k = hs.length - 1;
+    return [hs[0]!, hs[Math.floor(k / 3)]!, hs[Math.floor((2 * k) / 3)]!, hs[k]!];
+  }
+
+  /**
+   * Ways to share `rest` between the stack under the first item and the region to its right: every subset for
+   * up to `fullSplit` items; beyond that (large pages) runs of consecutive items in priority order and their
+   * complements, which keeps the search polynomial.
+   */
+  private splits(rest: number): number[] {
+    const out: number[] = [];
+    if (this.work > this.budget) {
+      // Budget spent (very full pages): a coarse search — all under, all to the right, or only the next item right.
+      const next = rest & -rest;
+      return next && next !== rest ? [rest, 0, next, rest & ~next] : [rest, 0];
+    }
+    if (popcount(rest) <= this.fullSplit) {
+      for (let r = rest; ; r = (r - 1) & rest) {
+        out.push(r);
+        if (r === 0) break;
+      }
+      return out;
+    }
+    const bits: number[] = [];
+    for (let b = rest; b; b &= b - 1) bits.push(b & -b);
+    const seen = new Set<number>([rest, 0]);
+    out.push(rest, 0);
+    for (let i = 0; i < bits.length; i++) {
+      let run = 0;
+      for (let j = i; j < bits.length; j++) {
+        run |= bits[j]!;
+        for (const r of [run, rest & ~run]) if (!seen.has(r)) (seen.add(r), out.push(r));
+      }
+    }
+    return out;
   }
 
   /** Positions of the items of `mask` in the region at (col, row). */
@@ -181,7 +212,8 @@ export class Makeup {
       const need = mustHere(reg, m);
       let best = { cost: Infinity, take: 0 };
       for (let s = m; ; s = (s - 1) & m) {
-        let ok = (s & need) === need && allowed(reg, s);
+        // The 报眼 and other side regions hold a few modules at most; this also bounds the subset search.
+        let ok = (s & need) === need && allowed(reg, s) && (!reg.only || popcount(s) <= 3);
         if (ok) for (let b = s; b; b &= b - 1) if (forbiddenElsewhere(lowest(b), ri) && !reg.only?.has(this.mods[lowest(b)]!.item.kind)) ok = false;
         if (ok) {
           const c = this.fill(reg.cols, reg.rows, s).cost + G(ri + 1, m & ~s).cost;

@@ -15,6 +15,7 @@ import type { DisplayDocument, DisplayPage } from './paint/display.js';
 import { writePdf } from './pdf/index.js';
 import { preflight } from './pdf/preflight.js';
 import { renderPng } from './preview/index.js';
+import { collectStats, type ComposedLine, type CompositionStats } from './text/index.js';
 
 export type PdfStandard = 'x1a' | 'x4' | 'none';
 
@@ -41,7 +42,50 @@ export interface BuildReport {
   pages: PageReport[];
   editionPdf: string;
   counts: { errors: number; warnings: number; overset: number; missingImages: number };
+  /** The composition report of the body text, per page: counts of each rule applied, loosest/tightest lines. */
+  composition: Array<{ page: number; stats: CompositionStats }>;
   diagnostics: Diagnostic[];
+}
+
+/**
+ * Read the composed lines of a laid-out page (read-only): the body's composition statistics, and a diagnostic
+ * for every problem the composer recorded on a line (missing glyphs, forced kinsoku breaks, overfull or ragged
+ * lines), located by page and item.
+ */
+export function compositionReport(layout: PageLayout, sink: Sink): CompositionStats {
+  const paragraphs: ComposedLine[][] = [];
+  const open = new Map<string, ComposedLine[]>();
+  const missing = new Map<string, Set<string>>();
+  const at = (item: string | null) => ({ page: layout.number, ...(item ? { item } : {}) });
+  for (const block of layout.blocks) {
+    if (block.kind !== 'text') continue;
+    for (const { line } of block.lines) {
+      for (const g of line.glyphs) {
+        if (g.gid === 0 && g.text.trim()) {
+          const key = block.item ?? '';
+          if (!missing.has(key)) missing.set(key, new Set());
+          missing.get(key)!.add(g.text);
+        }
+      }
+      const n = line.notes;
+      if (n?.ruleBroken) sink.warn('kinsoku-forced', `a line break breaks a line-start/line-end rule because nothing else fitted: ${line.text}`, at(block.item), 'widen the measure or edit the line so a legal break exists');
+      if (n && n.overfull > 0.5) sink.warn('overfull-line', `a ${block.role} line is ${n.overfull.toFixed(1)} pt wider than its measure: ${line.text}`, at(block.item), 'shorten the text or give the module more columns');
+      if (block.role !== 'body') continue;
+      if (n?.notFlush && !line.last) sink.warn('line-not-flush', `a body line could not be justified flush: ${line.text}`, at(block.item), 'edit the line (a long unbreakable word or number) or widen the column');
+      const key = block.item ?? '';
+      const cur = open.get(key) ?? [];
+      cur.push(line);
+      if (line.last) {
+        paragraphs.push(cur);
+        open.delete(key);
+      } else open.set(key, cur);
+    }
+  }
+  for (const [item, chars] of missing) {
+    const list = [...chars].map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    sink.warn('missing-glyph', `the font has no glyph for ${list}; it prints as an empty box`, at(item || null), 'replace the character, or map the role to a font that has it in fonts/fonts.yaml');
+  }
+  return collectStats(paragraphs);
 }
 
 /** Lay out every page of an edition (no files written). */
@@ -70,6 +114,7 @@ export function writeFileAtomic(file: string, bytes: Uint8Array | string): void 
 export async function buildEdition(editionFile: string, opts: BuildOptions, sink = new Sink()): Promise<BuildReport> {
   const edition = loadEdition(editionFile, sink);
   const layouts = layoutEdition(edition, sink);
+  const composition = layouts.map((l) => ({ page: l.number, stats: compositionReport(l, sink) }));
   const doc = paintEdition(edition, layouts);
 
   // Render everything in memory first; files are written only once every page succeeded.
@@ -108,6 +153,7 @@ export async function buildEdition(editionFile: string, opts: BuildOptions, sink
       overset: diagnostics.filter((d) => d.code === 'overset').length,
       missingImages: diagnostics.filter((d) => d.code === 'missing-image').length,
     },
+    composition,
     diagnostics,
   };
   outputs.push(['report.json', JSON.stringify(report, null, 1) + '\n']);

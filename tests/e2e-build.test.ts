@@ -61,6 +61,13 @@ describe('sample edition build', () => {
     const rep = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as BuildReport;
     expect(rep.pages).toHaveLength(1);
     expect(rep.counts.errors).toBe(0);
+    // the composition report of the body text travels with the build
+    const stats = rep.composition[0]!.stats;
+    // body flow = the stories' credit lines and paragraphs
+    const stories = REFERENCE.items.filter((it) => Array.isArray(it.paragraphs));
+    expect(stats.paragraphs).toBe(stories.reduce((n, it) => n + (it.paragraphs as unknown[]).length + (it.credits as unknown[]).length, 0));
+    expect(stats.lines).toBeGreaterThan(300);
+    expect(stats.rulesBroken + stats.overfull + stats.notFlush + stats.missingGlyphs).toBe(0);
   });
 
   it('reports the photo without an image file as a warning, and no overset', () => {

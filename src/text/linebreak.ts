@@ -17,6 +17,8 @@ interface Fit {
   punct: number;
   /** pt of compressed-pair blank given back (stretch). */
   relax: number;
+  /** pt of line-start opener trim given back (the opener keeps its full width; 0 or the whole trim). */
+  untrim: number;
   /** pt squeezed from sentence-end stops (the dearer resource). */
   punct2: number;
   gapDelta: number;
@@ -30,9 +32,12 @@ interface Fit {
 interface Edges {
   startTrim: number;
   endTrim: number;
-  /** Pair compression given back to the item before a line-end mark: the end mark's ½-em setting (GB/T 15834
-   * §5.1.10) replaces the pair compression, so a pair such as ”， at a line end is 1.5 em, never 1 em. */
+  /** Pair compression given back at a line end: the end mark's ½-em setting (GB/T 15834 §5.1.10) replaces the
+   * pair compression, so a pair such as ”， at a line end is 1.5 em, never 1 em. `restoreR` goes back to the
+   * mark before the end mark, `restoreL` to the end mark's own left side (centred marks); `restore` is the sum. */
   restore: number;
+  restoreR: number;
+  restoreL: number;
 }
 
 function edges(p: PreparedParagraph, a: number, b: number): Edges {
@@ -44,13 +49,18 @@ function edges(p: PreparedParagraph, a: number, b: number): Edges {
   else if (ka === 'ispace') startTrim = p.full[a]!;
   if (kb === 'stop' || kb === 'close') endTrim = p.blankR[b]! - p.cutR[b]!;
   else if (kb === 'ispace' && a !== b) endTrim = p.full[b]!;
-  let restore = 0;
-  if (endTrim > 0 && b > a && b < p.n - 1 && (kb === 'stop' || kb === 'close') && p.cutR[b - 1]! > 0) restore = p.cutR[b - 1]!;
-  return { startTrim, endTrim, restore };
+  let restoreR = 0;
+  let restoreL = 0;
+  if (endTrim > 0 && b > a && b < p.n - 1 && (kb === 'stop' || kb === 'close')) {
+    restoreR = p.cutR[b - 1]!;
+    restoreL = p.cutL[b]!;
+  }
+  return { startTrim, endTrim, restore: restoreR + restoreL, restoreR, restoreL };
 }
 
 function relaxCap(p: PreparedParagraph, a: number, b: number): number {
-  const restored = edges(p, a, b).restore > 0 ? p.rxR[b - 1]! : 0;
+  const e = edges(p, a, b);
+  const restored = (e.restoreR > 0 ? p.rxR[b - 1]! : 0) + (e.restoreL > 0 ? p.rxL[b]! : 0);
   return Math.max(0, p.pRX[b + 1]! - p.pRX[a]! - p.rxL[a]! - p.rxR[b]! - restored);
 }
 
@@ -65,18 +75,23 @@ function fit(p: PreparedParagraph, a: number, b: number, M: number, indent: numb
   const E = p.pE[b + 1]! - p.pE[a]! - p.expand[a]!;
   const em = p.size[a]! || 1;
   const d = M - natural;
-  const out: Fit = { natural, relax: 0, punct: 0, punct2: 0, gapDelta: 0, perGap: 0, overfull: 0, notFlush: false, cost: 0, em };
+  const out: Fit = { natural, relax: 0, untrim: 0, punct: 0, punct2: 0, gapDelta: 0, perGap: 0, overfull: 0, notFlush: false, cost: 0, em };
   if (d >= -EPS) {
     if (!justify) {
       if (ragged) out.cost = 10 * (d / em) * (d / em);
       return out;
     }
-    const rx = Math.min(Math.max(d, 0), relaxCap(p, a, b));
-    const t = Math.min(Math.max(d - rx, 0), gx);
-    const r = d - rx - t;
+    // Expansion order (clreq §3.8 / research note §1.10): undo the optional line-start opener trim (all or
+    // nothing, so the left edge is either the ink or the box), open compressed pairs a little, stretch
+    // CJK–Latin gaps and word spaces, and only then spread every inter-character gap evenly.
+    const ut = p.settings.startOpener !== 'trim' && p.kind[a] === 'open' && startTrim > EPS && d >= startTrim - EPS ? startTrim : 0;
+    const rx = Math.min(Math.max(d - ut, 0), relaxCap(p, a, b));
+    const t = Math.min(Math.max(d - ut - rx, 0), gx);
+    const r = d - ut - rx - t;
+    out.untrim = ut;
     out.relax = rx;
     out.gapDelta = t;
-    out.cost += (COSTS.relaxPair * rx) / em + (COSTS.latinGap * t) / em;
+    out.cost += (COSTS.openerFull * ut) / em + (COSTS.relaxPair * rx) / em + (COSTS.latinGap * t) / em;
     if (r > EPS) {
       if (E > 0) {
         out.perGap = r / E;
@@ -200,7 +215,7 @@ function setLine(p: PreparedParagraph, a: number, b: number, M: number, indent: 
   const s = p.settings;
   const justify = last ? s.align === 'distribute' || s.lastLine === 'justify' : s.align === 'justify' || s.align === 'distribute';
   const f = fit(p, a, b, M, indent, justify);
-  const { startTrim, endTrim, restore } = edges(p, a, b);
+  const { startTrim, endTrim, restore, restoreR, restoreL } = edges(p, a, b);
   const sqTotal = Math.max(0, p.pSQ[b + 1]! - p.pSQ[a]! - p.sqL[a]! - p.sqR[b]!);
   const rp = sqTotal > 0 ? f.punct / sqTotal : 0;
   const sq2Total = Math.max(0, p.pSQ2[b + 1]! - p.pSQ2[a]! - p.sq2R[b]!);
@@ -231,13 +246,15 @@ function setLine(p: PreparedParagraph, a: number, b: number, M: number, indent: 
     }
     let left = p.cutL[k]!;
     let right = p.cutR[k]!;
-    if (k === a) left += startTrim;
+    const restoring = restore > 0 && (k === b || k === b - 1);
+    if (k === a) left += startTrim - f.untrim;
+    else if (k === b && restoring) left -= restoreL;
     else left += p.sqL[k]! * rp - p.rxL[k]! * rr;
     if (k === b) right += endTrim;
-    else if (k === b - 1 && restore > 0) right -= restore;
+    else if (k === b - 1 && restoring) right -= restoreR;
     else right += p.sqR[k]! * rp + p.sq2R[k]! * rp2 - p.rxR[k]! * rr;
-    if (p.cutR[k]! > 0 && k < b && !(k === b - 1 && restore > 0)) pairs++;
-    if (p.cutL[k]! > 0 && k > a) pairs++;
+    if (p.cutR[k]! > 0 && k < b && !(k === b - 1 && restoring)) pairs++;
+    else if (p.cutL[k]! > 0 && k > a && !(k === b && restoring) && !(k > a && p.cutR[k - 1]! > 0)) pairs++;
     if (p.kind[k] === 'ispace' && (k === a || k === b)) {
       left = p.full[k]!;
       right = 0;
@@ -261,7 +278,8 @@ function setLine(p: PreparedParagraph, a: number, b: number, M: number, indent: 
   const notes: LineNotes = {
     pairsCompressed: pairs,
     endHalved: (p.kind[b] === 'stop' || p.kind[b] === 'close') && endTrim > 0 ? 1 : 0,
-    startTrimmed: p.kind[a] === 'open' && startTrim > 0 ? 1 : 0,
+    startTrimmed: p.kind[a] === 'open' && startTrim - f.untrim > EPS ? 1 : 0,
+    startKeptFull: f.untrim > EPS ? 1 : 0,
     latinGaps: gaps,
     punctSqueezed: (f.punct + f.punct2) / em,
     pushedOut: !last && f.perGap > EPS && b + 1 < p.n && p.noStart[b + 1] ? 1 : 0,

@@ -109,6 +109,23 @@ interface Raw {
   kind: ItemKind;
 }
 
+/**
+ * Where a full-width mark's ink sits in its box, from the glyph's ink bounds (Blink's han_kerning trick; research
+ * note §4.3 item 3): `left` = ink in the left half (GB stops and closers: the blank is on the right), `right` =
+ * ink in the right half (GB openers), `centre` = narrow and centred (TW/HK-style fonts: ¼ em blank each side),
+ * `full` = neither (no adjustable blank). null when the glyph has no ink to measure (the Unicode table decides).
+ */
+export type InkPosition = 'left' | 'right' | 'centre' | 'full';
+export function inkPosition(face: Face, gid: number, advEm: number): InkPosition | null {
+  const ink = face.ink(gid);
+  if (!(ink.xMax > ink.xMin) || !(advEm > 0)) return null;
+  const half = advEm / 2;
+  if (ink.xMax <= half) return 'left';
+  if (ink.xMin >= half) return 'right';
+  if (ink.xMax - ink.xMin <= half && ink.xMin >= advEm / 4 && ink.xMax <= (3 * advEm) / 4) return 'centre';
+  return 'full';
+}
+
 function classify(text: string, advEm: number): ItemKind {
   const c = text[0] ?? '';
   if (text.length === 0) return 'other';
@@ -245,8 +262,13 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     }
     full[k] = w;
     xOff[k] = xo;
-    if (r.kind === 'stop' || r.kind === 'close') blankR[k] = PAIR_CUT * em;
-    if (r.kind === 'open') blankL[k] = PAIR_CUT * em;
+    if (r.kind === 'stop' || r.kind === 'close' || r.kind === 'open') {
+      // The blanks come from the glyph's ink; the Unicode class (GB positions, clreq §3.1.2) is the fallback.
+      const pos = inkPosition(r.face, r.gid, r.adv / em) ?? (r.kind === 'open' ? 'right' : 'left');
+      if (pos === 'left') blankR[k] = PAIR_CUT * em;
+      else if (pos === 'right') blankL[k] = PAIR_CUT * em;
+      else if (pos === 'centre') blankL[k] = blankR[k] = (PAIR_CUT / 2) * em;
+    }
   }
 
   const isMark = (k: number): boolean => k >= 0 && k < n && (kind[k] === 'stop' || kind[k] === 'close' || kind[k] === 'open');
@@ -274,8 +296,9 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
   }
   function compressRun(a: number, b: number): void {
     const L = b - a + 1;
-    const rightBlank = (t: number): boolean => kind[a + t] === 'stop' || kind[a + t] === 'close';
-    const cuttable = (t: number): boolean => rightBlank(t) || (t + 1 < L && kind[a + t + 1] === 'open');
+    // Blank available in gap t: the right blank of mark t plus, inside the run, the left blank of mark t + 1.
+    const avail = (t: number): number => blankR[a + t]! + (t + 1 < L ? blankL[a + t + 1]! : 0);
+    const cuttable = (t: number): boolean => avail(t) >= PAIR_CUT * size[a + t]! - 1e-9;
     const fixed = new Int8Array(L).fill(-1); // per gap: -1 free, 0 keep, 1 cut
     const group = new Int32Array(L).fill(-1);
     for (let t = 0; t < L; ) {
@@ -298,7 +321,7 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
       let ok = true;
       for (let t = 0; t < L && ok; t++) {
         const c = (mask >> t) & 1;
-        if ((fixed[t]! >= 0 && c !== fixed[t]) || (c && !cuttable(t))) ok = false;
+        if ((fixed[t]! >= 0 && c !== fixed[t]) || (c && fixed[t] !== 1 && !cuttable(t))) ok = false;
       }
       if (!ok) continue;
       let score = 0;
@@ -314,8 +337,11 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     for (let t = 0; t < L; t++) {
       const c = best >= 0 ? (best >> t) & 1 : t % 2 === 0 && cuttable(t) ? 1 : 0;
       if (!c) continue;
-      if (rightBlank(t)) cutR[a + t] = blankR[a + t]!;
-      else cutL[a + t + 1] = blankL[a + t + 1]!;
+      // Remove ½ em from the gap: the right blank of the mark before it first (GB stops and closers), then the
+      // left blank of the mark after it (openers); centred marks give ¼ em each. ？！ groups may find less.
+      const need = PAIR_CUT * size[a + t]!;
+      cutR[a + t] = Math.min(blankR[a + t]!, need);
+      if (t + 1 < L) cutL[a + t + 1] = Math.min(blankL[a + t + 1]!, need - cutR[a + t]!);
     }
   }
   // Interior squeeze capacity (先挤进 resource): isolated marks only, so a compressed pair never drops below 1.5 em.
@@ -331,8 +357,9 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
   }
 
   for (let k = 0; k < n; k++) {
-    rxL[k] = Math.min(cutL[k]!, PAIR_RELAX * size[k]!);
+    // At most PAIR_RELAX per gap, taken from the mark before the gap first.
     rxR[k] = Math.min(cutR[k]!, PAIR_RELAX * size[k]!);
+    rxL[k] = Math.min(cutL[k]!, PAIR_RELAX * size[k]! - (k > 0 ? rxR[k - 1]! : 0));
   }
 
   // 3. CJK–Latin gaps (clreq §3.2.2) and spaces. An author-typed space next to Han becomes the gap (not added).

@@ -131,6 +131,8 @@ export const COSTS = {
   squeezePunct: 60,
   /** Per em a compressed pair is opened up again. */
   relaxPair: 30,
+  /** Per em of line-start opener trim given back (the opener keeps its full width, ½ em): 50 per line. */
+  openerFull: 100,
   /** Per em squeezed from a sentence-end stop (。？！), which 开明 style keeps full width: dearer. */
   squeezeStop: 150,
   /** Per em of CJK–Latin gap or word space moved away from its natural width. */

@@ -35,6 +35,12 @@ export interface ParagraphSettings {
   latinGap: LatinGap;
   /** Minimum number of Han characters on a paragraph's last line (孤字 avoidance, clreq §3.4.4). 0 disables. */
   minLastLineHan: number;
+  /**
+   * An opening mark at a line start: `trim` always sets it ½ em (ink flush with the edge); `flex` (the default when
+   * absent) trims it unless the line is short, in which case it keeps its full width instead of spreading the
+   * Han text (clreq §3.1.6.3 makes the trim optional: "may"). All or nothing, never a partial blank.
+   */
+  startOpener?: 'trim' | 'flex';
 }
 
 export const BODY_SETTINGS: ParagraphSettings = {
@@ -44,6 +50,7 @@ export const BODY_SETTINGS: ParagraphSettings = {
   kinsoku: 'gb',
   latinGap: { natural: 0.25, shrink: 0.125, stretch: 1 / 3 },
   minLastLineHan: 2,
+  startOpener: 'flex',
 };
 
 /** One glyph as set: x is the pen position in pt from the line's left edge (offsets already applied). */
@@ -95,6 +102,11 @@ export interface LineNotes {
   endHalved: number;
   /** 1 if an opening mark at the line start was trimmed ½ em. */
   startTrimmed: number;
+  /** 1 if an opening mark at the line start kept its full width to absorb a short line (settings.startOpener). */
+  startKeptFull?: number;
+  /** 1 if the break after this line falls inside a run of three or more line-start-prohibited marks (clreq §3.1.4
+   * remedy: the run locally falls back to no prohibition rather than leave a very loose line). */
+  kinsokuRelaxed?: number;
   latinGaps: number;
   /** Punctuation blank squeezed inside the line to keep a mark on it (先挤进), em. */
   punctSqueezed: number;

@@ -6,13 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DiagnosticError, Sink, formatDiagnostic, fail } from './diag/index.js';
-import { buildEdition, writeFileAtomic, type PdfStandard } from './pipeline.js';
-import { importCopy, itemsToReferenceJson, writeStoryFiles } from './ingest/index.js';
-import { loadFontBook } from './fonts/index.js';
-import { composeTextDocument } from './compose/flow.js';
-import { writePdf } from './pdf/index.js';
-import { preflight } from './pdf/preflight.js';
-import { renderPng } from './preview/index.js';
+import type { PdfStandard } from './pipeline.js';
+
+// Stages are loaded when a command needs them, so `--help` and `import` start fast (the PDF writer, the
+// fonts and the WebAssembly renderer are heavy).
+const pipeline = () => import('./pipeline.js');
+const ingest = () => import('./ingest/index.js');
 
 const out = (s: string): void => void process.stdout.write(s + '\n');
 const err = (s: string): void => void process.stderr.write(s + '\n');
@@ -62,6 +61,7 @@ export function program(): Command {
     .action(async (file: string, o: { out: string; standard: string; dpi: number }) => {
       if (!['x1a', 'x4', 'none'].includes(o.standard)) throw new InvalidArgumentError('--standard must be x1a, x4 or none');
       const sink = new Sink();
+      const { buildEdition } = await pipeline();
       try {
         const report = await buildEdition(file, { outDir: o.out, standard: o.standard as PdfStandard, previewDpi: o.dpi }, sink);
         printDiagnostics(sink);
@@ -81,9 +81,10 @@ export function program(): Command {
     .argument('<page.txt>', 'the page copy')
     .option('--json', 'print { "items": [...] } to stdout')
     .option('--out <dir>', 'write one Markdown story file per item into DIR')
-    .action((file: string, o: { json?: boolean; out?: string }) => {
+    .action(async (file: string, o: { json?: boolean; out?: string }) => {
       if (!o.json && !o.out) throw new InvalidArgumentError('give --json or --out DIR');
       const sink = new Sink();
+      const { importCopy, itemsToReferenceJson, writeStoryFiles } = await ingest();
       const items = importCopy(readInput(file), path.basename(file), sink);
       printDiagnostics(sink);
       if (o.json) out(JSON.stringify(itemsToReferenceJson(items), null, 1));
@@ -109,6 +110,7 @@ export function program(): Command {
     .option('--standard <std>', 'PDF standard: x1a, x4, none', 'x1a')
     .action(async (file: string, o: { output: string; size: number; pitch: number; measure: number; columns: number; gutter: number; page: [number, number]; margin: number; indent: number; font?: string; lines?: string; standard: string }) => {
       const text = readInput(file);
+      const [{ loadFontBook }, { composeTextDocument }, { writePdf }, { writeFileAtomic }] = await Promise.all([import('./fonts/index.js'), import('./compose/flow.js'), import('./pdf/index.js'), pipeline()]);
       const fonts = loadFontBook();
       if (o.font && !fs.existsSync(o.font)) fail('font-missing', `font file ${o.font} does not exist`, { file: o.font }, 'check the --font path');
       const face = o.font ? fonts.open(o.font) : fonts.face('body');
@@ -131,6 +133,7 @@ export function program(): Command {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, o: { json?: boolean }) => {
       readInput(file);
+      const { preflight } = await import('./pdf/preflight.js');
       const res = await preflight(fs.readFileSync(file));
       if (o.json) out(JSON.stringify(res, null, 1));
       else for (const c of res.checks) out(`${c.ok ? 'ok  ' : 'FAIL'} ${c.id}: ${c.detail}`);
@@ -145,6 +148,7 @@ export function program(): Command {
     .option('--dpi <n>', 'resolution', int('--dpi', 10, 600), 50)
     .action(async (file: string, o: { out: string; dpi: number }) => {
       readInput(file);
+      const [{ renderPng }, { writeFileAtomic }] = await Promise.all([import('./preview/index.js'), pipeline()]);
       const bytes = fs.readFileSync(file);
       const base = path.basename(file, path.extname(file));
       for (let i = 0; ; i++) {

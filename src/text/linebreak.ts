@@ -5,11 +5,9 @@
  */
 import type { ComposedLine, LineNotes, PlacedGlyph } from './types.js';
 import type { PreparedParagraph } from './prepare.js';
-import { COSTS } from './rules.js';
+import { COSTS, HAN_SQUEEZE_MAX } from './rules.js';
 
 const EPS = 1e-6;
-/** Han squeeze allowed as an emergency before a line is reported overfull, em per gap. */
-const MAX_HAN_SQUEEZE = 0.0199;
 
 interface Fit {
   natural: number;
@@ -116,7 +114,7 @@ function fit(p: PreparedParagraph, a: number, b: number, M: number, indent: numb
   out.gapDelta = -g;
   out.cost += (COSTS.squeezePunct * ps) / em + (COSTS.latinGap * g) / em + (COSTS.squeezeStop * ps2) / em;
   if (s > EPS) {
-    const hs = E > 0 ? Math.min(s, MAX_HAN_SQUEEZE * em * E) : 0;
+    const hs = E > 0 ? Math.min(s, HAN_SQUEEZE_MAX * em * E) : 0;
     if (hs > 0) {
       out.perGap = -hs / E;
       const e = (100 * out.perGap) / em;
@@ -286,6 +284,7 @@ function setLine(p: PreparedParagraph, a: number, b: number, M: number, indent: 
     pushedIn: !last && f.punct + f.punct2 > EPS && p.noStart[b] ? 1 : 0,
     orphan: 0,
     ruleBroken: !last && p.brk[b]! >= COSTS.forbidden ? 1 : 0,
+    kinsokuRelaxed: !last && p.relaxed[b] ? 1 : 0,
     overfull: f.overfull,
     notFlush: justify && (f.notFlush || Math.abs(pen - M) > 0.5) ? 1 : 0,
     missingGlyphs: missing,

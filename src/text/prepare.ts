@@ -84,6 +84,9 @@ export interface PreparedParagraph {
   readonly brk: Float64Array;
   /** 1 if the item may not start a line (for the push-in/push-out notes). */
   readonly noStart: Uint8Array;
+  /** 1 if the break after the item lies inside a run of three or more line-start-prohibited marks (clreq §3.1.4
+   * remedy: allowed at COSTS.threeMarks rather than forbidden). */
+  readonly relaxed: Uint8Array;
   readonly missing: Uint8Array;
   /** Prefix sums (length n + 1) used by the breaker. */
   readonly pW: Float64Array;
@@ -230,6 +233,7 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
   const han = new Uint8Array(n);
   const brk = new Float64Array(n);
   const noStart = new Uint8Array(n);
+  const relaxed = new Uint8Array(n);
   const missing = new Uint8Array(n);
   const kind: ItemKind[] = [];
   const face: Face[] = [];
@@ -402,6 +406,20 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     const f = firstChar(k);
     noStart[k] = START_PROHIBITED_GB.has(f) || (opts.extraNoStart?.has(f) ?? false) || (level === 'strict' && START_PROHIBITED_STRICT_ONLY.has(f)) ? 1 : 0;
   }
+  // Runs of three or more line-start-prohibited marks (e.g. 。』」, ”）。): clreq §3.1.4 lets such a run fall back
+  // locally to no prohibition rather than force a very loose line, so a break inside the run is dear, not forbidden.
+  const markRun = new Int32Array(n); // length of the run of prohibited marks the item belongs to (0 = none)
+  const pmark = (k: number): boolean => noStart[k] === 1 && (kind[k] === 'stop' || kind[k] === 'close' || kind[k] === 'mid');
+  for (let k = 0; k < n; ) {
+    if (!pmark(k)) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j + 1 < n && pmark(j + 1)) j++;
+    for (let t = k; t <= j; t++) markRun[t] = j - k + 1;
+    k = j + 1;
+  }
   for (let k = 0; k < n; k++) {
     if (k === n - 1) {
       brk[k] = 0;
@@ -413,7 +431,10 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     if (end[k] === start[k] || end[k + 1] === start[k + 1]) cost = COSTS.forbidden;
     else if (kind[k + 1] === 'space') cost = COSTS.forbidden; // break after the space instead
     else if (kind[k] === 'space') cost = noStart[k + 1] ? COSTS.forbidden : 0;
-    else if (noStart[k + 1]) cost = COSTS.forbidden;
+    else if (noStart[k + 1] && markRun[k]! >= 3 && markRun[k + 1]! >= 3 && end[k] === start[k + 1] && !(QUERY_BANG.has(a) && QUERY_BANG.has(b))) {
+      cost = COSTS.threeMarks;
+      relaxed[k] = 1;
+    } else if (noStart[k + 1]) cost = COSTS.forbidden;
     else if (endSet.has(a)) cost = COSTS.forbidden;
     else if (LONG_MARKS.has(a) && LONG_MARKS.has(b)) cost = COSTS.forbidden; // 分离禁则 —— ……
     else if (START_PROHIBITED_STRICT_ONLY.has(b)) cost = COSTS.longMarkStart;
@@ -449,6 +470,6 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
 
   return {
     text, settings, n, start, end, kind, gid, face, size, full, xOff, dy, blankL, blankR, cutL, cutR, sqL, sqR, sq2R, rxL, rxR,
-    gap, gapMin, gapMax, expand, han, brk, noStart, missing, pW, pGS, pGX, pSQ, pSQ2, pRX, pE, pH,
+    gap, gapMin, gapMax, expand, han, brk, noStart, relaxed, missing, pW, pGS, pGX, pSQ, pSQ2, pRX, pE, pH,
   };
 }

@@ -119,32 +119,60 @@ export const PAIR_CUT = 0.5;
  * (clreq §3.8: punctuation adjustments before inter-character expansion); a pair stays ≤ 1.7 em, i.e. compressed. */
 export const PAIR_RELAX = 0.2;
 
-/** Costs used by the paragraph optimiser (dimensionless demerits). Tuned on tests/fixtures/sample-body.txt. */
+/**
+ * Costs used by the paragraph optimiser (dimensionless demerits, summed over the lines of a paragraph; the
+ * optimiser picks the set of breaks with the lowest sum). Reference points, for a 12-em line with 11 gaps:
+ * spreading ½ em (0.045 em per gap, a line ending in a ½-em mark with nothing to absorb it) costs ≈ 6 600;
+ * spreading 1 em (0.09 em/gap) ≈ 17 000; squeezing one pause mark ½ em costs 30. The scale was checked on
+ * tests/fixtures/sample-body.txt: the sample's spacing figures do not move when any squeeze cost below is
+ * varied from 30 to 1 500 or the expansion weights by 3× either way, i.e. the remaining loose lines are fixed by
+ * the text (see tests/text-compose.test.ts), not by these numbers.
+ */
 export const COSTS = {
-  /** Per line: weight of inter-character expansion, applied to (extra em per gap × 100)². */
+  /** Per line: weight of inter-character expansion on (extra em per gap × 100)². Quadratic so that the
+   * optimiser spreads a paragraph's unavoidable deficit over several lines rather than piling it on one. */
   expand: 100,
-  /** Per line: linear weight on (extra em per gap × 100), so total extra space is kept small, not only spread. */
+  /** Per line: linear weight on (extra em per gap × 100). Dominates below ≈ 0.1 em per gap, so the optimiser
+   * first minimises the total extra space (the mean) and only then evens it out. 1 000 makes a ½-em spread
+   * (≈ 6 600 in all) 200× dearer than the ½-em squeeze that would avoid it, which is the "squeeze before
+   * spreading" order of clreq §3.1.4 (先挤进，后推出) and §3.8 (reduce first). */
   expandLinear: 1000,
-  /** Per line: weight of squeezing Han spacing (last resort), applied to (em per gap × 100)². */
+  /** Per line: weight of squeezing Han spacing on (em per gap × 100)², the last reduction resource (not in
+   * clreq's list; capped at HAN_SQUEEZE_MAX). 4× the expansion weight: a squeezed Han line reads worse than an
+   * equally loose one. */
   squeezeHan: 400,
-  /** Per em of punctuation blank squeezed inside a line (先挤进). */
+  /** Per em of pause/bracket blank squeezed inside a line (clreq §3.8 reduction steps 4–5: 括号、，、；：). Cheap
+   * (½ em = 30) but not free, so that of two equally flush solutions the one that squeezes less wins. */
   squeezePunct: 60,
-  /** Per em a compressed pair is opened up again. */
+  /** Per em a compressed pair is opened up again (first expansion resource, pair stays ≤ 1.7 em). Cheaper than
+   * any spreading, dearer than squeezing: ½ em (over two pairs) = 15 on top of the line's own cost. */
   relaxPair: 30,
-  /** Per em of line-start opener trim given back (the opener keeps its full width, ½ em): 50 per line. */
+  /** Per em of line-start opener trim given back (the opener keeps its full width, ½ em): 50 per line, far less
+   * than the ≈ 6 600 of the 0.045 em/gap spread it replaces (it is all or nothing, so it is only considered when
+   * a line is at least ½ em short); dearer than squeezing a mark, because it shows as a ½-em step in the left
+   * ink edge. */
   openerFull: 100,
-  /** Per em squeezed from a sentence-end stop (。？！), which 开明 style keeps full width: dearer. */
+  /** Per em squeezed from a sentence-end stop (。？！, clreq §3.8 reduction step 7, which "some styles forbid";
+   * the 开明 style keeps them full width): 2.5× a pause mark, so pauses and brackets go first. */
   squeezeStop: 150,
-  /** Per em of CJK–Latin gap or word space moved away from its natural width. */
+  /** Per em of CJK–Latin gap or word space moved away from its natural width (clreq §3.8 expansion steps 1–2,
+   * reduction steps 2 and 6): between squeezing a mark and spreading Han text. */
   latinGap: 40,
-  /** Breaking between a number and its measure word / date unit, or after 第. House rule (soft). */
+  /** Breaking between a number and its measure word / date unit, or after 第. House rule (soft): 400 ≈ a line
+   * spread by 0.004 em per gap, so it only decides between nearly equal solutions. */
   numberUnit: 400,
-  /** A dash or ellipsis at the start of a line at GB level (allowed by clreq GB, avoided by house style). */
+  /** A dash or ellipsis at the start of a line at GB level (allowed by clreq GB, avoided by house style and by
+   * the strict set that the independent checker uses): ≈ a line spread by 0.024 em per gap. */
   longMarkStart: 3000,
-  /** Breaking a URL at one of its own break points. */
+  /** Breaking a URL at one of its own break points: like a number–unit break, only a tie-breaker. */
   urlBreak: 200,
-  /** A paragraph's last line holding fewer than minLastLineHan Han characters (孤字). clreq §3.4.4. */
+  /** A paragraph's last line holding fewer than minLastLineHan Han characters (孤字, clreq §3.4.4): ≈ one
+   * line spread by 0.4 em per gap, or three by 0.15, so it is avoided whenever the text allows. */
   orphan: 200000,
+  /** A break inside a run of three or more line-start-prohibited marks (。』」: clreq §3.1.4's remedy, which
+   * lets such a run fall back to no prohibition "rather than produce a very loose line"): ≈ one line spread by
+   * 0.35 em per gap, so it happens only when the alternative is that loose. */
+  threeMarks: 150000,
   /** A break the rules prohibit, used only when nothing else fits (emergency). */
   forbidden: 1e7,
   /** A line wider than the measure even after every shrink. */
@@ -152,6 +180,11 @@ export const COSTS = {
   /** Headline: breaking inside a budoux phrase. */
   phrase: 5000,
 } as const;
+
+/** Han squeeze allowed as an emergency before a line is reported overfull, em per gap. Noto Serif SC's Han
+ * glyphs keep ≥ 0.02 em of side bearing on each side (汉: ink 0.043–0.980), so at this cap the boxes touch
+ * by less than 0.02 em and the ink never does. */
+export const HAN_SQUEEZE_MAX = 0.0199;
 
 /** How far below natural an isolated full-width mark may be squeezed, in em (to ½ em; GB 开明 style). clreq §3.1.6.3. */
 export const PUNCT_SQUEEZE_MAX = 0.5;

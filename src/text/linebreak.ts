@@ -97,7 +97,7 @@ function fit(p: PreparedParagraph, a: number, b: number, M: number, indent: numb
         out.cost += COSTS.expand * e * e + COSTS.expandLinear * e;
       } else {
         out.notFlush = r > 0.5;
-        out.cost += COSTS.overfull / 10 + r;
+        out.cost += COSTS.notFlush + r;
       }
     }
     return out;

@@ -173,6 +173,9 @@ export const COSTS = {
    * lets such a run fall back to no prohibition "rather than produce a very loose line"): ≈ one line spread by
    * 0.35 em per gap, so it happens only when the alternative is that loose. */
   threeMarks: 150000,
+  /** A justified line that cannot be made flush (nothing on it may stretch: one glyph, one Latin word or number),
+   * plus its shortfall in pt. A tenth of `forbidden`: a ragged line is better than a split number or word. */
+  notFlush: 1e6,
   /** A break the rules prohibit, used only when nothing else fits (emergency). */
   forbidden: 1e7,
   /** A line wider than the measure even after every shrink. */

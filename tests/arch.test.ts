@@ -90,6 +90,11 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  it('pdf-lib never embeds a font (its fontkit fork corrupts CJK subsets): fonts go through pdfkit only', () => {
+    const bad = all.filter((f) => /\bembedFont\(|registerFontkit\(/.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f));
+    expect(bad).toEqual([]);
+  });
+
   it('nothing under src/ prints except the CLI, and the engine reads no clock or randomness', () => {
     const bad: string[] = [];
     for (const f of all) {

@@ -9,6 +9,7 @@ const HAN = '\\p{Script=Han}';
 export const ROLES = [
   '融媒体记者', '本报记者', '首席记者', '特约记者', '见习记者', '摄影记者', '特约通讯员', '记者', '通讯员', '实习生', '见习生',
   '摄影', '摄像', '撰稿', '整理', '编译', '文/图', '图/文', '文／图', '图／文', '文:', '图:', '文：', '图：',
+  '文/', '图/', '文／', '图／',
 ];
 const ROLE = `(?:${ROLES.join('|')})`;
 /** A personal name: 2–5 Han characters (with ·), or a Latin name. */
@@ -19,7 +20,8 @@ const ROLE_NAMES = `${ROLE}${SP}[:：]?${SP}${NAME}(?:${SEP}(?:${ROLE}${SP}[:：
 const NAMES_ONLY = `${NAME}(?:${SEP}(?:${ROLE}${SP}[:：]?${SP})?${NAME})*`;
 
 const RE_ROLE_LINE = new RegExp(`^${ROLE_NAMES}$`, 'u');
-const RE_MARK_LINE = new RegExp(`^■${SP}(?:${ROLE_NAMES}|${NAMES_ONLY})$`, 'u');
+const RE_MARK_LINE = new RegExp(`^(?:■${SP}(?:${ROLE_NAMES}|${NAMES_ONLY})|□${SP}${ROLE_NAMES})$`, 'u');
+const RE_BOX_NAMES = new RegExp(`^□${SP}${NAMES_ONLY}$`, 'u');
 const RE_BRACKET_LINE = new RegExp(`^[（(【〔\\[]${SP}${ROLE_NAMES}${SP}[）)】〕\\]]$`, 'u');
 const RE_PHOTO = new RegExp(
   `^(?:■${SP})?(?:(?:摄影记者|摄影|图片|图)${SP}[:：]?${SP}${NAMES_ONLY}|(?:${ROLE}${SP})?${NAMES_ONLY}${SP}摄)$|^[（(]${SP}(?:${ROLE}${SP})?${NAMES_ONLY}${SP}摄${SP}[）)]$`,
@@ -31,6 +33,56 @@ export function isByline(s: string): boolean {
   if (visLen(s) > 40) return false;
   return RE_MARK_LINE.test(s) || RE_ROLE_LINE.test(s) || RE_BRACKET_LINE.test(s);
 }
+
+/**
+ * `□林一平`: a byline only where a byline is expected (right after a head group). Elsewhere the same shape is a
+ * section label (`□本地快讯`): names and words cannot be told apart.
+ */
+export const isBoxedName = (s: string): boolean => visLen(s) <= 12 && RE_BOX_NAMES.test(s);
+
+/** A byline line standing alone in brackets, `（记者 张三 通讯员 李四）`. */
+export const isBracketByline = (s: string): boolean => visLen(s) <= 40 && RE_BRACKET_LINE.test(s);
+
+const RE_LEAD_CREDIT = new RegExp(`^[（(]${SP}${ROLE_NAMES}${SP}[）)]`, 'u');
+/** A paragraph that opens with a bracketed byline and no dateline: `（记者 张三）10月9日，…` → [credit, rest]. */
+export function splitLeadCredit(s: string): [string, string] | null {
+  const m = RE_LEAD_CREDIT.exec(s);
+  if (!m) return null;
+  const rest = s.slice(m[0].length).replace(/^[\s\u3000]+/u, '');
+  return rest ? [m[0].trim(), rest] : null;
+}
+
+/** A jump line at the end of a story continued on another page: `（下转第2版）`, `(转A3版)`. */
+const JUMP_OUT = /[（(][\s\u3000]*(?:下转|紧转|转)[\s\u3000]*第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版[\s\u3000]*[）)]$/u;
+/** A jump line opening a continued story: `（上接第1版）`. */
+const JUMP_IN = /^[（(][\s\u3000]*(?:上接|紧接|接)[\s\u3000]*第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版[\s\u3000]*[）)]/u;
+/** Split a jump-out line off the end of a paragraph: [text before it (maybe empty), jump line]. */
+export function splitJumpOut(s: string): [string, string] | null {
+  const m = JUMP_OUT.exec(s);
+  if (!m) return null;
+  return [s.slice(0, m.index).replace(/[\s\u3000]+$/u, ''), m[0]];
+}
+export const startsWithJumpIn = (s: string): boolean => JUMP_IN.test(s);
+export const isJumpLine = (s: string): boolean => JUMP_OUT.test(s) && splitJumpOut(s)![0] === '' || (JUMP_IN.test(s) && s.replace(JUMP_IN, '').trim() === '');
+
+/** An editor's note opening (or closing) a story: `编者按：…`, `开栏的话`, `编后：…`. */
+export const isEditorNote = (s: string): boolean => /^[【\[]?(?:编者按|编者的话|开栏的话|编后(?:语|记)?|编辑手记)[】\]]?(?:[:：\s\u3000]|$)/u.test(s);
+
+/** An interview question: `记者：…`, `问：…`, `Q：…`. */
+export const isQuestion = (s: string): boolean => /^(?:本报)?(?:记者|问|Q)[:：]/u.test(s);
+
+/** A header over a page index (导读). */
+export const isIndexHeader = (s: string): boolean => /^[【\[]?(?:本期|今日|本版|要闻)?(?:导读|要目)[】\]]?$/u.test(s);
+/** One line of a page index: `●我县前三季度经济运行稳中有进　　2版`, `·……（第3版）`. */
+export const isIndexEntry = (s: string): boolean =>
+  visLen(s) <= 48 && !/[。；]$/.test(s) && (/(?:第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版|[A-Z]\d{1,2})[\s\u3000]*[）)]?$/u.test(s) || /^[●■◆▲►▶·•]/u.test(s));
+
+/** A standing column name above its piece: `东湖评论`, `今日谈`, `南湖时评`. */
+export const isColumnName = (s: string): boolean =>
+  visLen(s) <= 8 && !/[，。、：:！？]/.test(s) && /(?:评论|时评|短评|热评|快评|锐评|微评|社论|论坛|随笔|杂谈|漫谈|专栏|今日谈|谈|新语|观察|评弹)$/u.test(s);
+
+/** A line that is a field of a form or an ad, complete in itself: `联系电话：0571-85012345`. */
+export const isFieldLine = (s: string): boolean => /^[^，。；\s]{1,10}[:：][\s\u3000]*[^，。；]{1,40}$/u.test(s) && /[\dA-Za-z]$/.test(s);
 
 /** A photo credit: `■摄影 王强`, `摄影 王强 郑凯欣`, `记者 王强 摄`, `（王强 摄）`. */
 export function isPhotoCredit(s: string): boolean {
@@ -122,7 +174,7 @@ export const isStrongWeather = (s: string): boolean =>
   hasWeatherLabel(s) || (/℃|°C/.test(s) && weatherScore(s) >= 4 && visLen(s) <= 160 && !/据|记者|表示|介绍|获悉/.test(s));
 
 /** A recurring section label: `□增值化改革进行时`, `◆民生热线`. */
-export const isSectionLabel = (s: string): boolean => /^[□◇◆▲△◎☆★][\s\u3000]*\S/u.test(s) && visLen(s) <= 24 && !/[。，；]/.test(s);
+export const isSectionLabel = (s: string): boolean => /^[□◇◆▲△◎☆★][\s\u3000]*\S/u.test(s) && visLen(s) <= 24 && !/[。，；]/.test(s) && !RE_MARK_LINE.test(s);
 /** A header over a list of briefs. */
 export const isBriefsHeader = (s: string): boolean => /^[【\[]?(?:简讯|快讯|短讯|新闻速递|本地快讯|一句话新闻|简明新闻|新闻简讯|要闻简报|资讯速递)[】\]]?$/u.test(s);
 
@@ -155,8 +207,9 @@ export function isHeadCandidate(s: string): boolean {
   if (/[，、：,:（(]$/.test(s)) return false;
   if (DATE_ONLY.test(s)) return false;
   if (isByline(s) || isPhotoCredit(s) || isDecoration(s) || isSectionLabel(s) || isEditorLine(s)) return false;
-  if (splitDateline(s)) return false;
+  if (splitDateline(s) || splitLeadCredit(s)) return false;
   if (hasAdSignal(s)) return false;
+  if (JUMP_OUT.test(s) || JUMP_IN.test(s) || isEditorNote(s) || isIndexHeader(s)) return false;
   if (/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/.test(s)) return false;
   return true;
 }

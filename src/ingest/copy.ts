@@ -13,9 +13,22 @@
  * which are reported as `import-dropped-text`. Guesses an editor should check are reported as `info`.
  */
 import type { Diagnostic, Sink } from '../diag/index.js';
-import type { AdItem, ArticleItem, CommentaryItem, Item, PhotoItem, WeatherItem } from '../model/edition.js';
+import type { AdItem, ArticleItem, CommentaryItem, Item, ParagraphMark, PhotoItem, WeatherItem } from '../model/edition.js';
 import {
   endsWithBracketCredit,
+  hasWeatherLabel,
+  isBoxedName,
+  isBracketByline,
+  isColumnName,
+  isEditorNote,
+  isFieldLine,
+  isIndexEntry,
+  isIndexHeader,
+  isJumpLine,
+  isQuestion,
+  splitJumpOut,
+  splitLeadCredit,
+  startsWithJumpIn,
   hasAdSignal,
   isBriefsHeader,
   isByline,
@@ -30,6 +43,7 @@ import {
   isTerminal,
   isWeather,
   splitCredits,
+  weatherScore,
   splitDateline,
   splitGluedByline,
   splitGluedPhotoCredit,
@@ -58,6 +72,8 @@ interface StoryStart {
 }
 
 interface ColumnMark {
+  /** The name stands above its piece (`东湖评论`), so it belongs to the next item. */
+  before?: boolean;
   name: string;
   romanized: string | null;
   editor: string | null;
@@ -68,6 +84,12 @@ interface ColumnMark {
 type Ctx = 'start' | 'story' | 'photo' | 'ad' | 'weather';
 
 const DROPPED = 'import-dropped-text';
+/** Characters that print nothing: control characters and zero-width format characters (a BOM inside the text …). */
+export const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+const NOTICE = /(?:通知|公告|通告|启事|声明|公示|倡议书|通报|决定)$/;
+
+/** A paragraph that can only be the first of a story: a dateline, a bracketed byline, an editor's note, a jump-in line. */
+const opensStory = (t: string): boolean => splitDateline(t) !== null || splitLeadCredit(t) !== null || isEditorNote(t) || startsWithJumpIn(t);
 
 class CopyParser {
   private readonly L: Line[];
@@ -86,7 +108,7 @@ class CopyParser {
       .replace(/^\uFEFF/, '')
       .split(/\r\n|\r|\n/)
       .forEach((raw, i) => {
-        const t = normalizePunctuation(raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''));
+        const t = normalizePunctuation(raw.replace(INVISIBLE, '').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''));
         if (!t) {
           blank = true;
           return;
@@ -138,6 +160,28 @@ class CopyParser {
       return { name, romanized: null, editor: second.text, no: this.L[i]!.no, end: i + 2 };
     }
     return null;
+  }
+
+  /**
+   * A column name standing alone above a signed piece: `东湖评论` / blank / head lines / byline. Needs the name
+   * shape (…评论, …谈, …时评 …), a block of its own, and a byline under the head group that follows.
+   */
+  private columnAbove(i: number): ColumnMark | null {
+    const ln = this.L[i];
+    const next = this.L[i + 1];
+    if (!ln || !next || !next.blankBefore || !isColumnName(ln.text)) return null;
+    let j = i + 1;
+    let heads = 0;
+    while (j < this.L.length && heads < 4 && (heads === 0 || !this.L[j]!.blankBefore)) {
+      const t = this.L[j]!.text;
+      if (splitGluedByline(t)) return { before: true, name: ln.text, romanized: null, editor: null, no: ln.no, end: i + 1 };
+      if (!isHeadCandidate(t)) break;
+      heads++;
+      j++;
+    }
+    const by = this.text(j);
+    if (heads === 0 || by === undefined || !(isByline(by) || isBoxedName(by))) return null;
+    return { before: true, name: ln.text, romanized: null, editor: null, no: ln.no, end: i + 1 };
   }
 
   /** Photo: [title] caption credit…, or a caption with the credit glued to its end. */
@@ -195,19 +239,19 @@ class CopyParser {
     if (heads.length === 0) return null;
     while (j < this.L.length) {
       const t = this.L[j]!.text;
-      if (!(isByline(t) || (credits.length > 0 && isPhotoCredit(t)))) break;
+      if (!(isByline(t) || isBoxedName(t) || (credits.length > 0 && isPhotoCredit(t)))) break;
       credits.push(...splitCredits(t));
       j++;
     }
     if (glued || credits.length > 0) return { heads, credits, next: j };
     const after = this.text(j);
     if (after === undefined) return null;
-    if (splitDateline(after)) return { heads, credits, next: j };
+    if (opensStory(after)) return { heads, credits, next: j };
     const prose = !isHeadCandidate(after) && !isDateOnly(after) && !isByline(after) && !isPhotoCredit(after) && !isDecoration(after) && !(hasAdSignal(after) && visLen(after) <= 48);
     if (!prose) return null;
     if (!inBody) return { heads, credits, next: j };
     if (heads.length >= 2) return { heads, credits, next: j };
-    if (briefCtx || /(?:通知|公告|通告|启事|声明|公示|倡议书)$/.test(heads[0]!.text)) return { heads, credits, next: j };
+    if (briefCtx || heads.some((h) => NOTICE.test(h.text))) return { heads, credits, next: j };
     return null;
   }
 
@@ -220,16 +264,25 @@ class CopyParser {
     return lines.some(hasAdSignal) ? b : null;
   }
 
+  /** A page index (导读): the header line, then index entries (blank lines between them allowed). Line indices. */
+  private index(i: number): number[] | null {
+    const t = this.text(i);
+    if (t === undefined || !isIndexHeader(t)) return null;
+    const out = [i];
+    for (let j = i + 1; j < this.L.length && isIndexEntry(this.L[j]!.text); j++) out.push(j);
+    return out.length > 1 ? out : null;
+  }
+
   /** Does line i start a new item while we are inside a story body? */
   private startsItem(i: number, briefCtx: boolean, notice: boolean): boolean {
     const t = this.text(i)!;
-    if (isSectionLabel(t) || isBriefsHeader(t)) return true;
-    if (this.column(i)) return true;
+    if (isSectionLabel(t) || isBriefsHeader(t) || isIndexHeader(t)) return true;
+    if (this.column(i) || this.columnAbove(i)) return true;
     if (this.photo(i)) return true;
     if (this.story(i, true, briefCtx)) return true;
     if (isStrongWeather(t) && this.L[i]!.blankBefore) return true;
     // a paragraph opening with a dateline is the start of another story, even without a headline
-    if (this.L[i]!.blankBefore && splitDateline(t)) return true;
+    if (this.L[i]!.blankBefore && (splitDateline(t) || splitLeadCredit(t) || startsWithJumpIn(t))) return true;
     if (!notice && this.L[i]!.blankBefore) {
       const b = this.block(i);
       if (b.length >= 2 && b.every((k) => visLen(this.L[k]!.text) <= 48) && b.some((k) => hasAdSignal(this.L[k]!.text))) return true;
@@ -255,10 +308,14 @@ class CopyParser {
     const dash = (s: string): boolean => /^[—－-]{1,2}/.test(s);
     if (t.length === 1) return { kicker: null, headline: t[0]!, subhead: null };
     let main: number;
-    if (t.length === 2) {
+    const noticeAt = t.findIndex((x) => NOTICE.test(x));
+    if (noticeAt >= 0) {
+      // a notice's title is its headline; lines under it (issuer, document number) are the subhead
+      main = noticeAt;
+    } else if (t.length === 2) {
       const [a, b] = [t[0]!, t[1]!];
       if (dash(b)) main = 0;
-      else if (/(?:强调|指出|表示|要求|提出|寄语|时说|讲话|[:：])$/.test(a)) main = 1;
+      else if (/(?:强调|指出|表示|要求|提出|寄语|时说|讲话|部署|指示|批示|致信|希望|号召|[:：])$/.test(a)) main = 1;
       else if (spaced(a) && !spaced(b)) main = 1;
       else if (spaced(b) && !spaced(a)) main = 0;
       else main = visLen(a) >= 1.5 * visLen(b) ? 1 : 0;
@@ -285,7 +342,7 @@ class CopyParser {
   /** Read a story body from line j; returns the item and the next line index. */
   private storyBody(start: StoryStart, firstNo: number): [ArticleItem, number] {
     const { kicker, headline, subhead } = this.assignHeads(start.heads);
-    const item: ArticleItem = { kind: 'article', id: '', kicker, headline, subhead, credits: start.credits, dateline: null, paragraphs: [] };
+    const item: ArticleItem = { kind: 'article', id: '', kicker, headline, subhead, credits: [...start.credits], dateline: null, paragraphs: [] };
     if (this.pendingSection) {
       item.section = this.pendingSection.text;
       firstNo = this.pendingSection.no;
@@ -293,18 +350,49 @@ class CopyParser {
     }
     item.origin = { file: this.file, line: firstNo };
     const paras = item.paragraphs;
-    const notice = /(?:通知|公告|通告|启事|声明|公示|倡议书)$/.test(headline);
+    const roles = new Map<number, ParagraphMark['role']>();
+    const notice = start.heads.some((h) => NOTICE.test(h.text));
+    const list = isBriefsHeader(headline);
+    /** Add one line of text: rejoined with the previous paragraph when that one was cut mid-sentence at a column break. */
+    const add = (t: string): void => {
+      const k = paras.length - 1;
+      const last = paras[k];
+      if (last !== undefined && roles.get(k) !== 'jump' && !isTerminal(last) && isProse(last) && !isFieldLine(last) && !isByline(t) && !isDateOnly(t)) {
+        paras[k] = last + t;
+        return;
+      }
+      if (isQuestion(t) && !isByline(t)) roles.set(paras.length, 'question');
+      else if (isEditorNote(t)) roles.set(paras.length, 'note');
+      paras.push(t);
+    };
     let j = start.next;
+    // 编者按 between the head and the byline: the note, then the byline, then the text (its dateline stays in the text:
+    // a dateline runs into the first paragraph, which is the note here)
+    if (this.L[j] && isEditorNote(this.L[j]!.text)) {
+      add(this.L[j++]!.text);
+      while (this.L[j] && !this.L[j]!.blankBefore && !opensStory(this.L[j]!.text) && !isByline(this.L[j]!.text) && !isBoxedName(this.L[j]!.text)) add(this.L[j++]!.text);
+      if (item.credits.length === 0) {
+        while (this.L[j] && (isByline(this.L[j]!.text) || isBoxedName(this.L[j]!.text))) item.credits.push(...splitCredits(this.L[j++]!.text));
+      }
+      if (this.L[j] && opensStory(this.L[j]!.text)) add(this.L[j++]!.text);
+    }
     const first = this.L[j];
-    if (first) {
+    if (first && paras.length === 0) {
       const d = splitDateline(first.text);
+      const c = d ? null : splitLeadCredit(first.text);
       if (d) {
         item.dateline = d[0];
-        if (d[1]) paras.push(d[1]);
+        if (d[1]) add(d[1]);
+        j++;
+      } else if (c) {
+        item.credits.push(c[0]);
+        add(c[1]);
         j++;
       }
     }
     const briefLike = !notice && start.heads.length === 1 && start.credits.length === 0 && item.dateline === null;
+    /** The story has ended (a jump line or a closing byline): the next block is another item. */
+    let ended = false;
     while (j < this.L.length) {
       const ln = this.L[j]!;
       if (isDecoration(ln.text)) {
@@ -313,12 +401,39 @@ class CopyParser {
         continue;
       }
       const last = paras[paras.length - 1];
+      if (ended && ln.blankBefore) break;
       const briefCtx = briefLike || (last !== undefined && endsWithBracketCredit(last));
       if ((paras.length > 0 || item.dateline !== null) && this.startsItem(j, briefCtx, notice)) break;
-      if (last !== undefined && !isTerminal(last) && isProse(last) && !isByline(ln.text)) paras[paras.length - 1] = last + ln.text;
-      else paras.push(ln.text);
+      // a notice ends with its date line (落款日期)
+      if (notice && last !== undefined && isDateOnly(last) && ln.blankBefore) break;
+      if (paras.length > 0 && !list && isBracketByline(ln.text)) {
+        // a byline closing the story: `（记者 张三 通讯员 李四）` on a line of its own
+        item.credits.push(ln.text);
+        ended = true;
+        j++;
+        continue;
+      }
+      const jump = splitJumpOut(ln.text);
+      if (jump) {
+        if (jump[0]) add(jump[0]);
+        roles.set(paras.length, 'jump');
+        paras.push(jump[1]);
+        ended = true;
+        j++;
+        continue;
+      }
+      add(ln.text);
       j++;
     }
+    if (!notice) {
+      // 小标题: a short line without sentence punctuation between finished paragraphs
+      for (let k = 1; k + 1 < paras.length; k++) {
+        const p = paras[k]!;
+        if (roles.has(k) || roles.has(k + 1) || !isTerminal(paras[k - 1]!) || isDateOnly(paras[k + 1]!)) continue;
+        if (visLen(p) <= 24 && !isTerminal(p) && !/[。；！？!?，,]/.test(p) && !isByline(p) && !isDateOnly(p) && !hasAdSignal(p)) roles.set(k, 'subhead');
+      }
+    }
+    if (roles.size > 0) item.marks = [...roles].sort((x, y) => x[0] - y[0]).map(([paragraph, role]) => ({ paragraph, role }));
     if (paras.length === 0) {
       this.diag({
         severity: 'warning',
@@ -347,7 +462,16 @@ class CopyParser {
         i++;
         continue;
       }
-      const col = this.column(i);
+      const index = this.index(i);
+      if (index) {
+        const item: ArticleItem = { kind: 'article', id: '', kicker: null, headline: t, subhead: null, credits: [], dateline: null, paragraphs: index.slice(1).map((k) => this.L[k]!.text) };
+        item.origin = { file: this.file, line: ln.no };
+        this.push(item);
+        i = index[index.length - 1]! + 1;
+        ctx = 'story';
+        continue;
+      }
+      const col = this.column(i) ?? this.columnAbove(i);
       if (col) {
         this.columns.push({ mark: col, prev: this.items.length - 1, next: this.items.length });
         i = col.end;
@@ -363,7 +487,7 @@ class CopyParser {
         continue;
       }
       const st = this.story(i, false, true);
-      const strong = st && (st.credits.length > 0 || splitDateline(this.text(st.next) ?? '') !== null);
+      const strong = st && (st.credits.length > 0 || opensStory(this.text(st.next) ?? ''));
       if (st && strong) {
         const [item, next] = this.storyBody(st, ln.no);
         this.push(item);
@@ -377,6 +501,11 @@ class CopyParser {
         // following lines of the same block are more weather
         let j = i + 1;
         while (j < this.L.length && !this.L[j]!.blankBefore && isWeather(this.L[j]!.text)) item.text += this.L[j++]!.text;
+        // a label on its own (`天气预报`) heads the weather lines of the next block
+        if (j === i + 1 && hasWeatherLabel(t) && visLen(t) <= 8 && this.L[j] && weatherScore(this.L[j]!.text) >= 2 && !isHeadCandidate(this.L[j]!.text)) {
+          item.text += '\u3000' + this.L[j++]!.text;
+          while (j < this.L.length && !this.L[j]!.blankBefore && isWeather(this.L[j]!.text)) item.text += this.L[j++]!.text;
+        }
         this.push(item);
         i = j;
         ctx = 'weather';
@@ -443,7 +572,7 @@ class CopyParser {
       const p = this.items[prev];
       const n = this.items[next];
       // the piece the mark follows first (the column label closes its piece), then the one after it
-      const target = opinion(p) ? article(p) : opinion(n) ? article(n) : (article(n) ?? article(p));
+      const target = mark.before ? article(n) : opinion(p) ? article(p) : opinion(n) ? article(n) : (article(n) ?? article(p));
       if (!target) {
         this.leftover(mark.no, mark.name, 'column name');
         continue;
@@ -468,6 +597,7 @@ class CopyParser {
         dateline: target.dateline,
         paragraphs: target.paragraphs,
       };
+      if (target.marks !== undefined) c.marks = target.marks;
       if (target.origin) c.origin = target.origin;
       if (target.section !== undefined) {
         // a commentary has no section field: keep the label as the kicker's first line so it is not lost

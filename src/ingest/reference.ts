@@ -14,6 +14,7 @@ export function itemToReference(it: Item): Record<string, unknown> {
         credits: [...it.credits],
         dateline: it.dateline,
         paragraphs: [...it.paragraphs],
+        ...(it.marks !== undefined ? { marks: it.marks.map((m) => ({ ...m })) } : {}),
       };
     case 'commentary':
       return {
@@ -26,6 +27,7 @@ export function itemToReference(it: Item): Record<string, unknown> {
         column: { name: it.column.name, romanized: it.column.romanized, editor: it.column.editor },
         dateline: it.dateline,
         paragraphs: [...it.paragraphs],
+        ...(it.marks !== undefined ? { marks: it.marks.map((m) => ({ ...m })) } : {}),
       };
     case 'photo':
       return { kind: it.kind, id: it.id, title: it.title, caption: it.caption, credits: [...it.credits] };

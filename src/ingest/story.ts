@@ -11,6 +11,8 @@
  *     credits: [■记者 林旭东]   # optional, default []
  *     dateline: 本报讯          # optional, default null
  *     column: { name: 第134期评论, romanized: DIYI PINGLUN, editor: 栏目统筹：黄金凤 }   # commentary only
+ *     marks: [{ paragraph: 2, role: subhead }]   # article/commentary, optional: paragraphs (0-based) that are
+ *                              # 小标题 (subhead), 编者按 (note), 转版 lines (jump) or interview questions (question)
  *     title: 破浪前行           # photo only (optional)
  *     image: photos/x.jpg      # photo / ad only (optional)
  *     overrides: { priority: 1, columns: 3 }   # optional, see ItemOverrides
@@ -28,7 +30,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { DiagnosticError, type Sink } from '../diag/index.js';
-import type { Item, ItemOverrides } from '../model/edition.js';
+import type { Item, ItemOverrides, ParagraphMark } from '../model/edition.js';
 import { OverridesSchema, zodDiagnostics } from './schemas.js';
 import { lineOf, parseYaml } from './yamlpos.js';
 
@@ -40,6 +42,10 @@ const common = {
   overrides: OverridesSchema.optional(),
 };
 
+const Marks = z
+  .array(z.strictObject({ paragraph: z.number().int().min(0), role: z.enum(['subhead', 'note', 'jump', 'question']) }))
+  .optional();
+
 const Article = z.strictObject({
   kind: z.literal('article'),
   ...common,
@@ -49,6 +55,7 @@ const Article = z.strictObject({
   subhead: nullableText,
   credits,
   dateline: nullableText,
+  marks: Marks,
 });
 const Commentary = z.strictObject({
   kind: z.literal('commentary'),
@@ -59,6 +66,7 @@ const Commentary = z.strictObject({
   credits,
   column: z.strictObject({ name: text, romanized: nullableText, editor: nullableText }),
   dateline: nullableText,
+  marks: Marks,
 });
 const Photo = z.strictObject({ kind: z.literal('photo'), ...common, title: nullableText, credits, image: text.optional() });
 const Ad = z.strictObject({ kind: z.literal('ad'), ...common, image: text.optional() });
@@ -73,9 +81,11 @@ function frontMatter(it: Item): Record<string, unknown> {
     case 'article':
       if (it.section !== undefined) fm.section = it.section;
       Object.assign(fm, { kicker: it.kicker, headline: it.headline, subhead: it.subhead, credits: it.credits, dateline: it.dateline });
+      if (it.marks !== undefined) fm.marks = it.marks;
       break;
     case 'commentary':
       Object.assign(fm, { kicker: it.kicker, headline: it.headline, subhead: it.subhead, credits: it.credits, column: it.column, dateline: it.dateline });
+      if (it.marks !== undefined) fm.marks = it.marks;
       break;
     case 'photo':
       Object.assign(fm, { title: it.title, credits: it.credits });
@@ -198,10 +208,21 @@ export function readStoryFile(file: string, sink: Sink): Item {
       if (!fm.headline.trim()) warn('story-no-headline', 'the headline is empty', lineOf(parsed, ['headline']), 'write the headline in the headline field');
       if (paras.length === 0) noText('text');
       const base = { id, kicker: fm.kicker, headline: fm.headline, subhead: fm.subhead, credits: fm.credits, dateline: fm.dateline, paragraphs: paras.map((p) => p.text) };
+      let marks: ParagraphMark[] | undefined;
+      if (fm.marks !== undefined) {
+        const bad = fm.marks.filter((m) => m.paragraph >= paras.length);
+        for (const m of bad) {
+          warn('story-mark-range', `marks names paragraph ${m.paragraph}, but the text has ${paras.length} paragraphs (counted from 0); the mark is ignored`, lineOf(parsed, ['marks']), 'correct the paragraph number in marks, or delete the mark');
+        }
+        marks = fm.marks.filter((m) => m.paragraph < paras.length).map((m) => ({ paragraph: m.paragraph, role: m.role }));
+      }
       if (fm.kind === 'commentary') {
-        return withCommon({ kind: 'commentary', ...base, column: fm.column });
+        const c: Item = { kind: 'commentary', ...base, column: fm.column };
+        if (marks !== undefined) c.marks = marks;
+        return withCommon(c);
       }
       const a: Item = { kind: 'article', id, ...(fm.section !== undefined ? { section: fm.section } : {}), kicker: base.kicker, headline: base.headline, subhead: base.subhead, credits: base.credits, dateline: base.dateline, paragraphs: base.paragraphs };
+      if (marks !== undefined) a.marks = marks;
       return withCommon(a);
     }
     case 'photo': {

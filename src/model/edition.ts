@@ -21,6 +21,18 @@ export interface ItemOverrides {
   hold?: boolean;
 }
 
+/**
+ * What a paragraph is when it is not running text. The text itself always stays in `paragraphs` (a stage that
+ * ignores marks still prints everything); a mark only tells the designer how to set it:
+ * `subhead` 小标题 inside a story, `note` 编者按 / 开栏的话 / 编后, `jump` 转版 line (`（下转第2版）`), `question` an interview question.
+ */
+export type ParagraphRole = 'subhead' | 'note' | 'jump' | 'question';
+export interface ParagraphMark {
+  /** 0-based index into `paragraphs`. */
+  paragraph: number;
+  role: ParagraphRole;
+}
+
 interface ItemBase {
   id: string;
   origin?: Origin;
@@ -37,6 +49,8 @@ export interface ArticleItem extends ItemBase {
   credits: string[];
   dateline: string | null;
   paragraphs: string[];
+  /** Paragraphs that are not running text, in paragraph order. Absent when there are none. */
+  marks?: ParagraphMark[];
 }
 
 export interface CommentaryItem extends ItemBase {
@@ -48,6 +62,8 @@ export interface CommentaryItem extends ItemBase {
   column: { name: string; romanized: string | null; editor: string | null };
   dateline: string | null;
   paragraphs: string[];
+  /** As for articles. */
+  marks?: ParagraphMark[];
 }
 
 export interface PhotoItem extends ItemBase {

@@ -78,15 +78,23 @@ interface ColumnMark {
   romanized: string | null;
   editor: string | null;
   no: number;
+  /** Index of the first line of the mark, and of the first line after it. */
+  start: number;
   end: number;
 }
 
 type Ctx = 'start' | 'story' | 'photo' | 'ad' | 'weather';
 
 const DROPPED = 'import-dropped-text';
-/** Characters that print nothing: control characters and zero-width format characters (a BOM inside the text …). */
-export const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+/** Characters that print nothing: control characters other than whitespace, and zero-width format characters (a BOM inside the text …). */
+export const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\p{Cf}]/gu;
 const NOTICE = /(?:通知|公告|通告|启事|声明|公示|倡议书|通报|决定)$/;
+
+/**
+ * The end of a paragraph, for the tests that only look at how it ends (a paragraph grows line by line while
+ * column breaks are rejoined: testing all of it each time would be quadratic on long copy).
+ */
+const tail = (s: string): string => (s.length > 160 ? s.slice(-160) : s);
 
 /** A paragraph that can only be the first of a story: a dateline, a bracketed byline, an editor's note, a jump-in line. */
 const opensStory = (t: string): boolean => splitDateline(t) !== null || splitLeadCredit(t) !== null || isEditorNote(t) || startsWithJumpIn(t);
@@ -95,7 +103,8 @@ class CopyParser {
   private readonly L: Line[];
   private readonly items: Item[] = [];
   private readonly columns: Array<{ mark: ColumnMark; prev: number; next: number }> = [];
-  private pendingSection: Head | null = null;
+  /** A section label waiting for its story; `parts`: the label lines (two labels in a row both head the story). */
+  private pendingSection: (Head & { parts: Head[] }) | null = null;
 
   constructor(
     text: string,
@@ -154,10 +163,10 @@ class CopyParser {
         editor = third.text;
         end++;
       }
-      return { name, romanized: rom.romanized, editor, no: this.L[i]!.no, end };
+      return { name, romanized: rom.romanized, editor, no: this.L[i]!.no, start: i, end };
     }
     if (isEditorLine(second.text) && /(?:评论|时评|短评|热评|快评|社论|观察|论坛|随笔|杂谈|漫谈|专栏)$/.test(name)) {
-      return { name, romanized: null, editor: second.text, no: this.L[i]!.no, end: i + 2 };
+      return { name, romanized: null, editor: second.text, no: this.L[i]!.no, start: i, end: i + 2 };
     }
     return null;
   }
@@ -174,14 +183,14 @@ class CopyParser {
     let heads = 0;
     while (j < this.L.length && heads < 4 && (heads === 0 || !this.L[j]!.blankBefore)) {
       const t = this.L[j]!.text;
-      if (splitGluedByline(t)) return { before: true, name: ln.text, romanized: null, editor: null, no: ln.no, end: i + 1 };
+      if (splitGluedByline(t)) return { before: true, name: ln.text, romanized: null, editor: null, no: ln.no, start: i, end: i + 1 };
       if (!isHeadCandidate(t)) break;
       heads++;
       j++;
     }
     const by = this.text(j);
     if (heads === 0 || by === undefined || !(isByline(by) || isBoxedName(by))) return null;
-    return { before: true, name: ln.text, romanized: null, editor: null, no: ln.no, end: i + 1 };
+    return { before: true, name: ln.text, romanized: null, editor: null, no: ln.no, start: i, end: i + 1 };
   }
 
   /** Photo: [title] caption credit…, or a caption with the credit glued to its end. */
@@ -354,13 +363,22 @@ class CopyParser {
     const notice = start.heads.some((h) => NOTICE.test(h.text));
     const list = isBriefsHeader(headline);
     /** Add one line of text: rejoined with the previous paragraph when that one was cut mid-sentence at a column break. */
+    /** Something left the text between the previous line and the next (a byline, an ornament): do not rejoin across it. */
+    let fresh = false;
+    /** The end of each paragraph, kept apart: slicing a paragraph grown by concatenation would copy all of it. */
+    const ends: string[] = [];
     const add = (t: string): void => {
       const k = paras.length - 1;
       const last = paras[k];
-      if (last !== undefined && roles.get(k) !== 'jump' && !isTerminal(last) && isProse(last) && !isFieldLine(last) && !isByline(t) && !isDateOnly(t)) {
+      const end = ends[k] ?? '';
+      const join = !fresh;
+      fresh = false;
+      if (join && last !== undefined && roles.get(k) !== 'jump' && !isTerminal(end) && isProse(end) && !isFieldLine(end) && !isByline(t) && !isDateOnly(t)) {
         paras[k] = last + t;
+        ends[k] = tail(end + t);
         return;
       }
+      ends[paras.length] = tail(t);
       if (isQuestion(t) && !isByline(t)) roles.set(paras.length, 'question');
       else if (isEditorNote(t)) roles.set(paras.length, 'note');
       paras.push(t);
@@ -372,7 +390,10 @@ class CopyParser {
       add(this.L[j++]!.text);
       while (this.L[j] && !this.L[j]!.blankBefore && !opensStory(this.L[j]!.text) && !isByline(this.L[j]!.text) && !isBoxedName(this.L[j]!.text)) add(this.L[j++]!.text);
       if (item.credits.length === 0) {
-        while (this.L[j] && (isByline(this.L[j]!.text) || isBoxedName(this.L[j]!.text))) item.credits.push(...splitCredits(this.L[j++]!.text));
+        while (this.L[j] && (isByline(this.L[j]!.text) || isBoxedName(this.L[j]!.text))) {
+          item.credits.push(...splitCredits(this.L[j++]!.text));
+          fresh = true;
+        }
       }
       if (this.L[j] && opensStory(this.L[j]!.text)) add(this.L[j++]!.text);
     }
@@ -397,10 +418,11 @@ class CopyParser {
       const ln = this.L[j]!;
       if (isDecoration(ln.text)) {
         this.dropDecoration(j);
+        fresh = true;
         j++;
         continue;
       }
-      const last = paras[paras.length - 1];
+      const last = ends[paras.length - 1];
       if (ended && ln.blankBefore) break;
       const briefCtx = briefLike || (last !== undefined && endsWithBracketCredit(last));
       if ((paras.length > 0 || item.dateline !== null) && this.startsItem(j, briefCtx, notice)) break;
@@ -417,6 +439,7 @@ class CopyParser {
       if (jump) {
         if (jump[0]) add(jump[0]);
         roles.set(paras.length, 'jump');
+        ends[paras.length] = jump[1];
         paras.push(jump[1]);
         ended = true;
         j++;
@@ -458,7 +481,9 @@ class CopyParser {
         continue;
       }
       if ((isSectionLabel(t) || isBriefsHeader(t)) && this.story(i + 1, false, true)) {
-        this.pendingSection = { text: t, no: ln.no };
+        // two labels in a row both head the story
+        const p = this.pendingSection;
+        this.pendingSection = p ? { text: `${p.text}\n${t}`, no: p.no, parts: [...p.parts, { text: t, no: ln.no }] } : { text: t, no: ln.no, parts: [{ text: t, no: ln.no }] };
         i++;
         continue;
       }
@@ -540,14 +565,14 @@ class CopyParser {
       i = next;
       ctx = 'story';
     }
-    if (this.pendingSection) this.leftover(this.pendingSection.no, this.pendingSection.text, 'section label');
+    for (const p of this.pendingSection?.parts ?? []) this.leftover(p.no, p.text, 'section label');
     this.attachColumns();
     return this.number();
   }
 
   private push(item: Item): void {
     if (this.pendingSection && item.kind !== 'article') {
-      this.leftover(this.pendingSection.no, this.pendingSection.text, 'section label');
+      for (const p of this.pendingSection.parts) this.leftover(p.no, p.text, 'section label');
       this.pendingSection = null;
     }
     this.items.push(item);
@@ -574,7 +599,7 @@ class CopyParser {
       // the piece the mark follows first (the column label closes its piece), then the one after it
       const target = mark.before ? article(n) : opinion(p) ? article(p) : opinion(n) ? article(n) : (article(n) ?? article(p));
       if (!target) {
-        this.leftover(mark.no, mark.name, 'column name');
+        for (let k = mark.start; k < mark.end; k++) this.leftover(this.L[k]!.no, this.L[k]!.text, k === mark.start ? 'column name' : 'column line');
         continue;
       }
       if (!opinion(target)) {
@@ -619,13 +644,62 @@ class CopyParser {
 }
 
 /**
+ * Problems with the text as a whole: characters that could not be decoded (U+FFFD: the file is not UTF-8, e.g. GBK
+ * or UTF-16 read as UTF-8) and invisible characters (control, zero-width) that the importer removes.
+ */
+function checkText(text: string, file: string, sink: Sink): void {
+  let bad = 0;
+  let badLines = 0;
+  let firstBad = 0;
+  let invisible = 0;
+  let firstInvisible = 0;
+  const src = text.replace(/^\uFEFF/, '');
+  let line = 1;
+  let lineHasBad = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && src.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      lineHasBad = false;
+    } else if (c === 0xfffd) {
+      bad++;
+      if (!lineHasBad) badLines++;
+      lineHasBad = true;
+      if (!firstBad) firstBad = line;
+    } else if ((c < 0x20 && c !== 0x09 && c !== 0x0d && !(c >= 0x0a && c <= 0x0d)) || (c >= 0x7f && c <= 0x9f) || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) || c === 0xfeff || c === 0x00ad) {
+      invisible++;
+      if (!firstInvisible) firstInvisible = line;
+    }
+  }
+  if (bad > 0) {
+    sink.add({
+      severity: 'error',
+      code: 'input-encoding',
+      message: `the copy is not UTF-8 text: ${bad} character${bad > 1 ? 's' : ''} on ${badLines} line${badLines > 1 ? 's' : ''} could not be read (shown as �), first at line ${firstBad}`,
+      at: { file, line: firstBad },
+      hint: 'save the copy as UTF-8 (in Notepad or WPS: Save As, encoding UTF-8; GBK, GB2312 and UTF-16 files are read wrongly) and import it again',
+    });
+  }
+  if (invisible > 0) {
+    sink.add({
+      severity: bad > 0 ? 'info' : 'warning',
+      code: 'import-invisible-text',
+      message: `${invisible} invisible control or zero-width character${invisible > 1 ? 's were' : ' was'} removed, first at line ${firstInvisible}`,
+      at: { file, line: firstInvisible },
+      hint: 'nothing to do if the text reads right; otherwise check that the file is plain UTF-8 text and export it again',
+    });
+  }
+}
+
+/**
  * Import newsroom page copy. `file` names the copy in diagnostics and in each item's `origin`.
  * Items are numbered per kind in copy order: `article-1`, `commentary-1`, `photo-1`, `ad-1`, `weather-1`.
  */
 export function importCopy(text: string, file: string, sink: Sink): Item[] {
+  checkText(text, file, sink);
   const items = new CopyParser(text, file, sink).parse();
   if (items.length === 0) {
-    sink.warn('import-empty', 'the copy contains no text', { file }, 'check that the right file was given and that it is UTF-8 text');
+    sink.warn('import-empty', 'the copy contains no text', { file, line: 1 }, 'check that the right file was given and that it is UTF-8 text');
   }
   return items;
 }

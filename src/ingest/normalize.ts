@@ -28,6 +28,7 @@ function neighbour(chars: string[], i: number, dir: -1 | 1): string | undefined 
 
 /** Normalise one line of copy (see the rule above). */
 export function normalizePunctuation(line: string): string {
+  if (!/[,:;?!()]/.test(line)) return line;
   const chars = Array.from(line);
   const convert = new Set<number>();
   // brackets as pairs
@@ -82,5 +83,14 @@ export function foldPunctuation(s: string): string {
   return s.replace(/[，：；？！（）]/g, (c) => ({ '，': ',', '：': ':', '；': ';', '？': '?', '！': '!', '（': '(', '）': ')' })[c]!);
 }
 
-/** Visible length: characters that are not whitespace. */
-export const visLen = (s: string): number => Array.from(s.replace(/\s+/gu, '')).length;
+/** Visible length: characters (code points) that are not whitespace. Allocation-free: it runs on every line many times. */
+export function visLen(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a surrogate pair
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) continue;
+    n++;
+  }
+  return n;
+}

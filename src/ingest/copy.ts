@@ -9,6 +9,18 @@
  * - section labels (□…), commentary columns (a column-name line plus a romanized line with the column editor),
  *   photos (optional title, caption, then a 摄影 credit), advertisements, weather, briefs lists and notices.
  *
+ * - a 导读 index (its own item, one paragraph per entry), column names standing above their piece (`东湖评论`, `今日谈`).
+ *
+ * Decisions a designer should know:
+ * - paragraphs that are not running text stay in `paragraphs` and are listed in `marks`: 小标题 (`subhead`),
+ *   编者按 (`note`), 转版 lines (`jump`: `（下转第2版）` is split off the end of its paragraph and ends the story;
+ *   a paragraph opening with `（上接第1版）` starts a new item), interview questions (`question`);
+ * - a bracketed byline on a line of its own after the text, or opening the first paragraph, goes to `credits`;
+ * - after a 编者按 the dateline stays in the text (a dateline runs into the first paragraph, which is the note);
+ * - a 简讯 list without item heads is one item: the label is the headline, one paragraph per brief;
+ * - control and zero-width characters are removed (`import-invisible-text`); undecodable input (U+FFFD) is an
+ *   `input-encoding` error, but its text is still imported.
+ *
  * Nothing visible is lost: every character of the input ends up in an item, except ornament lines (`——————`),
  * which are reported as `import-dropped-text`. Guesses an editor should check are reported as `info`.
  */

@@ -12,7 +12,7 @@ import type { Cmyk, Rect } from '../core/units.js';
 import type { Sink } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
 import type { Edition, Item, Page } from '../model/edition.js';
-import { buildMasthead, mastheadRows } from './masthead.js';
+import { buildMasthead, buildRunningHead, mastheadRows } from './masthead.js';
 import { Makeup, type Region } from './makeup.js';
 import { Grid, makeModule, photoHasImage, type ModuleSpec, type Place, type Rank } from './modules.js';
 import type { LayoutTemplate } from './template.js';
@@ -103,6 +103,10 @@ export function layoutPage(page: Page, edition: Edition, template: LayoutTemplat
     modules.push({ item: null, kind: 'masthead', column: 0, span: t.masthead.columns, row: 0, rows, rect: grid.rect(0, t.masthead.columns, 0, rows) });
     blocks.push(...buildMasthead(t, grid, fonts, edition, rows));
     bandRow = rows;
+  } else if (page.number > 1 && t.runningHead) {
+    // Inner pages: a 报眉 over the type area instead of the masthead (page 1 never has one, doc §1.7).
+    blocks.push(...buildRunningHead(t, fonts, edition, page));
+    if (!page.name) sink.warn('running-head-name', `page ${page.number} has no 版名 for its 报眉`, at(), `add \`name: <版名>\` to page ${page.number} in the edition file`);
   }
   const placements: Array<{ index: number; place: Place }> = [];
   let free = 0;

@@ -3,24 +3,31 @@
  * numbers and the legally required registration/publisher lines — all from `edition.paper`, nothing hard-coded
  * (research doc §1.7: CN vs 准印证 variants differ per paper).
  */
+import { Solar } from 'lunar-javascript';
 import type { Cmyk } from '../core/units.js';
 import type { FontBook } from '../fonts/index.js';
 import type { Edition } from '../model/edition.js';
 import type { ComposedLine } from '../text/types.js';
-import { fitHeadline as composeHeadline } from './compose.js';
+import type { FontRole } from '../fonts/index.js';
+import { fitHeadline as composeHeadline, inkRight } from './compose.js';
 import type { Grid } from './modules.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, PlacedLine } from './types.js';
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
-/** `2024-07-03` → `2024年7月3日` and `星期三`; null parts when the date is not ISO. */
-export function dateParts(iso: string): { date: string; weekday: string } | null {
+/**
+ * `2024-07-03` → `2024年7月3日`, `星期三` and the 农历 date `农历甲辰年五月廿八` (research doc §1.7: 公历 + 星期 + 农历 is the
+ * common masthead pattern; conversion by lunar-javascript); null when the date is not ISO.
+ */
+export function dateParts(iso: string): { date: string; weekday: string; lunar: string } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
-  return { date: `${y}年${mo}月${d}日`, weekday: WEEKDAYS[day]! };
+  const utc = new Date(Date.UTC(y, mo - 1, d));
+  if (utc.getUTCMonth() !== mo - 1 || utc.getUTCDate() !== d) return null;
+  const l = Solar.fromYmd(y, mo, d).getLunar();
+  return { date: `${y}年${mo}月${d}日`, weekday: WEEKDAYS[utc.getUTCDay()]!, lunar: `农历${l.getYearInGanZhi()}年${l.getMonthInChinese()}月${l.getDayInChinese()}` };
 }
 
 /** The info panel's lines, in order. */
@@ -29,7 +36,7 @@ export function mastheadInfo(edition: Edition): string[] {
   const out: string[] = [];
   if (p.publisher) out.push(p.publisher);
   const dp = dateParts(edition.date);
-  if (dp) out.push(`${dp.date} ${dp.weekday}`);
+  if (dp) out.push(`${dp.date} ${dp.weekday}`, dp.lunar);
   else out.push(edition.date);
   const nums: string[] = [];
   if (edition.issue !== undefined) nums.push(`总第${edition.issue}期`);
@@ -70,6 +77,37 @@ function compose(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Editio
 /** Height of the masthead in grid lines. */
 export function mastheadRows(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Edition): number {
   return compose(t, grid, fonts, edition).rows;
+}
+
+/**
+ * The 报眉 of an inner page, above the type area: date, 星期 and 第N版 flush left, the paper's name centred, the
+ * 版名 flush right, over the 眉线 (research doc §1.7, §6.1). Everything from the edition and the page.
+ */
+export function buildRunningHead(t: LayoutTemplate, fonts: FontBook, edition: Edition, page: { number: number; name?: string }): Block[] {
+  const R = t.runningHead;
+  if (!R) return [];
+  const { x0, y0, width } = t.geometry;
+  const ink = t.colors.text as Cmyk;
+  const ruleY = y0 - R.gap;
+  const base = ruleY - 0.3 * R.size - R.rule;
+  const dp = dateParts(edition.date);
+  const left = `${dp ? `${dp.date} ${dp.weekday}` : edition.date}\u3000第${page.number}版`;
+  const set = (text: string, role: FontRole, size: number, w: number): ComposedLine[] => composeHeadline(text, { face: fonts.face(role), size }, w, { align: 'start', maxLines: 1 });
+  const third = width / 3;
+  const blocks: Block[] = [];
+  const add = (lines: ComposedLine[], align: 'start' | 'center' | 'end', size: number): void => {
+    const placedLines: PlacedLine[] = lines.map((line) => {
+      const w = inkRight(line);
+      const x = align === 'start' ? x0 : align === 'end' ? x0 + width - w : x0 + (width - w) / 2;
+      return { line, x, baseline: base, fill: ink };
+    });
+    blocks.push({ kind: 'text', item: null, role: 'running-head', rect: { x: x0, y: base - size, w: width, h: size * 1.2 }, lines: placedLines });
+  };
+  add(set(left, R.role, R.size, third), 'start', R.size);
+  add(set(edition.paper.name, R.nameRole, R.nameSize, third), 'center', R.nameSize);
+  if (page.name) add(set(page.name, R.role, R.size, third), 'end', R.size);
+  blocks.push({ kind: 'rule', item: null, rect: { x: x0, y: ruleY - R.rule, w: width, h: 2 * R.rule }, x1: x0, y1: ruleY, x2: x0 + width, y2: ruleY, stroke: t.colors.rule as Cmyk, lineWidth: R.rule });
+  return blocks;
 }
 
 /** The masthead's blocks at the top-left of the type area, `rows` lines high. */

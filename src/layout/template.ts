@@ -69,6 +69,9 @@ export const TemplateSchema = z.object({
       ear: z.array(z.enum(['article', 'commentary', 'photo', 'ad', 'weather'])),
     })
     .nullable(),
+  runningHead: z
+    .object({ nameRole: role, nameSize: pos, role, size: pos, rule: z.number().min(0.3), gap: z.number().min(0) })
+    .optional(),
   rules: z.object({ module: z.number().min(0.3), box: z.number().min(0.3), mastheadHeavy: z.number().min(0.3), mastheadThin: z.number().min(0.3) }),
   colors: z.object({ text: cmyk, rule: cmyk, name: cmyk, tint: cmyk, adTint: cmyk, logo: cmyk, placeholder: cmyk }),
   cost: z.object({

@@ -28,7 +28,8 @@ export type TextRole =
   | 'ad-label'
   | 'weather'
   | 'placeholder'
-  | 'masthead';
+  | 'masthead'
+  | 'running-head';
 
 interface BlockBase {
   /** Item id of the module the block belongs to; null for the masthead and page furniture. */

@@ -90,24 +90,21 @@ describe('malformed copy', () => {
     expect([r.missing, r.extra]).toEqual([[], []]);
   });
 
-  it('a 2 MB copy is imported in well under a second', () => {
+  // Speed is measured by bench/ingest.mjs (npm run bench), not by timed tests; these check that huge inputs
+  // are imported whole.
+  it('a 2 MB copy is imported whole', () => {
     const reps = Math.ceil((2 * 1024 * 1024) / Buffer.byteLength(SAMPLE + '\n\n'));
     const big = (SAMPLE + '\n\n').repeat(reps);
     expect(Buffer.byteLength(big)).toBeGreaterThanOrEqual(2 * 1024 * 1024);
-    importCopy(SAMPLE, 'warm.txt', new Sink());
-    const t0 = performance.now();
     const items = importCopy(big, 'big.txt', new Sink());
-    const ms = performance.now() - t0;
     expect(items).toHaveLength(9 * reps);
-    expect(ms).toBeLessThan(1000);
   });
 
-  it('a 2 MB copy of garbage, or of one line, stays fast too', () => {
+  it('a 2 MB copy of garbage, or of one line, is imported without a throw and loses nothing', () => {
     const one = SAMPLE.replace(/\s+/g, '').repeat(Math.ceil((2 * 1024 * 1024) / Buffer.byteLength(SAMPLE)));
     for (const text of [garbage(2 * 1024 * 1024, 9).toString('utf8'), one]) {
-      const t0 = performance.now();
-      importCopy(text, 'big.txt', new Sink());
-      expect(performance.now() - t0).toBeLessThan(1500);
+      const items = importCopy(text, 'big.txt', new Sink());
+      expect(checkNoLoss(text, items).missing).toEqual([]);
     }
   });
 });

@@ -16,7 +16,7 @@ interface EmbeddedFontInternals {
   name: string;
   scale: number;
   font: { getGlyph(gid: number): { advanceWidth: number }; numGlyphs: number };
-  subset: { includeGlyph(gid: number): number; cff?: unknown };
+  subset: { includeGlyph(gid: number): number; encode(): Uint8Array; cff?: unknown };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -75,8 +75,16 @@ export class PdfkitGlyphs {
       if (!font || !font.subset || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
         throw new Error(`pdfkit did not open ${file} as an embedded font`);
       }
-      if (font.subset.cff != null) {
-        // CFF subsets are written as FontFile3/CIDFontType0C, which needs PDF 1.3 CFF support; fine, but note it.
+      if (font.subset.cff == null) {
+        // fontkit writes TrueType subsets with the Apple sfnt version tag 'true'; poppler and MuPDF accept it, but
+        // a print shop's older RIP may not. Write the OpenType/Windows tag 0x00010000 instead (print-pdf.md §4.1).
+        const subset = font.subset;
+        const encode = subset.encode.bind(subset);
+        subset.encode = () => {
+          const bytes = encode();
+          if (bytes[0] === 0x74 && bytes[1] === 0x72 && bytes[2] === 0x75 && bytes[3] === 0x65) bytes.set([0, 1, 0, 0], 0);
+          return bytes;
+        };
       }
       f = font;
       this.fonts.set(file, f);

@@ -136,7 +136,8 @@ export async function buildEdition(editionFile: string, opts: BuildOptions, sink
     }
     pages.push({ number: page.number, pdf: pdfName, png: pngName, items: edition.pages[i]?.items.length ?? 0, preflight: { ok: pf.ok, failed: pf.checks.filter((c) => !c.ok).map((c) => c.id) } });
   }
-  const editionPdf = await writePdf(doc, { standard: opts.standard, sink });
+  // The edition file holds the same pages: its problems were reported once already, page by page.
+  const editionPdf = await writePdf(doc, { standard: opts.standard, sink: new Sink() });
   outputs.push(['edition.pdf', editionPdf]);
 
   const diagnostics = sink.items;

@@ -91,6 +91,22 @@ describe('two-page edition', () => {
     expect(p2!.modules.length).toBeGreaterThan(5);
   });
 
+  it('page 2 is under-full and says so: page, share of empty area, an action hint', () => {
+    const d = sink.items.find((x) => x.code === 'underfull' && x.at.page === 2);
+    expect(d, 'underfull diagnostic').toBeDefined();
+    expect(d!.message).toMatch(/\d+ %/);
+    expect(d!.hint).toMatch(/add stories|smaller template/);
+    expect(sink.items.some((x) => x.code === 'underfull' && x.at.page === 1)).toBe(false);
+  });
+
+  it('marks: 小标题, 编者按, 转版 and interview questions set in their roles; credits carry line role `credit`', () => {
+    const roles = new Set(p2!.blocks.flatMap((b) => (b.kind === 'text' && b.role === 'body' ? b.lines.map((l) => l.role ?? 'body') : [])));
+    expect(roles.has('credit')).toBe(true);
+    const marked = edition.pages[1]!.items.flatMap((it) => ('marks' in it && it.marks ? it.marks.map((m) => m.role) : []));
+    const map: Record<string, string> = { subhead: 'crosshead', note: 'note', jump: 'jump', question: 'question' };
+    for (const r of new Set(marked)) expect(roles.has(map[r]!), r).toBe(true);
+  });
+
   it('dates the 农历 correctly across a lunar new year and rejects impossible dates', () => {
     expect(dateParts('2024-02-10')!.lunar).toBe('农历甲辰年正月初一');
     expect(dateParts('2024-02-09')!.lunar).toBe('农历癸卯年腊月三十');
@@ -105,12 +121,13 @@ describe('largest empty rectangle (from blocks)', () => {
   };
   const withImages = sampleItems().map((it) => (it.kind === 'photo' ? { ...it, image: path.join(ROOT, 'seeds', 'photos', 'hubble-deep-field_1000x872.jpg') } : it));
   // Regression guards at today's values (rules do not count as filling, so this is stricter than fillcheck.py);
-  // the goal is ≤ 1 % everywhere.
+  // the goal is ≤ 1 % everywhere. Placeholder frames (no image) and ads no longer stretch to fill, so pages whose
+  // photos have no image show the white the copy leaves (reported as `underfull` once it is large).
   const cases: Array<[string, ReturnType<typeof sampleItems>, number]> = [
-    ['the sample page', sampleItems(), 0.017],
-    ['both photos with images', withImages, 0.017],
-    ['priority swap', sampleItems().map((it) => (it.id === 'agri-contest' ? { ...it, overrides: { priority: 1 } } : it)), 0.022],
-    ['a story forced to 3 columns', sampleItems().map((it) => (it.id === 'enterprise-visit' ? { ...it, overrides: { columns: 3 } } : it)), 0.02],
+    ['the sample page', sampleItems(), 0.031],
+    ['both photos with images', withImages, 0.016],
+    ['priority swap', sampleItems().map((it) => (it.id === 'agri-contest' ? { ...it, overrides: { priority: 1 } } : it)), 0.028],
+    ['a story forced to 3 columns', sampleItems().map((it) => (it.id === 'enterprise-visit' ? { ...it, overrides: { columns: 3 } } : it)), 0.031],
   ];
   for (const [name, items, limit] of cases)
     it(`${name}: largest hole ≤ ${(limit * 100).toFixed(1)} % of the type area`, () => {

@@ -3,6 +3,12 @@ import fs from 'node:fs';
 
 /** Height / width of the image, or null when the header cannot be read. */
 export function imageAspect(file: string): number | null {
+  const s = imageSize(file);
+  return s ? s.h / s.w : null;
+}
+
+/** Pixel width and height of the image, or null when the header cannot be read. */
+export function imageSize(file: string): { w: number; h: number } | null {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
@@ -12,7 +18,7 @@ export function imageAspect(file: string): number | null {
   if (buf.length > 24 && buf.readUInt32BE(0) === 0x89504e47) {
     const w = buf.readUInt32BE(16);
     const h = buf.readUInt32BE(20);
-    return w > 0 && h > 0 ? h / w : null;
+    return w > 0 && h > 0 ? { w, h } : null;
   }
   if (buf.length > 4 && buf[0] === 0xff && buf[1] === 0xd8) {
     let i = 2;
@@ -26,7 +32,7 @@ export function imageAspect(file: string): number | null {
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
         const h = buf.readUInt16BE(i + 5);
         const w = buf.readUInt16BE(i + 7);
-        return w > 0 && h > 0 ? h / w : null;
+        return w > 0 && h > 0 ? { w, h } : null;
       }
       i += 2 + len;
     }

@@ -135,7 +135,7 @@ export function layoutPage(page: Page, edition: Edition, template: LayoutTemplat
 
   const earKinds = new Set<string>(t.masthead?.ear ?? []);
   const regions = freeRegions({ col: 0, row: 0, cols: grid.columns, rows: grid.lines }, fixed, earKinds);
-  const mk = new Makeup(mods, { empty: t.cost.empty, butting: t.cost.butting, drop: t.cost.overset });
+  const mk = new Makeup(mods, { empty: t.cost.empty, butting: t.cost.butting, drop: t.cost.overset, hole: t.cost.hole ?? 0, holeFree: t.cost.holeFree ?? 0 });
   const res = mk.solve(regions, free);
   placements.push(...res.placements);
 
@@ -161,11 +161,26 @@ export function layoutPage(page: Page, edition: Edition, template: LayoutTemplat
       sink.warn('missing-image', `photo ${m.item.id} is set as a placeholder frame: ${why}`, at(m.item.id), 'add `image: <file>` for this photo in the edition (JPEG or PNG), or hold the photo');
     }
   }
+  // Items no region could take are held over, never silently dropped: each reported with its size and what to do.
+  const heldOver: string[] = [];
   for (const i of res.dropped) {
     const m = mods[i]!;
     const it = m.item;
     const text = 'paragraphs' in it ? it.paragraphs.join('') : it.kind === 'photo' ? it.caption : it.kind === 'ad' ? it.lines.join('') : it.text;
-    report(it.id, Math.ceil(Array.from(text).length / t.grid.columnChars), Array.from(text).length, 0);
+    const chars = Array.from(text).length;
+    heldOver.push(it.id);
+    oversets.push({ item: it.id, lines: Math.ceil(chars / t.grid.columnChars), chars });
+    sink.error('held-over', `${it.kind} ${it.id} (${chars} characters, about ${Math.round(m.mass())} column-lines) does not fit on page ${page.number} and is held over`, at(it.id), `move ${it.id} to another page, cut the page's stories, or hold a lower-priority item (overrides.hold)`);
+  }
+
+  // Under-full page: the largest share of the type area left empty by the make-up (grid cells no module covers).
+  const cells = new Uint8Array(grid.columns * grid.lines);
+  for (const mod of modules) for (let r = Math.max(0, mod.row - 1); r < Math.min(grid.lines, mod.row + mod.rows + 1); r++) cells.fill(1, r * grid.columns + mod.column, r * grid.columns + mod.column + mod.span);
+  let emptyCells = 0;
+  for (const v of cells) if (!v) emptyCells++;
+  const share = emptyCells / cells.length;
+  if (share > (t.underfull ?? 0.05)) {
+    sink.warn('underfull', `page ${page.number} is under-full: ${(share * 100).toFixed(0)} % of the type area has no module`, at(), 'add stories or photos to this page, use a smaller template, or give the stories larger heads (overrides.columns)');
   }
 
   // Rules: a thin rule in the gutter right of each module and in the separator line under it.

@@ -44,6 +44,9 @@ export interface MakeupWeights {
   butting: number;
   /** Cost of an item left off the page entirely, per natural column-line. */
   drop: number;
+  /** Extra cost per column-line of one empty rectangle beyond `holeFree` column-lines (a big hole is worse than scattered white). */
+  hole?: number;
+  holeFree?: number;
 }
 
 export interface MakeupResult {
@@ -129,7 +132,7 @@ export class Makeup {
   }
 
   fill(cols: number, rows: number, mask: number): Choice {
-    if (mask === 0) return { cost: rows > 0 ? cols * rows * this.w.empty : 0, w: -1, h: 0, right: 0 };
+    if (mask === 0) return { cost: rows > 0 ? cols * rows * this.w.empty + this.holeCost(cols * rows) : 0, w: -1, h: 0, right: 0 };
     if (rows <= 0) return { cost: 1e12, w: -1, h: 0, right: 0 };
     const k = this.key(cols, rows, mask);
     const hit = this.memo.get(k);
@@ -186,6 +189,11 @@ export class Makeup {
     if (best.cost === Infinity) best = { cost: 1e12, w: -1, h: 0, right: 0 };
     this.memo.set(k, best);
     return best;
+  }
+
+  /** Surcharge for one empty rectangle of `area` column-lines. */
+  holeCost(area: number): number {
+    return (this.w.hole ?? 0) * Math.max(0, area - (this.w.holeFree ?? 0));
   }
 
   /** A large region: its first k items in a full-width band on top, the rest under it (see the header). */

@@ -9,7 +9,7 @@ import type { FontBook, FontRole } from '../fonts/index.js';
 import type { AdItem, Item, PhotoItem, StoryItem, WeatherItem } from '../model/edition.js';
 import type { ComposeStyle, ComposedLine, ParagraphSettings, StyledRun } from '../text/types.js';
 import { BODY_SETTINGS, composeHeadline, composeParagraph, fitHeadline, inkRight, overfull, shiftFor, type Align } from './compose.js';
-import { imageAspect } from './image-size.js';
+import { imageSize } from './image-size.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, PlacedLine, TextBlock, TextRole } from './types.js';
 
@@ -123,28 +123,69 @@ interface HeadSet {
   mainSize: number;
 }
 
+/** Shape of a story module at one width: head over `hw` columns, `hr` lines high (column logo included). */
+interface Shape {
+  hw: number;
+  hr: number;
+}
+
 /** Story modules (article, commentary): head group, then body in basic columns flowed and balanced. */
 class StoryModule implements ModuleSpec {
   readonly hasHead = true;
   readonly spans: number[];
   private readonly heads = new Map<number, HeadSet>();
   private readonly body: ComposedLine[];
+  /** Per body line: its role when it is not running text (credit, crosshead, note, jump, question). */
+  private readonly bodyRoles: Array<TextRole | undefined>;
   private readonly bodyChars: number[];
   private readonly logoRows: number;
+  private readonly shapes = new Map<number, Shape>();
   constructor(private readonly ctx: ModuleContext, readonly item: StoryItem, readonly order: number, readonly rank: Rank) {
     const t = ctx.t;
-    this.spans = spansIn(this.range(), ctx.grid.columns, item.overrides?.columns ?? item.overrides?.pin?.span);
+    const forced = item.overrides?.columns ?? item.overrides?.pin?.span;
+    this.spans = spansIn(this.range(), ctx.grid.columns, forced);
+    // The lead keeps its rank's width: squeezing the 头条 is never a way to make room (its spans are hard limits).
+    if (rank === 'lead' && !forced) {
+      const [lo, hi] = this.range();
+      const hard = this.spans.filter((w) => w >= Math.min(lo, ctx.grid.columns) && w <= Math.min(hi, ctx.grid.columns));
+      if (hard.length) this.spans = hard;
+    }
     const measure = t.geometry.columnW;
     const bodyRole = item.kind === 'commentary' ? t.body.commentaryRole : t.body.role;
     const lines: ComposedLine[] = [];
-    for (const credit of item.credits) lines.push(...composeParagraph([{ text: credit, style: style(ctx, t.body.creditRole, t.body.size) }], settingsPlain, measure));
+    const roles: Array<TextRole | undefined> = [];
+    const push = (ls: ComposedLine[], role?: TextRole): void => {
+      for (const l of ls) (lines.push(l), roles.push(role));
+    };
+    for (const credit of item.credits) push(composeParagraph([{ text: credit, style: style(ctx, t.body.creditRole, t.body.size) }], settingsPlain, measure), 'credit');
+    const marks = new Map((item.marks ?? []).map((m) => [m.paragraph, m.role] as const));
+    const M = t.body.marks;
+    let dateline = item.dateline;
     item.paragraphs.forEach((p, i) => {
+      const mark = M ? marks.get(i) : undefined;
+      if (mark === 'subhead') {
+        // 小标题: whole lines of its own, no indent, bold sans at body size.
+        const al = M!.subhead.align;
+        push(composeParagraph([{ text: p, style: style(ctx, M!.subhead.role, t.body.size) }], { ...BODY_SETTINGS, indent: 0, align: al === 'center' ? 'center' : 'justify', lastLine: al }, measure), 'crosshead');
+        return;
+      }
+      if (mark === 'jump') {
+        push(composeParagraph([{ text: p, style: style(ctx, M!.jump.role, t.body.size) }], { ...settingsPlain, align: 'end', lastLine: 'end' }, measure), 'jump');
+        return;
+      }
+      if (mark === 'note' || mark === 'question') {
+        const m = mark === 'note' ? M!.note : M!.question;
+        push(composeParagraph([{ text: p, style: style(ctx, m.role, t.body.size) }], { ...BODY_SETTINGS, indent: m.indent ? BODY_SETTINGS.indent : 0 }, measure), mark);
+        return;
+      }
       const runs: StyledRun[] = [];
-      if (i === 0 && item.dateline) runs.push({ text: `${item.dateline}\u3000`, style: style(ctx, t.body.datelineRole, t.body.size) });
+      if (dateline) runs.push({ text: `${dateline}\u3000`, style: style(ctx, t.body.datelineRole, t.body.size) });
+      dateline = null;
       runs.push({ text: p, style: style(ctx, bodyRole, t.body.size) });
-      lines.push(...composeParagraph(runs, BODY_SETTINGS, measure));
+      push(composeParagraph(runs, BODY_SETTINGS, measure));
     });
     this.body = lines;
+    this.bodyRoles = roles;
     this.bodyChars = lines.map((l) => Array.from(l.text).length);
     this.logoRows = item.kind === 'commentary' ? t.columnLogo.lines : 0;
   }
@@ -211,25 +252,71 @@ class StoryModule implements ModuleSpec {
     return h;
   }
 
-  /** Lines the head group occupies (whole lines, with at least half a line of space under it). */
-  headRows(span: number): number {
-    return this.logoRows + Math.ceil(this.head(span).height / this.ctx.grid.pitch + 0.5);
+  /** Lines the head group occupies at head width `hw` (whole lines, with at least half a line of space under it). */
+  headRows(hw: number): number {
+    return this.logoRows + Math.ceil(this.head(hw).height / this.ctx.grid.pitch + 0.5);
+  }
+
+  /**
+   * How the module is shaped at `span` columns: the head over all of them, or (template sideHead) a short head group
+   * over the first `hw` columns with the body running up beside it — when the full-width head would leave white.
+   */
+  private shape(span: number): Shape {
+    let sh = this.shapes.get(span);
+    if (sh) return sh;
+    sh = { hw: span, hr: this.headRows(span) };
+    const S = this.ctx.t.sideHead;
+    const full = this.head(span);
+    if (S && this.logoRows === 0 && S.ranks.includes(this.rank) && span >= S.minSpan && full.white >= S.minWhite) {
+      for (let k = 2; k < span; k++) {
+        const h = this.head(k);
+        const same = h.overflow === 0 && h.mainSize >= full.mainSize && h.lines.filter((l) => l.role === 'headline').length <= full.lines.filter((l) => l.role === 'headline').length;
+        if (!same || h.height > full.height + this.ctx.grid.pitch) continue;
+        const cand: Shape = { hw: k, hr: this.headRows(k) };
+        // The columns under the head must still carry a real leg.
+        if (this.bottom(span, cand, 0) - cand.hr < this.ctx.t.body.minLeg) continue;
+        sh = cand;
+        break;
+      }
+    }
+    this.shapes.set(span, sh);
+    return sh;
+  }
+
+  /** First body row of each column (relative to the module top) with `pad` extra lines under the head. */
+  private starts(span: number, sh: Shape, pad: number): number[] {
+    return Array.from({ length: span }, (_, c) => (c < sh.hw ? sh.hr + pad : this.logoRows));
+  }
+
+  /** Smallest bottom row (relative) at which the body fits, columns filled left to right. */
+  private bottom(span: number, sh: Shape, pad: number): number {
+    const st = this.starts(span, sh, pad);
+    const L = this.body.length;
+    let lo = Math.max(...st.slice(0, 1), sh.hr + pad);
+    let hi = lo + L;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.room(st, mid) >= L) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  private room(starts: number[], bottom: number): number {
+    return starts.reduce((a, s) => a + Math.max(0, bottom - s), 0);
   }
 
   mass(): number {
     return this.body.length + 2 * this.headRows(Math.min(2, this.ctx.grid.columns));
   }
 
-  private legs(span: number): number {
-    return Math.ceil(this.body.length / span);
-  }
-
   natural(span: number): number {
-    return this.headRows(span) + this.legs(span);
+    return this.bottom(span, this.shape(span), 0);
   }
 
   minRows(span: number): number {
-    return this.headRows(span) + Math.min(this.legs(span), 3);
+    const sh = this.shape(span);
+    return sh.hr + Math.min(this.natural(span) - sh.hr, 3);
   }
 
   heights(span: number, maxRows: number): number[] {
@@ -242,18 +329,22 @@ class StoryModule implements ModuleSpec {
 
   cost(span: number, rows: number): number {
     const c = this.ctx.t.cost;
+    const sh = this.shape(span);
     const n = this.natural(span);
-    let cost = spanCost(this.ctx, this.range(), span) + this.head(span).overflow * c.headOverflow + this.head(span).white * c.headWhite;
-    const legs = this.legs(span);
-    if (legs < this.ctx.t.body.minLeg && span > 1) cost += (this.ctx.t.body.minLeg - legs) * c.shortLeg;
+    const head = this.head(sh.hw);
+    let cost = spanCost(this.ctx, this.range(), span) + head.overflow * c.headOverflow + head.white * c.headWhite;
+    const leg = n - sh.hr;
+    if (leg < this.ctx.t.body.minLeg && span > 1) cost += (this.ctx.t.body.minLeg - leg) * c.shortLeg;
     if (rows >= n) {
       const extra = rows - n;
       const pad = Math.min(extra, c.headPadMax);
       cost += pad * span * c.headPad + (extra - pad) * span * c.empty;
+      // White under a short last column and under the whole body: one hole.
+      const white = (extra - pad) * span + (this.room(this.starts(span, sh, 0), n) - this.body.length);
+      cost += (c.hole ?? 0) * Math.max(0, white - (c.holeFree ?? 0));
     } else {
-      const room = Math.max(0, rows - this.headRows(span)) * span;
-      cost += Math.max(0, this.body.length - room) * c.overset;
-      if (rows < this.headRows(span)) cost += 1e6;
+      cost += Math.max(0, this.body.length - this.room(this.starts(span, sh, 0), rows)) * c.overset;
+      if (rows < sh.hr) cost += 1e6;
     }
     return cost;
   }
@@ -266,7 +357,9 @@ class StoryModule implements ModuleSpec {
     const top = grid.rowY(p.row);
     const id = this.item.id;
     const ink = t.colors.text as Cmyk;
-    const head = this.head(p.span);
+    const sh = this.shape(p.span);
+    const head = this.head(sh.hw);
+    const HW = grid.spanW(sh.hw);
     const n = this.natural(p.span);
     const pad = Math.max(0, Math.min(p.rows - n, t.cost.headPadMax));
     if (this.item.kind === 'commentary') {
@@ -289,10 +382,11 @@ class StoryModule implements ModuleSpec {
       }
       blocks.push({ kind: 'text', item: id, role: 'column-logo', rect: r, lines });
     }
-    // Head group, centred vertically in its lines (plus any padding lines the make-up gave it).
+    // Head group over its columns, centred vertically in its lines (plus any padding lines the make-up gave it).
     const headTop = top + this.logoRows * grid.pitch;
-    const headH = (this.headRows(p.span) - this.logoRows + pad) * grid.pitch;
+    const headH = (sh.hr - this.logoRows + pad) * grid.pitch;
     const free = headH - 0.5 * grid.pitch - head.height;
+    // Close to the top (a quarter line at most): white above a head joins the separator line into a band.
     const y0 = headTop + Math.max(0, free / 2);
     const byRole = new Map<TextRole, PlacedLine[]>();
     for (const hl of head.lines) {
@@ -300,16 +394,22 @@ class StoryModule implements ModuleSpec {
       arr.push(placed(hl.line, x + hl.dx, y0 + hl.y, ink));
       byRole.set(hl.role, arr);
     }
-    for (const [role, lines] of byRole) blocks.push({ kind: 'text', item: id, role, rect: { x, y: headTop, w: W, h: headH }, lines });
-    // Body: balanced columns; the last may be short. What does not fit is overset, reported, never drawn.
-    const bodyRow = p.row + this.headRows(p.span) + pad;
-    const avail = p.row + p.rows - bodyRow;
-    const legs = Math.min(this.legs(p.span), Math.max(0, avail));
+    for (const [role, lines] of byRole) blocks.push({ kind: 'text', item: id, role, rect: { x, y: headTop, w: HW, h: headH }, lines });
+    // Body: columns filled left to right to a common bottom (the last may be short); under the head first, then
+    // the columns beside it from the top. What does not fit is overset, reported, never drawn.
+    const st = this.starts(p.span, sh, pad);
+    const B = Math.min(this.bottom(p.span, sh, pad), p.rows);
     let k = 0;
     for (let c = 0; c < p.span; c++) {
       const lines: PlacedLine[] = [];
-      for (let r = 0; r < legs && k < this.body.length; r++, k++) lines.push(placed(this.body[k]!, grid.colX(p.col + c), grid.baseline(bodyRow + r), ink));
-      if (lines.length) blocks.push({ kind: 'text', item: id, role: 'body', rect: grid.rect(p.col + c, 1, bodyRow, lines.length), lines });
+      const r0 = p.row + st[c]!;
+      for (let r = 0; r < B - st[c]! && k < this.body.length; r++, k++) {
+        const pl = placed(this.body[k]!, grid.colX(p.col + c), grid.baseline(r0 + r), ink);
+        const role = this.bodyRoles[k];
+        if (role) pl.role = role;
+        lines.push(pl);
+      }
+      if (lines.length) blocks.push({ kind: 'text', item: id, role: 'body', rect: grid.rect(p.col + c, 1, r0, lines.length), lines });
     }
     if (k < this.body.length) {
       return { blocks, overset: { lines: this.body.length - k, chars: this.bodyChars.slice(k).reduce((s, v) => s + v, 0) } };
@@ -326,18 +426,31 @@ class PhotoModule implements ModuleSpec {
   private readonly caps = new Map<number, Array<{ line: ComposedLine; role: TextRole }>>();
   private readonly aspect: [number, number];
   private readonly preferred: number;
+  private readonly range: readonly [number, number];
   readonly imageOk: boolean;
   constructor(private readonly ctx: ModuleContext, readonly item: PhotoItem, readonly order: number) {
     const P = ctx.t.photo;
-    this.spans = spansIn(P.spans, ctx.grid.columns, item.overrides?.columns ?? item.overrides?.pin?.span);
-    const natural = item.image && fs.existsSync(item.image) ? imageAspect(item.image) : null;
+    const px = item.image && fs.existsSync(item.image) ? imageSize(item.image) : null;
+    const natural = px ? px.h / px.w : null;
     this.imageOk = natural !== null || (!!item.image && fs.existsSync(item.image));
+    const forced = item.overrides?.columns ?? item.overrides?.pin?.span;
+    // A placeholder frame (no image) is capped: only the template's placeholder widths and aspect range.
+    const ph = !this.imageOk ? P.placeholder : undefined;
+    this.range = ph ? ph.spans : P.spans;
+    this.spans = ph && !forced ? spansIn(ph.spans, ctx.grid.columns).filter((s) => s >= ph.spans[0] && s <= ph.spans[1]) : spansIn(P.spans, ctx.grid.columns, forced);
+    // An image is not enlarged beyond its resolution (template photo.minPpi); at least the narrowest width stays.
+    if (px && P.minPpi && !forced) {
+      const maxW = (px.w / P.minPpi) * 72;
+      const ok = this.spans.filter((s) => ctx.grid.spanW(s) <= maxW);
+      this.spans = ok.length ? ok : this.spans.slice(0, 1);
+    }
+    if (!this.spans.length) this.spans = [Math.min(ctx.grid.columns, ph?.spans[0] ?? 1)];
     if (natural) {
       this.preferred = natural;
       this.aspect = [natural * (1 - P.crop), natural * (1 + P.crop)];
     } else {
-      this.preferred = P.preferredAspect;
-      this.aspect = [P.aspect[0], P.aspect[1]];
+      this.aspect = ph ? [ph.aspect[0], ph.aspect[1]] : [P.aspect[0], P.aspect[1]];
+      this.preferred = Math.min(Math.max(P.preferredAspect, this.aspect[0]), this.aspect[1]);
     }
   }
 
@@ -388,9 +501,9 @@ class PhotoModule implements ModuleSpec {
     const c = this.ctx.t.cost;
     const [lo, hi] = this.frameRange(span);
     const f = rows - this.captionRows(span);
-    let cost = spanCost(this.ctx, this.ctx.t.photo.spans, span);
+    let cost = spanCost(this.ctx, this.range, span);
     if (f < lo) cost += (lo - f) * span * c.empty * 3 + (f < 3 ? 1e6 : 0);
-    else if (f > hi) cost += (f - hi) * span * c.empty;
+    else if (f > hi) cost += (f - hi) * span * c.empty * (this.imageOk ? 1 : 3);
     const a = (Math.min(Math.max(f, lo), hi) * this.ctx.grid.pitch) / this.ctx.grid.spanW(span);
     cost += Math.abs(Math.log(a / this.preferred)) * span * c.aspect;
     return cost;
@@ -402,7 +515,8 @@ class PhotoModule implements ModuleSpec {
     const x = grid.colX(p.col);
     const W = grid.spanW(p.span);
     const cap = this.caption(p.span);
-    const frameRows = p.rows - this.captionRows(p.span);
+    // A placeholder never grows beyond its cap: extra lines stay white under the caption (the make-up pays for them).
+    const frameRows = this.imageOk ? p.rows - this.captionRows(p.span) : Math.min(p.rows - this.captionRows(p.span), this.frameRange(p.span)[1]);
     const frame: Rect = { x, y: grid.rowY(p.row), w: W, h: frameRows * grid.pitch + 0.4 * grid.pitch };
     const blocks: Block[] = [];
     const ink = t.colors.text as Cmyk;
@@ -480,10 +594,17 @@ class BoxModule implements ModuleSpec {
     return this.natural(span);
   }
 
+  /** Most lines the box may take (ads: template ad.grow). */
+  private maxRows(span: number): number {
+    const n = this.natural(span);
+    const g = this.item.kind === 'ad' ? this.ctx.t.ad.grow : undefined;
+    return g === undefined ? 2 * n + 4 : Math.floor(n * (1 + g)) + 1;
+  }
+
   heights(span: number, maxRows: number): number[] {
     const n = this.natural(span);
     const out: number[] = [];
-    for (let h = n; h <= 2 * n + 4 && h <= maxRows; h++) out.push(h);
+    for (let h = n; h <= this.maxRows(span) && h <= maxRows; h++) out.push(h);
     return out;
   }
 
@@ -492,15 +613,17 @@ class BoxModule implements ModuleSpec {
     const n = this.natural(span);
     let cost = spanCost(this.ctx, this.range, span);
     if (rows < n) cost += 1e6;
-    const extra = Math.max(0, rows - n);
+    const extra = Math.max(0, Math.min(rows, this.maxRows(span)) - n);
     const cheap = Math.min(extra, n + 4);
-    return cost + cheap * span * c.elastic + (extra - cheap) * span * c.empty;
+    // Lines beyond the box's largest size stay white under it: one hole.
+    const white = Math.max(0, rows - this.maxRows(span)) * span;
+    return cost + cheap * span * c.elastic + (extra - cheap) * span * c.empty + white * c.empty + (c.hole ?? 0) * Math.max(0, white - (c.holeFree ?? 0));
   }
 
   build(p: Place): BuildResult {
     const { grid, t } = this.ctx;
     const id = this.item.id;
-    const rect = grid.rect(p.col, p.span, p.row, p.rows);
+    const rect = grid.rect(p.col, p.span, p.row, Math.min(p.rows, this.maxRows(p.span)));
     rect.h -= 0.3 * grid.pitch;
     const ink = t.colors.text as Cmyk;
     const blocks: Block[] = [{ kind: 'box', item: id, rect, fill: (this.item.kind === 'ad' ? t.colors.adTint : t.colors.tint) as Cmyk, stroke: t.colors.rule as Cmyk, lineWidth: t.rules.box }];

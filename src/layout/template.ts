@@ -35,8 +35,28 @@ export const TemplateSchema = z.object({
     pitch: pos,
     lines: z.number().int().min(10),
   }),
-  body: z.object({ role, size: pos, commentaryRole: role, creditRole: role, datelineRole: role, minLeg: z.number().int().min(1) }),
+  body: z.object({
+    role,
+    size: pos,
+    commentaryRole: role,
+    creditRole: role,
+    datelineRole: role,
+    minLeg: z.number().int().min(1),
+    /** How marked paragraphs (model ParagraphMark) are set: face role and alignment; no indent unless `indent`. */
+    marks: z
+      .object({
+        subhead: z.object({ role, align: z.enum(['start', 'center']) }),
+        note: z.object({ role, indent: z.boolean() }),
+        jump: z.object({ role }),
+        question: z.object({ role, indent: z.boolean() }),
+      })
+      .optional(),
+  }),
+  /** 头条/secondary heads narrower than their module, the body running up beside them (题文穿插). Absent: never. */
+  sideHead: z.object({ ranks: z.array(z.enum(['lead', 'secondary', 'other', 'commentary'])), minSpan: z.number().int().min(2), minWhite: z.number().min(0) }).optional(),
   grades: z.array(pos).min(3),
+  /** Share of the type area without modules above which a page is reported `underfull`. */
+  underfull: z.number().min(0).max(1).optional(),
   secondaryGrades: z.number().int().min(0),
   heads: z.object({ lead: headStyle, secondary: headStyle, other: headStyle, commentary: headStyle }),
   section: z.object({ role, size: pos }),
@@ -52,8 +72,12 @@ export const TemplateSchema = z.object({
     crop: z.number().min(0).max(0.9),
     spans: span,
     placeholderLabel: z.string(),
+    /** A frame without an image file: widths and height/width range it may take (never the page's filler). */
+    placeholder: z.object({ spans: span, aspect: z.tuple([pos, pos]) }).optional(),
+    /** Effective resolution an image may not fall below: caps its width (px / minPpi inch). */
+    minPpi: pos.optional(),
   }),
-  ad: z.object({ label: z.string().min(1), labelRole: role, labelSize: pos, titleRole: role, titleSize: pos, lineRole: role, lineSize: pos, spans: span }),
+  ad: z.object({ label: z.string().min(1), labelRole: role, labelSize: pos, titleRole: role, titleSize: pos, lineRole: role, lineSize: pos, spans: span, grow: z.number().min(0).optional() }),
   weather: z.object({ label: z.string(), labelRole: role, labelSize: pos, textRole: role, textSize: pos, spans: span }),
   masthead: z
     .object({
@@ -86,6 +110,8 @@ export const TemplateSchema = z.object({
     butting: z.number().min(0),
     span: z.number().min(0),
     aspect: z.number().min(0),
+    hole: z.number().min(0).optional(),
+    holeFree: z.number().min(0).optional(),
   }),
 });
 

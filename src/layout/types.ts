@@ -12,6 +12,12 @@ export interface PlacedLine {
   x: number;
   baseline: number;
   fill: Cmyk;
+  /**
+   * What the line is when it differs from its block's role: inside a story's body columns (block role `body`),
+   * credit lines are `credit`, 小标题 `crosshead`, 编者按 `note`, 转版 lines `jump`, interview questions `question`.
+   * Absent: the block's role.
+   */
+  role?: TextRole;
 }
 
 export type TextRole =
@@ -21,6 +27,10 @@ export type TextRole =
   | 'kicker'
   | 'headline'
   | 'subhead'
+  | 'crosshead'
+  | 'note'
+  | 'jump'
+  | 'question'
   | 'column-logo'
   | 'photo-title'
   | 'caption'

@@ -67,7 +67,7 @@ export function program(): Command {
         printDiagnostics(sink);
         for (const p of report.pages) out(`page ${p.number}: ${path.join(o.out, p.pdf)}${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : 'FAILED: ' + p.preflight.failed.join(', ')})`);
         out(`edition: ${path.join(o.out, report.editionPdf)}; report: ${path.join(o.out, 'report.json')}; preview: ${path.join(o.out, 'index.html')}`);
-        out(`${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset`);
+        out(`${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset, ${report.counts.heldOver} held over`);
         if (report.counts.errors > 0) process.exitCode = 1;
       } catch (e) {
         printDiagnostics(sink);

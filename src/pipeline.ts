@@ -41,7 +41,8 @@ export interface BuildReport {
   standard: PdfStandard;
   pages: PageReport[];
   editionPdf: string;
-  counts: { errors: number; warnings: number; overset: number; missingImages: number };
+  /** `overset`: items whose text did not all fit; `heldOver`: items left off the page because they did not fit. */
+  counts: { errors: number; warnings: number; overset: number; heldOver: number; missingImages: number };
   /** The composition report of the body text, per page: counts of each rule applied, loosest/tightest lines. */
   composition: Array<{ page: number; stats: CompositionStats }>;
   diagnostics: Diagnostic[];
@@ -59,7 +60,7 @@ export function compositionReport(layout: PageLayout, sink: Sink): CompositionSt
   const at = (item: string | null) => ({ page: layout.number, ...(item ? { item } : {}) });
   for (const block of layout.blocks) {
     if (block.kind !== 'text') continue;
-    for (const { line } of block.lines) {
+    for (const { line, role } of block.lines) {
       for (const g of line.glyphs) {
         if (g.gid === 0 && g.text.trim()) {
           const key = block.item ?? '';
@@ -70,7 +71,8 @@ export function compositionReport(layout: PageLayout, sink: Sink): CompositionSt
       const n = line.notes;
       if (n?.ruleBroken) sink.warn('kinsoku-forced', `a line break breaks a line-start/line-end rule because nothing else fitted: ${line.text}`, at(block.item), 'widen the measure or edit the line so a legal break exists');
       if (n && n.overfull > 0.5) sink.warn('overfull-line', `a ${block.role} line is ${n.overfull.toFixed(1)} pt wider than its measure: ${line.text}`, at(block.item), 'shorten the text or give the module more columns');
-      if (block.role !== 'body') continue;
+      // the body text: lines of body column blocks, without the credits and marked lines set in other styles
+      if (block.role !== 'body' || (role && role !== 'body')) continue;
       if (n?.notFlush && !line.last) sink.warn('line-not-flush', `a body line could not be justified flush: ${line.text}`, at(block.item), 'edit the line (a long unbreakable word or number) or widen the column');
       const key = block.item ?? '';
       const cur = open.get(key) ?? [];
@@ -152,6 +154,7 @@ export async function buildEdition(editionFile: string, opts: BuildOptions, sink
       errors: sink.errors.length,
       warnings: sink.warnings.length,
       overset: diagnostics.filter((d) => d.code === 'overset').length,
+      heldOver: diagnostics.filter((d) => d.code === 'held-over').length,
       missingImages: diagnostics.filter((d) => d.code === 'missing-image').length,
     },
     composition,
@@ -178,7 +181,7 @@ export function previewHtml(report: BuildReport): string {
 <style>body{font-family:sans-serif;margin:1em;background:#eee}figure{display:inline-block;margin:0 1em 1em 0;background:#fff;padding:.5em;box-shadow:0 1px 4px #999}
 img{max-height:90vh;display:block}table{border-collapse:collapse;background:#fff}td{border:1px solid #ccc;padding:2px 6px;font-size:13px}.error td{background:#fdd}.warning td{background:#ffd}</style></head>
 <body><h1>${esc(report.paper)} ${esc(report.date)}</h1>
-<p>${report.pages.length} 版 · <a href="${esc(report.editionPdf)}">整期 PDF</a> · ${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset</p>
+<p>${report.pages.length} 版 · <a href="${esc(report.editionPdf)}">整期 PDF</a> · ${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset, ${report.counts.heldOver} held over</p>
 ${pages}
 <h2>Diagnostics</h2><table><tr><th>severity</th><th>code</th><th>where</th><th>message</th><th>hint</th></tr>
 ${diags}

@@ -63,9 +63,9 @@ describe('sample edition build', () => {
     expect(rep.counts.errors).toBe(0);
     // the composition report of the body text travels with the build
     const stats = rep.composition[0]!.stats;
-    // body flow = the stories' credit lines and paragraphs
+    // the body text: every paragraph of the stories, credits not counted
     const stories = REFERENCE.items.filter((it) => Array.isArray(it.paragraphs));
-    expect(stats.paragraphs).toBe(stories.reduce((n, it) => n + (it.paragraphs as unknown[]).length + (it.credits as unknown[]).length, 0));
+    expect(stats.paragraphs).toBe(stories.reduce((n, it) => n + (it.paragraphs as unknown[]).length, 0));
     expect(stats.lines).toBeGreaterThan(300);
     expect(stats.rulesBroken + stats.overfull + stats.notFlush + stats.missingGlyphs).toBe(0);
   });
@@ -74,7 +74,7 @@ describe('sample edition build', () => {
     const missing = report.diagnostics.filter((d) => d.code === 'missing-image');
     expect(missing.length).toBe(1);
     expect(missing[0]!.hint.length).toBeGreaterThan(0);
-    expect(report.diagnostics.filter((d) => d.code === 'overset')).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.code === 'overset' || d.code === 'held-over')).toEqual([]);
   });
 
   it('has every reference text in the PDF, line by line in reading order', () => {

@@ -79,6 +79,19 @@ describe('two-page edition', () => {
     expect(p1!.blocks.some((b) => b.kind === 'text' && b.role === 'running-head')).toBe(false);
   });
 
+  it('page 1: the 报眼 holds the weather box at its natural height and a 导读 of page 2\'s lead with 第2版', () => {
+    const mast = text(p1!, (_r, item) => item === null);
+    expect(mast).toContain('导读');
+    const lead2 = edition.pages[1]!.items.find((it) => it.kind === 'article');
+    expect(lead2 && 'headline' in lead2).toBe(true);
+    expect(mast).toContain(strip((lead2 as { headline: string }).headline).slice(0, 6));
+    expect(mast).toContain('第2版');
+    const ear = p1!.modules.filter((m) => m.kind === 'masthead');
+    expect(ear.length).toBe(2);
+    const weather = p1!.modules.find((m) => m.kind === 'weather');
+    if (weather) expect(weather.rows).toBeLessThan(ear[0]!.rows / 2);
+  });
+
   it('page 2: a 报眉 over the 眉线 (name, 第2版, 版名, date) instead of the masthead', () => {
     expect(p2!.modules.some((m) => m.kind === 'masthead')).toBe(false);
     const head = text(p2!, (role) => role === 'running-head');

@@ -12,7 +12,7 @@ import type { Cmyk, Rect } from '../core/units.js';
 import type { Sink } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
 import type { Edition, Item, Page } from '../model/edition.js';
-import { buildMasthead, buildRunningHead, mastheadRows } from './masthead.js';
+import { buildEarIndex, buildMasthead, buildRunningHead, mastheadRows, type IndexEntry } from './masthead.js';
 import { Makeup, type Region } from './makeup.js';
 import { Grid, makeModule, photoHasImage, type ModuleSpec, type Place, type Rank } from './modules.js';
 import type { LayoutTemplate } from './template.js';
@@ -66,6 +66,21 @@ function freeRegions(r: Region, fixed: Fixed[], earKinds: ReadonlySet<string>): 
   if (f.col + f.span < r.col + r.cols) side(f.col + f.span, r.col + r.cols - f.col - f.span);
   const belowRow = f.row + f.rows + 1;
   if (belowRow < r.row + r.rows) out.push(...freeRegions({ col: r.col, row: belowRow, cols: r.cols, rows: r.row + r.rows - belowRow }, rest, earKinds));
+  return out;
+}
+
+/**
+ * 导读 entries for page 1's 报眼: in a multi-page edition the other pages' lead stories (with their page), then this
+ * page's other stories; on a single page its stories after the lead. Headlines as in the copy, nothing made up.
+ */
+function earEntries(edition: Edition, page: Page, others: Item[]): IndexEntry[] {
+  const out: IndexEntry[] = [];
+  for (const p of edition.pages) {
+    if (p.number === page.number) continue;
+    const lead = orderItems(p.items.filter((it) => !it.overrides?.hold)).find(isStory);
+    if (lead && 'headline' in lead) out.push({ item: lead.id, headline: lead.headline, page: p.number });
+  }
+  for (const it of others) if ('headline' in it) out.push({ item: it.id, headline: it.headline });
   return out;
 }
 
@@ -138,6 +153,28 @@ export function layoutPage(page: Page, edition: Edition, template: LayoutTemplat
   const mk = new Makeup(mods, { empty: t.cost.empty, butting: t.cost.butting, drop: t.cost.overset, hole: t.cost.hole ?? 0, holeFree: t.cost.holeFree ?? 0 });
   const res = mk.solve(regions, free);
   placements.push(...res.placements);
+
+  // 报眼: its boxes (weather) at their natural height, the 导读 of the other stories in the rest (template
+  // masthead.index). The ear region is the `only` region beside the masthead.
+  const ear = regions.find((r) => r.only && r.row === 0);
+  if (ear && t.masthead?.index && bandRow > 0) {
+    const inEar = res.placements.filter(({ place: q }) => q.row >= ear.row && q.row < ear.row + ear.rows && q.col >= ear.col && q.col < ear.col + ear.cols);
+    const one = inEar.length === 1 && inEar[0]!.place.span === ear.cols ? inEar[0]! : null;
+    if (inEar.length === 0 || one) {
+      const keep = one ? Math.min(one.place.rows, mods[one.index]!.minRows(one.place.span)) : -1;
+      const row0 = ear.row + keep + 1;
+      const dropped = new Set(res.dropped);
+      const entries = earEntries(edition, page, mods.filter((m, i) => m.rank !== 'lead' && isStory(m.item) && !dropped.has(i)).map((m) => m.item));
+      const rect = grid.rect(ear.col, ear.cols, row0, ear.row + ear.rows - row0);
+      rect.h -= 0.3 * grid.pitch;
+      const ix = buildEarIndex(t, grid, fonts, rect, entries);
+      if (ix.length) {
+        if (one) one.place = { ...one.place, rows: keep };
+        blocks.push(...ix);
+        modules.push({ item: null, kind: 'masthead', column: ear.col, span: ear.cols, row: row0, rows: ear.row + ear.rows - row0, rect: grid.rect(ear.col, ear.cols, row0, ear.row + ear.rows - row0) });
+      }
+    }
+  }
 
   const oversets: Overset[] = [];
   const report = (id: string, lines: number, chars: number, span: number): void => {

@@ -9,7 +9,7 @@ import type { FontBook } from '../fonts/index.js';
 import type { Edition } from '../model/edition.js';
 import type { ComposedLine } from '../text/types.js';
 import type { FontRole } from '../fonts/index.js';
-import { fitHeadline as composeHeadline, inkRight } from './compose.js';
+import { composeHeadline as setHead, fitHeadline as composeHeadline, inkRight } from './compose.js';
 import type { Grid } from './modules.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, PlacedLine } from './types.js';
@@ -142,4 +142,80 @@ export function buildMasthead(t: LayoutTemplate, grid: Grid, fonts: FontBook, ed
   const info: PlacedLine[] = s.info.map((line, i) => ({ line, x: px + t.grid.char, baseline: top + i * step + grid.baselineOffset(M.infoSize, step), fill: ink }));
   blocks.push({ kind: 'text', item: null, role: 'masthead', rect: panel, lines: info });
   return blocks;
+}
+
+/** One 导读 entry: a headline, and the page it is on when it is another page's story. */
+export interface IndexEntry {
+  item: string;
+  headline: string;
+  page?: number;
+}
+
+/**
+ * The 导读 (内容提要) in the 报眼: a tinted label box with 导读 set vertically on the left, the entries one line each
+ * beside it, spread over `rect`'s height; `第N版` flush right for another page's story. All entries at one size, the
+ * largest of `index.sizes` at which every entry sets on one line (smaller entries only shrink as a last resort).
+ * Returns [] when fewer than `minEntries` fit.
+ */
+export function buildEarIndex(t: LayoutTemplate, grid: Grid, fonts: FontBook, rect: { x: number; y: number; w: number; h: number }, entries: IndexEntry[]): Block[] {
+  const X = t.masthead?.index;
+  if (!X) return [];
+  const ink = t.colors.text as Cmyk;
+  const labelW = X.labelSize * 1.6;
+  const pad = t.grid.char / 2;
+  const ex = rect.x + labelW + t.grid.char;
+  const ew = rect.x + rect.w - pad - ex;
+  const n = Math.min(entries.length, Math.floor((rect.h - 2 * pad) / grid.pitch));
+  if (n < X.minEntries) return [];
+  const shown = entries.slice(0, n);
+  const pageFace = fonts.face(X.pageRole);
+  const refs = shown.map((e) => (e.page === undefined ? [] : setHead(`第${e.page}版`, { face: pageFace, size: X.sizes[X.sizes.length - 1]! }, ew / 3, { align: 'start', maxLines: 1 })));
+  const setAt = (size: number): ComposedLine[][] =>
+    shown.map((e, i) => {
+      const refW = refs[i]!.length ? inkRight(refs[i]![0]!) + t.grid.char : 0;
+      return setHead(`${X.marker}${e.headline}`, { face: fonts.face(X.role), size }, ew - refW, { align: 'start', maxLines: 1 });
+    });
+  let lines: ComposedLine[][] = [];
+  for (const size of X.sizes) {
+    lines = setAt(size);
+    if (lines.every((ls, i) => ls.length === 1 && inkRight(ls[0]!) <= ew - (refs[i]!.length ? inkRight(refs[i]![0]!) + t.grid.char : 0) + 0.5)) break;
+  }
+  // Entries still too long at the smallest size shrink on their own (never wider than the column).
+  lines = lines.map((ls, i) => {
+    const refW = refs[i]!.length ? inkRight(refs[i]![0]!) + t.grid.char : 0;
+    return ls.length === 1 && inkRight(ls[0]!) <= ew - refW + 0.5 ? ls : shrinkOne(`${X.marker}${shown[i]!.headline}`, fonts, X.role, X.sizes[X.sizes.length - 1]!, ew - refW);
+  });
+  const blocks: Block[] = [];
+  // Label box: 导 读 stacked, reversed out of the tint.
+  const box = { x: rect.x, y: rect.y, w: labelW, h: rect.h };
+  blocks.push({ kind: 'box', item: null, rect: box, fill: t.colors.tint as Cmyk });
+  const chars = Array.from(X.label);
+  const lh = X.labelSize * 1.25;
+  const ly = rect.y + (rect.h - chars.length * lh) / 2;
+  const labelLines: PlacedLine[] = chars.flatMap((ch, i) =>
+    setHead(ch, { face: fonts.face(X.labelRole), size: X.labelSize }, labelW, { align: 'start', maxLines: 1 }).map((line) => ({ line, x: rect.x + (labelW - inkRight(line)) / 2, baseline: ly + i * lh + grid.baselineOffset(X.labelSize, lh), fill: ink })),
+  );
+  blocks.push({ kind: 'text', item: null, role: 'masthead', rect: box, lines: labelLines });
+  // Entries spread evenly over the height, each centred in its share.
+  const step = (rect.h - 2 * pad) / n;
+  const placedLines: PlacedLine[] = [];
+  const pageLines: PlacedLine[] = [];
+  lines.forEach((ls, i) => {
+    const line = ls[0];
+    if (!line) return;
+    const base = rect.y + pad + i * step + grid.baselineOffset(line.size, step);
+    placedLines.push({ line, x: ex, baseline: base, fill: ink });
+    const ref = refs[i]![0];
+    if (ref) pageLines.push({ line: ref, x: rect.x + rect.w - pad - inkRight(ref), baseline: base, fill: ink });
+  });
+  blocks.push({ kind: 'text', item: null, role: 'masthead', rect, lines: placedLines });
+  if (pageLines.length) blocks.push({ kind: 'text', item: null, role: 'masthead', rect, lines: pageLines });
+  return blocks;
+}
+
+/** One line of `text` no wider than `w`: smaller in 5 % steps. */
+function shrinkOne(text: string, fonts: FontBook, role: FontRole, size: number, w: number): ComposedLine[] {
+  let ls = setHead(text, { face: fonts.face(role), size }, w, { align: 'start', maxLines: 1 });
+  for (let s = size * 0.95; s > 5 && (ls.length !== 1 || inkRight(ls[0]!) > w + 0.5); s *= 0.95) ls = setHead(text, { face: fonts.face(role), size: s }, w, { align: 'start', maxLines: 1 });
+  return ls;
 }

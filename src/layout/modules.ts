@@ -582,7 +582,8 @@ class BoxModule implements ModuleSpec {
   }
 
   private natural(span: number): number {
-    return Math.ceil(this.content(span).height / this.ctx.grid.pitch) + 2;
+    // Content plus half a line of padding above and below (and the 0.3-line gap left under the box).
+    return Math.ceil(this.content(span).height / this.ctx.grid.pitch + 1.3);
   }
 
   mass(): number {

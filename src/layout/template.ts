@@ -91,6 +91,22 @@ export const TemplateSchema = z.object({
       infoRole: role,
       infoSize: pos,
       ear: z.array(z.enum(['article', 'commentary', 'photo', 'ad', 'weather'])),
+      /**
+       * 导读 in the 报眼 under the ear's boxes: the headlines of the page's other stories (of the other pages' lead
+       * stories in a multi-page edition), one line each. Absent: the ear boxes take the 报眼 alone.
+       */
+      index: z
+        .object({
+          label: z.string().min(1),
+          labelRole: role,
+          labelSize: pos,
+          role,
+          sizes: z.array(pos).min(1),
+          marker: z.string(),
+          pageRole: role,
+          minEntries: z.number().int().min(1),
+        })
+        .optional(),
     })
     .nullable(),
   runningHead: z

@@ -257,3 +257,29 @@ describe('templates', () => {
     expect(() => loadTemplate('no-such-template')).toThrow(/does not exist/);
   });
 });
+
+describe('副题 dash', () => {
+  it('adds —— only when the subhead has no leading dash of its own (— ⸺ ―)', () => {
+    const items = sampleItems().map((it) => (it.kind === 'article' && it.subhead ? { ...it, subhead: '——访县农业农村局局长刘建国' } : it));
+    const { edition, page } = sampleEdition(items);
+    const l = layoutPage(page, edition, loadTemplate('broadsheet'), fonts, new Sink());
+    const subs = l.blocks.flatMap((b) => (b.kind === 'text' && b.role === 'subhead' ? [b.lines.map((x) => x.line.text).join('')] : []));
+    expect(subs.length).toBeGreaterThan(0);
+    for (const s of subs) {
+      expect(s.replace(/\s/g, '')).toMatch(/^——访/);
+      expect(s).not.toMatch(/———/);
+    }
+    const s2 = sampleItems().map((it) => (it.kind === 'article' && it.subhead ? { ...it, subhead: '聚焦平安平湖建设' } : it));
+    const { edition: e2, page: p2 } = sampleEdition(s2);
+    const l2 = layoutPage(p2, e2, loadTemplate('broadsheet'), fonts, new Sink());
+    const subs2 = l2.blocks.flatMap((b) => (b.kind === 'text' && b.role === 'subhead' ? [b.lines.map((x) => x.line.text).join('')] : []));
+    for (const s of subs2) expect(s.replace(/\s/g, '')).toMatch(/^——聚焦/);
+  });
+  it('subheadText keeps — ⸺ ― and adds —— otherwise', async () => {
+    const { subheadText } = await import('../src/layout/modules.js');
+    expect(subheadText('——访局长')).toBe('——访局长');
+    expect(subheadText('⸺访局长')).toBe('⸺访局长');
+    expect(subheadText('―访局长')).toBe('―访局长');
+    expect(subheadText('访局长')).toBe('——访局长');
+  });
+});

@@ -123,6 +123,11 @@ interface HeadSet {
   mainSize: number;
 }
 
+/** 副题 text with its leading dash: `——` unless the copy already starts with one (— ⸺ ―, as the importer keeps). */
+export function subheadText(s: string): string {
+  return /^[\s\u3000]*[\u2014\u2E3A\u2015]/.test(s) ? s.trim() : `——${s}`;
+}
+
 /** Shape of a story module at one width: head over `hw` columns, `hr` lines high (column logo included). */
 interface Shape {
   hw: number;
@@ -243,7 +248,7 @@ class StoryModule implements ModuleSpec {
     if (this.item.subhead) {
       y += 0.15 * subSize;
       const al: Align = span > 1 && this.item.kicker ? 'end' : 'center';
-      add(fitHeadline(`——${this.item.subhead}`, style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'subhead', subSize, 1.3, al);
+      add(fitHeadline(subheadText(this.item.subhead), style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'subhead', subSize, 1.3, al);
     }
     const cell = (this.ctx.t.geometry.columnW + this.ctx.t.geometry.gutter) * this.ctx.grid.pitch;
     const white = out.filter((l) => l.role !== 'section').reduce((a, l) => a + ((W - inkRight(l.line)) * l.line.size * 1.25) / cell, 0);

@@ -556,7 +556,13 @@ class BoxModule implements ModuleSpec {
   private readonly sets = new Map<number, { lines: Array<{ line: ComposedLine; size: number; role: TextRole; align: 'center' | 'start' }>; height: number }>();
   constructor(private readonly ctx: ModuleContext, readonly item: AdItem | WeatherItem, readonly order: number) {
     const range = item.kind === 'ad' ? ctx.t.ad.spans : ctx.t.weather.spans;
-    this.spans = spansIn(range, ctx.grid.columns, item.overrides?.columns ?? item.overrides?.pin?.span);
+    const forced = item.overrides?.columns ?? item.overrides?.pin?.span;
+    this.spans = spansIn(range, ctx.grid.columns, forced);
+    // An ad is booked space: only its booked widths (template ad.spans), never widened to fill the page.
+    if (item.kind === 'ad' && !forced) {
+      const hard = this.spans.filter((w) => w >= Math.min(range[0], ctx.grid.columns) && w <= Math.min(range[1], ctx.grid.columns));
+      if (hard.length) this.spans = hard;
+    }
   }
 
   private get range(): readonly [number, number] {

@@ -391,14 +391,23 @@ class StoryModule implements ModuleSpec {
     const headTop = top + this.logoRows * grid.pitch;
     const headH = (sh.hr - this.logoRows + pad) * grid.pitch;
     const free = headH - 0.5 * grid.pitch - head.height;
-    // Close to the top (a quarter line at most): white above a head joins the separator line into a band.
-    const y0 = headTop + Math.max(0, free / 2);
+    // Free space shared evenly above the group, between its parts (引题 / 主题 / 副题) and under it: one band of white
+    // above or under a head joins the separator line into a visible stripe across the module.
+    let parts = 1;
+    head.lines.forEach((hl, i) => {
+      if (i > 0 && hl.role !== head.lines[i - 1]!.role) parts++;
+    });
+    // Between the parts half the share of the gaps above and under the group:
+    // 副题 and 引题 stay attached to their 主题.
+    const gap = Math.max(0, free) / (2 + 0.5 * (parts - 1));
     const byRole = new Map<TextRole, PlacedLine[]>();
-    for (const hl of head.lines) {
+    let part = 0;
+    head.lines.forEach((hl, i) => {
+      if (i > 0 && hl.role !== head.lines[i - 1]!.role) part++;
       const arr = byRole.get(hl.role) ?? [];
-      arr.push(placed(hl.line, x + hl.dx, y0 + hl.y, ink));
+      arr.push(placed(hl.line, x + hl.dx, headTop + gap * (1 + 0.5 * part) + hl.y, ink));
       byRole.set(hl.role, arr);
-    }
+    });
     for (const [role, lines] of byRole) blocks.push({ kind: 'text', item: id, role, rect: { x, y: headTop, w: HW, h: headH }, lines });
     // Body: columns filled left to right to a common bottom (the last may be short); under the head first, then
     // the columns beside it from the top. What does not fit is overset, reported, never drawn.

@@ -112,6 +112,15 @@ describe('two-page edition', () => {
     expect(sink.items.some((x) => x.code === 'underfull' && x.at.page === 1)).toBe(false);
   });
 
+  it('page 2 is spread before it is reported (template spread): at most 30 % left without modules (42 % unspread)', () => {
+    const d = sink.items.find((x) => x.code === 'underfull' && x.at.page === 2);
+    const pct = Number(/(\d+) %/.exec(d?.message ?? '')?.[1]);
+    expect(pct).toBeLessThanOrEqual(30);
+    // No diagnostic is reported twice (each pass has its own sink; only the kept one is forwarded).
+    const keys = sink.items.map((x) => `${x.code}|${x.at.page}|${x.at.item}|${x.message}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('marks: 小标题, 编者按, 转版 and interview questions set in their roles; credits carry line role `credit`', () => {
     const roles = new Set(p2!.blocks.flatMap((b) => (b.kind === 'text' && b.role === 'body' ? b.lines.map((l) => l.role ?? 'body') : [])));
     expect(roles.has('credit')).toBe(true);

@@ -9,7 +9,7 @@
  * Overset text, held items and missing images become diagnostics.
  */
 import type { Cmyk, Rect } from '../core/units.js';
-import type { Sink } from '../diag/index.js';
+import { Sink } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
 import type { Edition, Item, Page } from '../model/edition.js';
 import { buildEarIndex, buildMasthead, buildRunningHead, mastheadRows, type IndexEntry } from './masthead.js';
@@ -84,7 +84,45 @@ function earEntries(edition: Edition, page: Page, others: Item[]): IndexEntry[] 
   return out;
 }
 
+/**
+ * Lay out one page. An under-full page (template `underfull`) is laid out a second time spread (template `spread`:
+ * larger heads, wider modules, more head padding); the layout with less empty area and no more errors is kept, and
+ * only its diagnostics are reported.
+ */
 export function layoutPage(page: Page, edition: Edition, template: LayoutTemplate, fonts: FontBook, sink: Sink): PageLayout {
+  // Each pass reports into its own sink seeded with what is already known (the loader's image warnings are not
+  // repeated); only the kept pass's new diagnostics are forwarded.
+  const seeded = (): Sink => {
+    const k = new Sink();
+    for (const d of sink.items) k.add(d);
+    return k;
+  };
+  const known = sink.items.length;
+  const first = seeded();
+  const a = layoutOnce(page, edition, template, fonts, first);
+  let best = { layout: a.layout, share: a.share, diags: first };
+  const S = template.spread;
+  if (S && a.share > (template.underfull ?? 0.05)) {
+    const up = (sizes: number[]): number[] => {
+      const g = template.grades;
+      const top = Math.max(...sizes);
+      const i = g.findIndex((x) => x <= top);
+      const larger = i > 0 ? g.slice(Math.max(0, i - S.grades), i) : [];
+      return [...larger, ...sizes];
+    };
+    const heads = Object.fromEntries(
+      Object.entries(template.heads).map(([k, h]) => [k, { ...h, sizes: up(h.sizes), spans: [h.spans[0], h.spans[1] + S.columns] as [number, number] }]),
+    ) as LayoutTemplate['heads'];
+    const t2: LayoutTemplate = { ...template, heads, cost: { ...template.cost, headPadMax: Math.max(template.cost.headPadMax, S.headPadMax) } };
+    const second = seeded();
+    const b = layoutOnce(page, edition, t2, fonts, second);
+    if (b.share < a.share && second.errors.length <= first.errors.length) best = { layout: b.layout, share: b.share, diags: second };
+  }
+  for (const d of best.diags.items.slice(known)) sink.add(d);
+  return best.layout;
+}
+
+function layoutOnce(page: Page, edition: Edition, template: LayoutTemplate, fonts: FontBook, sink: Sink): { layout: PageLayout; share: number } {
   const t = template;
   const grid = new Grid(t);
   const ctx = { t, grid, fonts };
@@ -248,7 +286,7 @@ export function layoutPage(page: Page, edition: Edition, template: LayoutTemplat
     rules.push({ kind: 'rule', item: null, rect: { x: x1, y, w: t.geometry.width, h: 4 }, x1, y1: y + 2.5, x2: right, y2: y + 2.5, stroke: ink, lineWidth: t.rules.mastheadThin });
   }
 
-  return {
+  const layout: PageLayout = {
     number: page.number,
     template: t.name,
     width: t.geometry.trimW,
@@ -268,4 +306,5 @@ export function layoutPage(page: Page, edition: Edition, template: LayoutTemplat
     held: held.map((it) => it.id),
     overset: oversets,
   };
+  return { layout, share };
 }

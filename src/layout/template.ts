@@ -58,6 +58,11 @@ export const TemplateSchema = z.object({
   /** Share of the type area without modules above which a page is reported `underfull`. */
   underfull: z.number().min(0).max(1).optional(),
   secondaryGrades: z.number().int().min(0),
+  /**
+   * An under-full page is laid out a second time spread: every rank's heads up to `grades` 号数 larger, its widths up to
+   * `columns` more, heads padded up to `headPadMax` lines; the fuller of the two layouts is kept. Absent: never.
+   */
+  spread: z.object({ grades: z.number().int().min(0), columns: z.number().int().min(0), headPadMax: z.number().int().min(0) }).optional(),
   heads: z.object({ lead: headStyle, secondary: headStyle, other: headStyle, commentary: headStyle }),
   section: z.object({ role, size: pos }),
   columnLogo: z.object({ role, size: pos, romanizedSize: pos, editorSize: pos, lines: z.number().int().min(1) }),

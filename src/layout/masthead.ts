@@ -176,8 +176,10 @@ export function buildEarIndex(t: LayoutTemplate, grid: Grid, fonts: FontBook, re
       return setHead(`${X.marker}${e.headline}`, { face: fonts.face(X.role), size }, ew - refW, { align: 'start', maxLines: 1 });
     });
   let lines: ComposedLine[][] = [];
+  const stepAll = (rect.h - 2 * pad) / n;
   for (const size of X.sizes) {
     lines = setAt(size);
+    if (size * 1.15 > stepAll && size !== X.sizes[X.sizes.length - 1]) continue;
     if (lines.every((ls, i) => ls.length === 1 && inkRight(ls[0]!) <= ew - (refs[i]!.length ? inkRight(refs[i]![0]!) + t.grid.char : 0) + 0.5)) break;
   }
   // Entries still too long at the smallest size shrink on their own (never wider than the column).

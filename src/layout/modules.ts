@@ -454,7 +454,9 @@ class PhotoModule implements ModuleSpec {
     this.spans = ph && !forced ? spansIn(ph.spans, ctx.grid.columns).filter((s) => s >= ph.spans[0] && s <= ph.spans[1]) : spansIn(P.spans, ctx.grid.columns, forced);
     // An image is not enlarged beyond its resolution (template photo.minPpi); at least the narrowest width stays.
     if (px && P.minPpi && !forced) {
-      const maxW = (px.w / P.minPpi) * 72;
+      // the tallest frame the crop range allows crops the sides most: keep that one above minPpi too
+      const visibleW = px.w / (1 + P.crop);
+      const maxW = (visibleW / P.minPpi) * 72;
       const ok = this.spans.filter((s) => ctx.grid.spanW(s) <= maxW);
       this.spans = ok.length ? ok : this.spans.slice(0, 1);
     }

@@ -113,7 +113,8 @@ export async function prepareImages(doc: DisplayDocument, open: (jpeg: Buffer) =
     const ppi = Math.round(c.ppi);
     if (c.ppi <= BLURRY_PPI) {
       sink?.warn('low-resolution-image', `image ${op.src} is ${ppi} ppi at its placed size and will print blurry`, { file: op.src, page }, `use a larger original (at least ${WARN_PPI} ppi, ideally 200–300) or make the frame smaller`);
-    } else if (c.ppi < WARN_PPI) {
+    } else if (ppi < WARN_PPI) {
+      // compared in whole ppi: a frame snapped to the grid may land a fraction under the limit
       sink?.warn('low-resolution-image', `image ${op.src} is only ${ppi} ppi at its placed size`, { file: op.src, page }, `use a larger original (at least ${WARN_PPI} ppi) or make the frame smaller`);
     }
     out.set(op, { pdfImage: open(c.jpeg), x: op.x + c.ox, y: op.y + c.oy, w: c.w, h: c.h, ppi: c.ppi, jpeg: c.jpeg });

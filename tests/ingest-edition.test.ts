@@ -3,24 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticError, Sink } from '../src/diag/index.js';
+import { Sink } from '../src/diag/index.js';
 import { loadEdition } from '../src/ingest/index.js';
 import type { Edition } from '../src/model/edition.js';
+import { thrown } from './helpers.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const EDITION = path.join(ROOT, 'seeds', 'edition.yaml');
 const COPY = path.join(ROOT, 'seeds', '000_52660507d51a0aa1.txt');
 const PHOTO = path.join(ROOT, 'seeds', 'photos', 'hubble-deep-field_1000x872.jpg');
 
-function thrown(f: () => unknown): DiagnosticError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DiagnosticError);
-    return e as DiagnosticError;
-  }
-  throw new Error('expected a DiagnosticError');
-}
 
 /** A scratch edition directory with the sample copy and photo. */
 function scratch(yaml: string, files: Record<string, string> = {}): string {

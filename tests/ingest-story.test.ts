@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticError, Sink } from '../src/diag/index.js';
+import { Sink } from '../src/diag/index.js';
 import { importCopy, readStoryFile, writeStoryFiles } from '../src/ingest/index.js';
 import type { Item } from '../src/model/edition.js';
+import { thrown } from './helpers.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLE = path.join(ROOT, 'seeds', '000_52660507d51a0aa1.txt');
@@ -15,15 +16,6 @@ const noOrigin = (it: Item): Item => {
   return rest as Item;
 };
 
-function thrown(f: () => unknown): DiagnosticError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DiagnosticError);
-    return e as DiagnosticError;
-  }
-  throw new Error('expected a DiagnosticError');
-}
 
 describe('story files', () => {
   const items = importCopy(fs.readFileSync(SAMPLE, 'utf8'), 'sample.txt', new Sink());

@@ -12,7 +12,7 @@ import { loadTemplate, layoutPage } from './layout/index.js';
 import type { PageLayout } from './layout/types.js';
 import { paintPage } from './paint/page.js';
 import type { DisplayDocument, DisplayPage } from './paint/display.js';
-import { writePdf } from './pdf/index.js';
+import { writePdf, type ImageCache } from './pdf/index.js';
 import { preflight } from './pdf/preflight.js';
 import { renderPng } from './preview/index.js';
 import { collectStats, type ComposedLine, type CompositionStats } from './text/index.js';
@@ -121,10 +121,11 @@ export async function buildEdition(editionFile: string, opts: BuildOptions, sink
 
   // Render everything in memory first; files are written only once every page succeeded.
   const outputs: Array<[string, Uint8Array | string]> = [];
+  const imageCache: ImageCache = new WeakMap();
   const pages: PageReport[] = [];
   for (const [i, page] of doc.pages.entries()) {
     const single: DisplayDocument = { ...doc, title: `${doc.title} 第${page.number}版`, pages: [page] };
-    const pdf = await writePdf(single, { standard: opts.standard, sink });
+    const pdf = await writePdf(single, { standard: opts.standard, sink, imageCache });
     const pdfName = `page-${pad(page.number)}.pdf`;
     outputs.push([pdfName, pdf]);
     let pngName: string | null = null;
@@ -139,7 +140,7 @@ export async function buildEdition(editionFile: string, opts: BuildOptions, sink
     pages.push({ number: page.number, pdf: pdfName, png: pngName, items: edition.pages[i]?.items.length ?? 0, preflight: { ok: pf.ok, failed: pf.checks.filter((c) => !c.ok).map((c) => c.id) } });
   }
   // The edition file holds the same pages: its problems were reported once already, page by page.
-  const editionPdf = await writePdf(doc, { standard: opts.standard, sink: new Sink() });
+  const editionPdf = await writePdf(doc, { standard: opts.standard, sink: new Sink(), imageCache });
   outputs.push(['edition.pdf', editionPdf]);
 
   const diagnostics = sink.items;

@@ -1,14 +1,15 @@
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
 import { PDFDict, PDFDocument as LibDoc, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
-import { writePdf } from '../src/pdf/index.js';
+import { writePdf, type ImageCache } from '../src/pdf/index.js';
 import { preflight } from '../src/pdf/preflight.js';
 import { renderPng } from '../src/preview/index.js';
 import { Sink } from '../src/diag/index.js';
 import type { ImageOp } from '../src/paint/display.js';
 import { doc, page } from './fixtures/pdf/docs.js';
 
-const PHOTOS = '/work/shared/photos';
+const PHOTOS = path.resolve(__dirname, 'fixtures', 'photos'); // copies of ../shared/photos (see SOURCES.md there)
 const HUBBLE = `${PHOTOS}/hubble-deep-field_1000x872.jpg`;
 const COFFEE = `${PHOTOS}/coffee_rgba-vignette-alpha_600x400.png`;
 const ROCKET = `${PHOTOS}/tiny_rocket_96x64.jpg`;
@@ -108,5 +109,17 @@ describe('images', () => {
     const b = await writePdf(d());
     expect(a.equals(b)).toBe(true);
     void PDFDict;
+  });
+
+  test('an image cache converts each photo once across writes and changes no byte', async () => {
+    const ops = [img(COFFEE, 40, 40, 100, 80), img(HUBBLE, 150, 40, 100, 80)];
+    const cache: ImageCache = new WeakMap();
+    const first = await writePdf(doc([page(ops)]), { imageCache: cache });
+    const conversions = ops.map((op) => cache.get(op));
+    expect(conversions.every(Boolean)).toBe(true);
+    const second = await writePdf(doc([page(ops)]), { imageCache: cache });
+    ops.forEach((op, i) => expect(cache.get(op)).toBe(conversions[i])); // the same promises: nothing converted again
+    expect(second.equals(first)).toBe(true);
+    expect(second.equals(await writePdf(doc([page(ops)])))).toBe(true);
   });
 });

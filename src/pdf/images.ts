@@ -88,17 +88,34 @@ export async function convertImage(src: string | Buffer, frameW: number, frameH:
  * matter), then open them in document order with pdfkit's `openImage` (which numbers them). Problems become
  * diagnostics; an image that cannot be read is left out of the page.
  */
-export async function prepareImages(doc: DisplayDocument, open: (jpeg: Buffer) => unknown, sink?: Sink): Promise<Map<ImageOp, PreparedImage>> {
+type Conversion = { ok: Converted } | { error: 'missing' } | { error: 'unreadable'; message: string };
+
+/**
+ * Conversions already done, by ImageOp: a build that writes each page and then the whole edition from the same
+ * display list converts every photo once. Create one per build with `new WeakMap()`.
+ */
+export type ImageCache = WeakMap<ImageOp, Promise<Conversion>>;
+
+async function convertOp(op: ImageOp): Promise<Conversion> {
+  if (!fs.existsSync(op.src)) return { error: 'missing' };
+  try {
+    return { ok: await convertImage(op.src, op.w, op.h, op.fit) };
+  } catch (e) {
+    return { error: 'unreadable', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export async function prepareImages(doc: DisplayDocument, open: (jpeg: Buffer) => unknown, sink?: Sink, cache?: ImageCache): Promise<Map<ImageOp, PreparedImage>> {
   const ops: Array<{ op: ImageOp; page: number }> = [];
   for (const p of doc.pages) for (const op of p.ops) if (op.kind === 'image') ops.push({ op, page: p.number });
   const results = await Promise.all(
-    ops.map(async ({ op }) => {
-      if (!fs.existsSync(op.src)) return { error: 'missing' as const };
-      try {
-        return { ok: await convertImage(op.src, op.w, op.h, op.fit) };
-      } catch (e) {
-        return { error: 'unreadable' as const, message: e instanceof Error ? e.message : String(e) };
+    ops.map(({ op }) => {
+      let conversion = cache?.get(op);
+      if (!conversion) {
+        conversion = convertOp(op);
+        cache?.set(op, conversion);
       }
+      return conversion;
     }),
   );
   const out = new Map<ImageOp, PreparedImage>();

@@ -10,7 +10,8 @@ import type { DisplayDocument, DisplayPage, GlyphOp, ImageOp, LineOp, RectOp } f
 import type { Cmyk } from '../core/units.js';
 import type { Sink } from '../diag/index.js';
 import { PdfkitGlyphs, OVERPRINT_GS, num } from './glyphs.js';
-import { prepareImages, type PreparedImage } from './images.js';
+import { prepareImages, type ImageCache, type PreparedImage } from './images.js';
+export type { ImageCache } from './images.js';
 import { postProcess, editionDate } from './postprocess.js';
 
 export type PdfStandard = 'x1a' | 'x4' | 'none';
@@ -21,6 +22,8 @@ export interface WritePdfOptions {
   sink?: Sink;
   /** For `x4` only: the print shop's CMYK output profile to embed. Without it an x4 file is not labelled PDF/X-4. */
   outputProfile?: { icc: Buffer; identifier: string; condition?: string };
+  /** Share photo conversions between calls on the same display list (each page, then the edition). */
+  imageCache?: ImageCache;
 }
 
 /** Strokes up to this width (pt) in 100% K overprint ("thin rules"); wider ones knock out like solids. */
@@ -111,7 +114,7 @@ export async function writePdf(doc: DisplayDocument, opts: WritePdfOptions = {})
     pdf.on('error', reject);
   });
   // Images first (async, sharp), then all drawing synchronously in page order: deterministic object order.
-  const images = await prepareImages(doc, (buf) => (pdf as unknown as { openImage(src: Buffer): unknown }).openImage(buf), opts.sink);
+  const images = await prepareImages(doc, (buf) => (pdf as unknown as { openImage(src: Buffer): unknown }).openImage(buf), opts.sink, opts.imageCache);
   const glyphs = new PdfkitGlyphs(pdf, opts.sink);
   for (const page of doc.pages) drawPage(pdf, glyphs, page, images);
   pdf.end();

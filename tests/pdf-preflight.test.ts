@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { PDFDocument as LibDoc, PDFName, PDFString } from 'pdf-lib';
@@ -33,7 +34,7 @@ describe('preflight', () => {
           run('红色大标题', 40, 100, 36, [0, 100, 100, 0]),
           { kind: 'rect', x: 30, y: 120, w: 200, h: 40, fill: [0, 20, 60, 0] },
           { kind: 'line', x1: 30, y1: 220, x2: 300, y2: 220, stroke: [0, 0, 0, 100], lineWidth: 0.25 },
-          { kind: 'image', src: '/work/shared/photos/coffee_rgba-vignette-alpha_600x400.png', x: 300, y: 120, w: 150, h: 100, fit: 'cover' },
+          { kind: 'image', src: path.resolve(__dirname, 'fixtures', 'photos', 'coffee_rgba-vignette-alpha_600x400.png'), x: 300, y: 120, w: 150, h: 100, fit: 'cover' },
         ]),
       ]),
     );
@@ -72,10 +73,10 @@ describe('preflight', () => {
   });
 
   test('PNG alpha (SMask) and RGB images are caught', async () => {
-    const f = await failed(await planted((d) => void d.image('/work/shared/photos/coffee_rgba-vignette-alpha_600x400.png', 10, 10, { width: 100 })));
+    const f = await failed(await planted((d) => void d.image(path.resolve(__dirname, 'fixtures', 'photos', 'coffee_rgba-vignette-alpha_600x400.png'), 10, 10, { width: 100 })));
     expect(f).toContain('transparency');
     expect(f).toContain('colour-spaces');
-    expect(await failed(await planted((d) => void d.image('/work/shared/photos/tiny_rocket_96x64.jpg', 10, 10, { width: 100 })))).toEqual(['colour-spaces']);
+    expect(await failed(await planted((d) => void d.image(path.resolve(__dirname, 'fixtures', 'photos', 'tiny_rocket_96x64.jpg'), 10, 10, { width: 100 })))).toEqual(['colour-spaces']);
   });
 
   test('100% K text that knocks out is caught; rich black and small multi-ink text too', async () => {

@@ -189,6 +189,20 @@ function shapeRuns(runs: StyledRun[]): { text: string; raw: Raw[] } {
   return { text, raw };
 }
 
+/** Call `fn(k, j)` for every maximal run k..j (inclusive) of indices in 0..n-1 where `test` holds. */
+function forEachRun(n: number, test: (k: number) => boolean, fn: (k: number, j: number) => void): void {
+  for (let k = 0; k < n; ) {
+    if (!test(k)) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j + 1 < n && test(j + 1)) j++;
+    fn(k, j);
+    k = j + 1;
+  }
+}
+
 function prefix(n: number, f: (k: number) => number): Float64Array {
   const p = new Float64Array(n + 1);
   for (let k = 0; k < n; k++) p[k + 1] = p[k]! + f(k);
@@ -288,16 +302,9 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
   // loses ½ em: a pair is 1.5 em, a run of three 2 em (clreq: 3 em → 2 em). ？！ ！？ ？？ ！！ are 1 em and ！！！
   // 2 em (GB). A gap is cut on the mark before it (stops, closers) or the opener after it; interior gaps are
   // preferred to the one facing the following text.
-  for (let k = 0; k < n; ) {
-    if (!isMark(k)) {
-      k++;
-      continue;
-    }
-    let j = k;
-    while (j + 1 < n && isMark(j + 1)) j++;
+  forEachRun(n, isMark, (k, j) => {
     if (j > k) compressRun(k, j);
-    k = j + 1;
-  }
+  });
   function compressRun(a: number, b: number): void {
     const L = b - a + 1;
     // Blank available in gap t: the right blank of mark t plus, inside the run, the left blank of mark t + 1.
@@ -410,16 +417,7 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
   // locally to no prohibition rather than force a very loose line, so a break inside the run is dear, not forbidden.
   const markRun = new Int32Array(n); // length of the run of prohibited marks the item belongs to (0 = none)
   const pmark = (k: number): boolean => noStart[k] === 1 && (kind[k] === 'stop' || kind[k] === 'close' || kind[k] === 'mid');
-  for (let k = 0; k < n; ) {
-    if (!pmark(k)) {
-      k++;
-      continue;
-    }
-    let j = k;
-    while (j + 1 < n && pmark(j + 1)) j++;
-    for (let t = k; t <= j; t++) markRun[t] = j - k + 1;
-    k = j + 1;
-  }
+  forEachRun(n, pmark, (k, j) => markRun.fill(j - k + 1, k, j + 1));
   for (let k = 0; k < n; k++) {
     if (k === n - 1) {
       brk[k] = 0;

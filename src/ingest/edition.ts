@@ -42,6 +42,7 @@ import { importCopy } from './copy.js';
 import { OverridesSchema, zodDiagnostics } from './schemas.js';
 import { readStoryFile } from './story.js';
 import { lineOf, parseYaml } from './yamlpos.js';
+import { readText } from './files.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -90,12 +91,7 @@ const HINTS: Array<[RegExp, string]> = [
 
 /** Load an edition file: the paper, the pages and their items (copy imported, story files read, images and overrides applied). */
 export function loadEdition(file: string, sink: Sink): Edition {
-  let src: string;
-  try {
-    src = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new DiagnosticError([{ severity: 'error', code: 'edition-unreadable', message: `edition file ${file} does not exist or cannot be read`, at: { file }, hint: 'check the path of the edition file' }]);
-  }
+  const src = readText(file, 'edition-unreadable', `edition file ${file} does not exist or cannot be read`, 'check the path of the edition file');
   const { parsed, errors: syntax } = parseYaml(src.replace(/^\uFEFF/, ''), file);
   if (syntax.length) throw new DiagnosticError(syntax);
   const res = EditionSchema.safeParse(parsed.doc.toJS() ?? {});

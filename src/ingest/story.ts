@@ -29,10 +29,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { DiagnosticError, type Sink } from '../diag/index.js';
+import { DiagnosticError, fail, type Sink } from '../diag/index.js';
 import type { Item, ItemOverrides, ParagraphMark } from '../model/edition.js';
 import { OverridesSchema, zodDiagnostics } from './schemas.js';
 import { lineOf, parseYaml } from './yamlpos.js';
+import { readText } from './files.js';
 
 const text = z.string().min(1, 'must not be empty');
 const nullableText = z.string().nullable().default(null);
@@ -157,19 +158,14 @@ function blocks(lines: Array<{ text: string; line: number }>): Array<{ text: str
  * invalid fields) are thrown as one DiagnosticError listing all of them; the rest (empty body …) go to `sink`.
  */
 export function readStoryFile(file: string, sink: Sink): Item {
-  let src: string;
-  try {
-    src = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new DiagnosticError([{ severity: 'error', code: 'story-unreadable', message: `story file ${file} does not exist or cannot be read`, at: { file }, hint: 'check the path (it is relative to the edition file) and the file permissions' }]);
-  }
+  const src = readText(file, 'story-unreadable', `story file ${file} does not exist or cannot be read`, 'check the path (it is relative to the edition file) and the file permissions');
   const all = src.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (all[0]?.trim() !== '---') {
-    throw new DiagnosticError([{ severity: 'error', code: 'story-front-matter', message: 'the story file does not start with a --- front matter line', at: { file, line: 1 }, hint: 'start the file with ---, the fields (kind, headline …), then a closing --- line, then the text' }]);
+    fail('story-front-matter', 'the story file does not start with a --- front matter line', { file, line: 1 }, 'start the file with ---, the fields (kind, headline …), then a closing --- line, then the text');
   }
   const close = all.findIndex((l, k) => k > 0 && l.trim() === '---');
   if (close < 0) {
-    throw new DiagnosticError([{ severity: 'error', code: 'story-front-matter', message: 'the front matter has no closing --- line', at: { file, line: 1 }, hint: 'add a line with only --- after the last field, before the text' }]);
+    fail('story-front-matter', 'the front matter has no closing --- line', { file, line: 1 }, 'add a line with only --- after the last field, before the text');
   }
   const { parsed, errors } = parseYaml(all.slice(1, close).join('\n'), file, 1);
   if (errors.length) throw new DiagnosticError(errors);

@@ -92,8 +92,14 @@ export function compositionReport(layout: PageLayout, sink: Sink): CompositionSt
 
 /** Lay out every page of an edition (no files written). */
 export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = loadFontBook()): PageLayout[] {
+  // one template load per name: pages sharing a template share it (and its diagnostics are reported once)
+  const templates = new Map<string, ReturnType<typeof loadTemplate>>();
   return edition.pages.map((page) => {
-    const template = loadTemplate(page.layout, sink);
+    let template = templates.get(page.layout);
+    if (!template) {
+      template = loadTemplate(page.layout, sink);
+      templates.set(page.layout, template);
+    }
     return layoutPage(page, edition, template, fonts, sink);
   });
 }

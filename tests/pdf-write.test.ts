@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { PDFArray, PDFDict, PDFDocument as LibDoc, PDFName, PDFNumber, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument as LibDoc, PDFName, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
 import { writePdf } from '../src/pdf/index.js';
 import { PdfkitGlyphs } from '../src/pdf/glyphs.js';
 import { extractText } from '../src/preview/index.js';
 import { Sink } from '../src/diag/index.js';
-import { doc, face, page, run, SENTENCE } from './fixtures/pdf/docs.js';
+import { doc, page, run, SENTENCE } from './fixtures/pdf/docs.js';
 
 const allText = (pages: Awaited<ReturnType<typeof extractText>>): string => pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
 
@@ -203,11 +203,9 @@ describe('writePdf colour, boxes, labelling', () => {
       found++;
     }
     expect(found).toBe(1);
-    void PDFNumber;
   });
 });
 
-void face;
 
 describe('edge cases', () => {
   test('a glyph with no text of its own keeps the file valid, the other text exact, and is reported', async () => {

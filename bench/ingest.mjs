@@ -28,5 +28,7 @@ for (const [name, text] of Object.entries(CASES)) {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  console.log(`${name.padEnd(24)} median ${median.toFixed(0).padStart(6)} ms  (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})  ${items} items  rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `${name.padEnd(24)} median ${median.toFixed(0).padStart(6)} ms  (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})  ${items} items  rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+  );
 }

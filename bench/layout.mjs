@@ -11,19 +11,37 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** Seconds per case before it is reported as too slow. */
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 300);
 
-const sample = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json'), 'utf8')).items;
+const sample = () =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json'), 'utf8')).items;
 /** The sample's items with new ids (copy k), without the weather box (one 报眼 weather per page). */
-const copy = (k) => sample().filter((it) => it.kind !== 'weather').map((it) => ({ ...it, id: `${it.id}-${k}` }));
+const copy = (k) =>
+  sample()
+    .filter((it) => it.kind !== 'weather')
+    .map((it) => ({ ...it, id: `${it.id}-${k}` }));
 /** Short copies (简讯-sized): the first paragraph only, for pages of many small items that do fit. */
-const brief = (k) => copy(k).filter((it) => it.kind === 'article').map((it) => ({ ...it, kicker: null, subhead: null, section: undefined, paragraphs: it.paragraphs.slice(0, 1) }));
-const paper = { name: '平湖日报', romanized: 'PINGHU RIBAO', publisher: '中共平湖市委机关报', registration: 'CN 33-0000', postalCode: '31-00', website: 'www.example.cn' };
+const brief = (k) =>
+  copy(k)
+    .filter((it) => it.kind === 'article')
+    .map((it) => ({ ...it, kicker: null, subhead: null, section: undefined, paragraphs: it.paragraphs.slice(0, 1) }));
+const paper = {
+  name: '平湖日报',
+  romanized: 'PINGHU RIBAO',
+  publisher: '中共平湖市委机关报',
+  registration: 'CN 33-0000',
+  postalCode: '31-00',
+  website: 'www.example.cn',
+};
 const edition = (pages) => ({ paper, date: '2024-07-03', issue: 12345, pages, baseDir: ROOT });
 
 const CASES = {
   'sample (9 items)': () => [{ number: 1, name: '要闻', layout: 'broadsheet', items: sample() }],
-  '15 items (9 + 6 short)': () => [{ number: 1, name: '要闻', layout: 'broadsheet', items: [...sample(), ...brief(2), ...brief(3).slice(0, 2)] }],
+  '15 items (9 + 6 short)': () => [
+    { number: 1, name: '要闻', layout: 'broadsheet', items: [...sample(), ...brief(2), ...brief(3).slice(0, 2)] },
+  ],
   'x2 (17 items)': () => [{ number: 1, name: '要闻', layout: 'broadsheet', items: [...sample(), ...copy(2)] }],
-  'x3 (25 items)': () => [{ number: 1, name: '要闻', layout: 'broadsheet', items: [...sample(), ...copy(2), ...copy(3)] }],
+  'x3 (25 items)': () => [
+    { number: 1, name: '要闻', layout: 'broadsheet', items: [...sample(), ...copy(2), ...copy(3)] },
+  ],
   '4 pages (9+8+8+8 items)': () => [
     { number: 1, name: '要闻', layout: 'broadsheet', items: sample() },
     ...[2, 3, 4].map((n) => ({ number: n, name: `版${n}`, layout: 'broadsheet', items: copy(n) })),
@@ -49,7 +67,9 @@ async function runCase(name) {
   }
   times.sort((a, b) => a - b);
   const rss = process.resourceUsage().maxRSS / 1024; // KiB → MiB
-  process.stdout.write(JSON.stringify({ name, median: times[Math.floor(RUNS / 2)], min: times[0], max: times[RUNS - 1], rss, summary }));
+  process.stdout.write(
+    JSON.stringify({ name, median: times[Math.floor(RUNS / 2)], min: times[0], max: times[RUNS - 1], rss, summary }),
+  );
 }
 
 if (process.argv[2]) {
@@ -59,11 +79,21 @@ if (process.argv[2]) {
   for (const name of Object.keys(CASES)) {
     let out;
     try {
-      out = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), name], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: TIMEOUT * 1000 }));
+      out = JSON.parse(
+        execFileSync(process.execPath, [fileURLToPath(import.meta.url), name], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+          timeout: TIMEOUT * 1000,
+        }),
+      );
     } catch (e) {
-      console.log(`${name.padEnd(26)} failed or over ${TIMEOUT} s for ${RUNS} runs: ${String(e.message).split('\n')[0]}`);
+      console.log(
+        `${name.padEnd(26)} failed or over ${TIMEOUT} s for ${RUNS} runs: ${String(e.message).split('\n')[0]}`,
+      );
       continue;
     }
-    console.log(`${name.padEnd(26)} median ${out.median.toFixed(0).padStart(6)} ms  (${out.min.toFixed(0)}–${out.max.toFixed(0)})  peak RSS ${out.rss.toFixed(0).padStart(5)} MiB  [modules/overset per page: ${out.summary}]`);
+    console.log(
+      `${name.padEnd(26)} median ${out.median.toFixed(0).padStart(6)} ms  (${out.min.toFixed(0)}–${out.max.toFixed(0)})  peak RSS ${out.rss.toFixed(0).padStart(5)} MiB  [modules/overset per page: ${out.summary}]`,
+    );
   }
 }

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Entry point of the `banmian` command: runs the compiled CLI (npm run build writes dist/).
-import('../dist/cli.js').then((m) => m.main(process.argv)).catch((err) => {
-  process.stderr.write(`banmian: cannot start (${err && err.message ? err.message : err}); run \`npm run build\` first\n`);
-  process.exit(2);
-});
+import('../dist/cli.js')
+  .then((m) => m.main(process.argv))
+  .catch((err) => {
+    process.stderr.write(
+      `banmian: cannot start (${err && err.message ? err.message : err}); run \`npm run build\` first\n`,
+    );
+    process.exit(2);
+  });

@@ -25,20 +25,26 @@ function printDiagnostics(sink: Sink, quiet = false): void {
 
 function readInput(file: string): string {
   if (!fs.existsSync(file)) fail('input-missing', `input file ${file} does not exist`, { file }, 'check the path');
-  if (fs.statSync(file).isDirectory()) fail('input-is-directory', `${file} is a directory`, { file }, 'give a file, not a directory');
+  if (fs.statSync(file).isDirectory())
+    fail('input-is-directory', `${file} is a directory`, { file }, 'give a file, not a directory');
   return fs.readFileSync(file, 'utf8');
 }
 
-const num = (name: string, min: number, max: number) => (v: string): number => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}`);
-  return n;
-};
-const int = (name: string, min: number, max: number) => (v: string): number => {
-  const n = num(name, min, max)(v);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number`);
-  return n;
-};
+const num =
+  (name: string, min: number, max: number) =>
+  (v: string): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}`);
+    return n;
+  };
+const int =
+  (name: string, min: number, max: number) =>
+  (v: string): number => {
+    const n = num(name, min, max)(v);
+    if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number`);
+    return n;
+  };
 const pageSize = (v: string): [number, number] => {
   const m = /^(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)$/i.exec(v.trim());
   if (!m) throw new InvalidArgumentError('page size must be WxH in pt, e.g. 999x1400');
@@ -53,21 +59,35 @@ export function program(): Command {
 
   prog
     .command('build')
-    .description('build an edition file (YAML) into PDFs (one per page + the edition), PNG previews, report.json and index.html')
+    .description(
+      'build an edition file (YAML) into PDFs (one per page + the edition), PNG previews, report.json and index.html',
+    )
     .argument('<edition.yaml>', 'the edition file')
     .option('-o, --out <dir>', 'output directory', 'out')
     .option('--standard <std>', 'PDF standard: x1a (PDF/X-1a:2001), x4, none', 'x1a')
     .option('--dpi <n>', 'preview PNG resolution; 0 = no PNGs', int('--dpi', 0, 600), 50)
     .action(async (file: string, o: { out: string; standard: string; dpi: number }) => {
-      if (!['x1a', 'x4', 'none'].includes(o.standard)) throw new InvalidArgumentError('--standard must be x1a, x4 or none');
+      if (!['x1a', 'x4', 'none'].includes(o.standard))
+        throw new InvalidArgumentError('--standard must be x1a, x4 or none');
       const sink = new Sink();
       const { buildEdition } = await pipeline();
       try {
-        const report = await buildEdition(file, { outDir: o.out, standard: o.standard as PdfStandard, previewDpi: o.dpi }, sink);
+        const report = await buildEdition(
+          file,
+          { outDir: o.out, standard: o.standard as PdfStandard, previewDpi: o.dpi },
+          sink,
+        );
         printDiagnostics(sink);
-        for (const p of report.pages) out(`page ${p.number}: ${path.join(o.out, p.pdf)}${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : 'FAILED: ' + p.preflight.failed.join(', ')})`);
-        out(`edition: ${path.join(o.out, report.editionPdf)}; report: ${path.join(o.out, 'report.json')}; preview: ${path.join(o.out, 'index.html')}`);
-        out(`${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset, ${report.counts.heldOver} held over`);
+        for (const p of report.pages)
+          out(
+            `page ${p.number}: ${path.join(o.out, p.pdf)}${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : 'FAILED: ' + p.preflight.failed.join(', ')})`,
+          );
+        out(
+          `edition: ${path.join(o.out, report.editionPdf)}; report: ${path.join(o.out, 'report.json')}; preview: ${path.join(o.out, 'index.html')}`,
+        );
+        out(
+          `${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset, ${report.counts.heldOver} held over`,
+        );
         if (report.counts.errors > 0) process.exitCode = 1;
       } catch (e) {
         printDiagnostics(sink);
@@ -94,7 +114,9 @@ export function program(): Command {
 
   prog
     .command('compose')
-    .description('flow a plain-text file (one paragraph per line) into columns and pages, for composition tests and comparisons')
+    .description(
+      'flow a plain-text file (one paragraph per line) into columns and pages, for composition tests and comparisons',
+    )
     .argument('<text.txt>', 'plain text, one paragraph per line')
     .requiredOption('-o, --output <out.pdf>', 'the PDF to write')
     .option('--size <pt>', 'type size in pt', num('--size', 4, 72), 9)
@@ -108,27 +130,66 @@ export function program(): Command {
     .option('--font <file>', 'font file (default: the body font)')
     .option('--lines <file>', 'write every line as JSON (paragraph, line, text, natural and set width in pt)')
     .option('--standard <std>', 'PDF standard: x1a, x4, none', 'x1a')
-    .action(async (file: string, o: { output: string; size: number; pitch: number; measure: number; columns: number; gutter: number; page: [number, number]; margin: number; indent: number; font?: string; lines?: string; standard: string }) => {
-      const text = readInput(file);
-      const [{ loadFontBook }, { composeTextDocument }, { writePdf }, { writeFileAtomic }] = await Promise.all([import('./fonts/index.js'), import('./compose/flow.js'), import('./pdf/index.js'), pipeline()]);
-      const fonts = loadFontBook();
-      if (o.font && !fs.existsSync(o.font)) fail('font-missing', `font file ${o.font} does not exist`, { file: o.font }, 'check the --font path');
-      const face = o.font ? fonts.open(o.font) : fonts.face('body');
-      const sink = new Sink();
-      const res = composeTextDocument(text, { size: o.size, pitch: o.pitch, measureEm: o.measure, columns: o.columns, gutterEm: o.gutter, pageWidth: o.page[0], pageHeight: o.page[1], margin: o.margin, indentEm: o.indent, face });
-      const pdf = await writePdf(res.doc, { standard: o.standard as PdfStandard, sink });
-      writeFileAtomic(o.output, pdf);
-      if (o.lines) writeFileAtomic(o.lines, JSON.stringify(res.lines, null, 1) + '\n');
-      printDiagnostics(sink);
-      const s = res.stats;
-      out(`${o.output}: ${res.doc.pages.length} pages, ${s.lines} lines, ${s.paragraphs} paragraphs; pairs compressed ${s.pairsCompressed}, line-end halved ${s.lineEndHalved}, line-start trimmed ${s.lineStartTrimmed}, Han–Latin gaps ${s.latinGaps}, pushed in ${s.pushedIn}, pushed out ${s.pushedOut}, orphans avoided ${s.orphansAvoided}, left ${s.orphansLeft}`);
-      if (s.loosest) out(`loosest line: +${s.loosest.em.toFixed(3)} em per gap: ${s.loosest.text}`);
-      if (s.tightest) out(`tightest line: ${s.tightest.em.toFixed(3)} em per gap: ${s.tightest.text}`);
-    });
+    .action(
+      async (
+        file: string,
+        o: {
+          output: string;
+          size: number;
+          pitch: number;
+          measure: number;
+          columns: number;
+          gutter: number;
+          page: [number, number];
+          margin: number;
+          indent: number;
+          font?: string;
+          lines?: string;
+          standard: string;
+        },
+      ) => {
+        const text = readInput(file);
+        const [{ loadFontBook }, { composeTextDocument }, { writePdf }, { writeFileAtomic }] = await Promise.all([
+          import('./fonts/index.js'),
+          import('./compose/flow.js'),
+          import('./pdf/index.js'),
+          pipeline(),
+        ]);
+        const fonts = loadFontBook();
+        if (o.font && !fs.existsSync(o.font))
+          fail('font-missing', `font file ${o.font} does not exist`, { file: o.font }, 'check the --font path');
+        const face = o.font ? fonts.open(o.font) : fonts.face('body');
+        const sink = new Sink();
+        const res = composeTextDocument(text, {
+          size: o.size,
+          pitch: o.pitch,
+          measureEm: o.measure,
+          columns: o.columns,
+          gutterEm: o.gutter,
+          pageWidth: o.page[0],
+          pageHeight: o.page[1],
+          margin: o.margin,
+          indentEm: o.indent,
+          face,
+        });
+        const pdf = await writePdf(res.doc, { standard: o.standard as PdfStandard, sink });
+        writeFileAtomic(o.output, pdf);
+        if (o.lines) writeFileAtomic(o.lines, JSON.stringify(res.lines, null, 1) + '\n');
+        printDiagnostics(sink);
+        const s = res.stats;
+        out(
+          `${o.output}: ${res.doc.pages.length} pages, ${s.lines} lines, ${s.paragraphs} paragraphs; pairs compressed ${s.pairsCompressed}, line-end halved ${s.lineEndHalved}, line-start trimmed ${s.lineStartTrimmed}, Han–Latin gaps ${s.latinGaps}, pushed in ${s.pushedIn}, pushed out ${s.pushedOut}, orphans avoided ${s.orphansAvoided}, left ${s.orphansLeft}`,
+        );
+        if (s.loosest) out(`loosest line: +${s.loosest.em.toFixed(3)} em per gap: ${s.loosest.text}`);
+        if (s.tightest) out(`tightest line: ${s.tightest.em.toFixed(3)} em per gap: ${s.tightest.text}`);
+      },
+    );
 
   prog
     .command('preflight')
-    .description('check a PDF against the print shop rules (PDF/X-1a: CMYK, fonts embedded, TrimBox, overprinting black text, …)')
+    .description(
+      'check a PDF against the print shop rules (PDF/X-1a: CMYK, fonts embedded, TrimBox, overprinting black text, …)',
+    )
     .argument('<file.pdf>', 'the PDF to check')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, o: { json?: boolean }) => {

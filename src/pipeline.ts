@@ -69,11 +69,29 @@ export function compositionReport(layout: PageLayout, sink: Sink): CompositionSt
         }
       }
       const n = line.notes;
-      if (n?.ruleBroken) sink.warn('kinsoku-forced', `a line break breaks a line-start/line-end rule because nothing else fitted: ${line.text}`, at(block.item), 'widen the measure or edit the line so a legal break exists');
-      if (n && n.overfull > 0.5) sink.warn('overfull-line', `a ${block.role} line is ${n.overfull.toFixed(1)} pt wider than its measure: ${line.text}`, at(block.item), 'shorten the text or give the module more columns');
+      if (n?.ruleBroken)
+        sink.warn(
+          'kinsoku-forced',
+          `a line break breaks a line-start/line-end rule because nothing else fitted: ${line.text}`,
+          at(block.item),
+          'widen the measure or edit the line so a legal break exists',
+        );
+      if (n && n.overfull > 0.5)
+        sink.warn(
+          'overfull-line',
+          `a ${block.role} line is ${n.overfull.toFixed(1)} pt wider than its measure: ${line.text}`,
+          at(block.item),
+          'shorten the text or give the module more columns',
+        );
       // the body text: lines of body column blocks, without the credits and marked lines set in other styles
       if (block.role !== 'body' || (role && role !== 'body')) continue;
-      if (n?.notFlush && !line.last) sink.warn('line-not-flush', `a body line could not be justified flush: ${line.text}`, at(block.item), 'edit the line (a long unbreakable word or number) or widen the column');
+      if (n?.notFlush && !line.last)
+        sink.warn(
+          'line-not-flush',
+          `a body line could not be justified flush: ${line.text}`,
+          at(block.item),
+          'edit the line (a long unbreakable word or number) or widen the column',
+        );
       const key = block.item ?? '';
       const cur = open.get(key) ?? [];
       cur.push(line);
@@ -84,8 +102,15 @@ export function compositionReport(layout: PageLayout, sink: Sink): CompositionSt
     }
   }
   for (const [item, chars] of missing) {
-    const list = [...chars].map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-    sink.warn('missing-glyph', `the font has no glyph for ${list}; it prints as an empty box`, at(item || null), 'replace the character, or map the role to a font that has it in fonts/fonts.yaml');
+    const list = [...chars]
+      .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+      .join(', ');
+    sink.warn(
+      'missing-glyph',
+      `the font has no glyph for ${list}; it prints as an empty box`,
+      at(item || null),
+      'replace the character, or map the role to a font that has it in fonts/fonts.yaml',
+    );
   }
   return collectStats(paragraphs);
 }
@@ -105,7 +130,11 @@ export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = lo
 }
 
 export function paintEdition(edition: Edition, layouts: PageLayout[]): DisplayDocument {
-  return { title: `${edition.paper.name} ${edition.date}`, date: edition.date, pages: layouts.map((l) => paintPage(l)) };
+  return {
+    title: `${edition.paper.name} ${edition.date}`,
+    date: edition.date,
+    pages: layouts.map((l) => paintPage(l)),
+  };
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -141,9 +170,21 @@ export async function buildEdition(editionFile: string, opts: BuildOptions, sink
     }
     const pf = opts.standard === 'none' ? { ok: true, checks: [] } : await preflight(pdf);
     for (const c of pf.checks) {
-      if (!c.ok) sink.error('preflight', `preflight check ${c.id} failed: ${c.detail}`, { page: page.number }, 'report this as a banmian bug; the file will be rejected by the print shop');
+      if (!c.ok)
+        sink.error(
+          'preflight',
+          `preflight check ${c.id} failed: ${c.detail}`,
+          { page: page.number },
+          'report this as a banmian bug; the file will be rejected by the print shop',
+        );
     }
-    pages.push({ number: page.number, pdf: pdfName, png: pngName, items: edition.pages[i]?.items.length ?? 0, preflight: { ok: pf.ok, failed: pf.checks.filter((c) => !c.ok).map((c) => c.id) } });
+    pages.push({
+      number: page.number,
+      pdf: pdfName,
+      png: pngName,
+      items: edition.pages[i]?.items.length ?? 0,
+      preflight: { ok: pf.ok, failed: pf.checks.filter((c) => !c.ok).map((c) => c.id) },
+    });
   }
   // The edition file holds the same pages: its problems were reported once already, page by page.
   const editionPdf = await writePdf(doc, { standard: opts.standard, sink: new Sink(), imageCache });
@@ -178,10 +219,16 @@ const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt
 /** A local browser view of the built pages and the build's diagnostics. */
 export function previewHtml(report: BuildReport): string {
   const pages = report.pages
-    .map((p) => `<figure><a href="${esc(p.pdf)}">${p.png ? `<img src="${esc(p.png)}" alt="第${p.number}版">` : `第${p.number}版 (PDF)`}</a><figcaption>第${p.number}版 · ${p.items} 稿件 · preflight ${p.preflight.ok ? '通过' : '未通过: ' + esc(p.preflight.failed.join(', '))}</figcaption></figure>`)
+    .map(
+      (p) =>
+        `<figure><a href="${esc(p.pdf)}">${p.png ? `<img src="${esc(p.png)}" alt="第${p.number}版">` : `第${p.number}版 (PDF)`}</a><figcaption>第${p.number}版 · ${p.items} 稿件 · preflight ${p.preflight.ok ? '通过' : '未通过: ' + esc(p.preflight.failed.join(', '))}</figcaption></figure>`,
+    )
     .join('\n');
   const diags = report.diagnostics
-    .map((d) => `<tr class="${d.severity}"><td>${d.severity}</td><td>${esc(d.code)}</td><td>${esc([d.at.file, d.at.line, d.at.page ? `p${d.at.page}` : '', d.at.item].filter(Boolean).join(' '))}</td><td>${esc(d.message)}</td><td>${esc(d.hint)}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr class="${d.severity}"><td>${d.severity}</td><td>${esc(d.code)}</td><td>${esc([d.at.file, d.at.line, d.at.page ? `p${d.at.page}` : '', d.at.item].filter(Boolean).join(' '))}</td><td>${esc(d.message)}</td><td>${esc(d.hint)}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="zh-Hans"><head><meta charset="utf-8"><title>${esc(report.paper)} ${esc(report.date)}</title>

@@ -51,7 +51,9 @@ const CONFINED: Record<string, string> = {
 };
 
 const imports = (src: string): string[] =>
-  [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+  [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => (m[1] ?? m[2])!,
+  );
 
 const all = files(SRC);
 
@@ -72,7 +74,8 @@ describe('architecture', () => {
       for (const spec of imports(fs.readFileSync(f, 'utf8'))) {
         if (!spec.startsWith('.')) continue;
         const target = moduleOf(path.resolve(path.dirname(f), spec).replace(/\.js$/, '.ts'));
-        if (target !== mod && !allowed.includes(target)) bad.push(`${path.relative(SRC, f)} imports ${spec} (${mod} → ${target})`);
+        if (target !== mod && !allowed.includes(target))
+          bad.push(`${path.relative(SRC, f)} imports ${spec} (${mod} → ${target})`);
       }
     }
     expect(bad).toEqual([]);
@@ -83,7 +86,14 @@ describe('architecture', () => {
     for (const f of all) {
       const mod = moduleOf(f);
       for (const spec of imports(fs.readFileSync(f, 'utf8'))) {
-        const home = CONFINED[spec] ?? CONFINED[spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')];
+        const home =
+          CONFINED[spec] ??
+          CONFINED[
+            spec
+              .split('/')
+              .slice(0, spec.startsWith('@') ? 2 : 1)
+              .join('/')
+          ];
         if (home && home !== mod) bad.push(`${path.relative(SRC, f)} imports ${spec}, which belongs to ${home}/`);
       }
     }
@@ -91,7 +101,9 @@ describe('architecture', () => {
   });
 
   it('pdf-lib never embeds a font (its fontkit fork corrupts CJK subsets): fonts go through pdfkit only', () => {
-    const bad = all.filter((f) => /\bembedFont\(|registerFontkit\(/.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f));
+    const bad = all
+      .filter((f) => /\bembedFont\(|registerFontkit\(/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(SRC, f));
     expect(bad).toEqual([]);
   });
 

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'banmian.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-cli-'));
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
 
@@ -29,7 +30,9 @@ describe('banmian CLI', () => {
     const r = run('import', 'seeds/000_52660507d51a0aa1.txt', '--json');
     expect(r.status).toBe(0);
     const got = JSON.parse(r.stdout) as { items: Record<string, unknown>[] };
-    const ref = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json'), 'utf8')) as { items: Record<string, unknown>[] };
+    const ref = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json'), 'utf8'),
+    ) as { items: Record<string, unknown>[] };
     const noId = (items: Record<string, unknown>[]) => items.map(({ id: _id, ...rest }) => rest);
     expect(noId(got.items)).toEqual(noId(ref.items));
   });
@@ -71,14 +74,51 @@ describe('banmian CLI', () => {
     const d = tmp();
     const pdf = path.join(d, 'c.pdf');
     const lines = path.join(d, 'lines.json');
-    const r = run('compose', 'tests/fixtures/sample-body.txt', '-o', pdf, '--size', '9', '--pitch', '14', '--measure', '12', '--columns', '8', '--gutter', '1', '--page', '999x1400', '--margin', '36', '--indent', '2', '--lines', lines);
+    const r = run(
+      'compose',
+      'tests/fixtures/sample-body.txt',
+      '-o',
+      pdf,
+      '--size',
+      '9',
+      '--pitch',
+      '14',
+      '--measure',
+      '12',
+      '--columns',
+      '8',
+      '--gutter',
+      '1',
+      '--page',
+      '999x1400',
+      '--margin',
+      '36',
+      '--indent',
+      '2',
+      '--lines',
+      lines,
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    const data = JSON.parse(fs.readFileSync(lines, 'utf8')) as Array<{ paragraph: number; line: number; text: string; natural: number; width: number }>;
-    const src = fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'sample-body.txt'), 'utf8').split('\n').filter((l) => l.trim());
+    const data = JSON.parse(fs.readFileSync(lines, 'utf8')) as Array<{
+      paragraph: number;
+      line: number;
+      text: string;
+      natural: number;
+      width: number;
+    }>;
+    const src = fs
+      .readFileSync(path.join(ROOT, 'tests', 'fixtures', 'sample-body.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     // every paragraph's lines join back to the paragraph
     src.forEach((p, i) => {
-      expect(data.filter((l) => l.paragraph === i).map((l) => l.text).join('')).toBe(p.trim());
+      expect(
+        data
+          .filter((l) => l.paragraph === i)
+          .map((l) => l.text)
+          .join(''),
+      ).toBe(p.trim());
     });
   });
 });

@@ -12,11 +12,16 @@ import { Sink } from '../src/diag/index.js';
 import { buildEdition, layoutEdition, type BuildReport } from '../src/pipeline.js';
 import { loadEdition } from '../src/ingest/index.js';
 import { extractText } from '../src/preview/index.js';
-import { START_PROHIBITED_GB as LINE_START_PROHIBITED, END_PROHIBITED_GB as LINE_END_PROHIBITED } from '../src/text/rules.js';
+import {
+  START_PROHIBITED_GB as LINE_START_PROHIBITED,
+  END_PROHIBITED_GB as LINE_END_PROHIBITED,
+} from '../src/text/rules.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const EDITION = path.join(ROOT, 'seeds', 'edition.yaml');
-const REFERENCE = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json'), 'utf8')) as { items: Record<string, unknown>[] };
+const REFERENCE = JSON.parse(
+  fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json'), 'utf8'),
+) as { items: Record<string, unknown>[] };
 const strip = (s: string): string => s.replace(/[\s\u3000]/g, '');
 
 /** Every visible text of the reference, as [where, text]. */
@@ -80,7 +85,9 @@ describe('sample edition build', () => {
   it('has every reference text in the PDF, line by line in reading order', () => {
     const lines = pages.flatMap((p) => p.lines.map((l) => strip(l.text))).filter(Boolean);
     const all = lines.join('');
-    const missing = referenceTexts().filter(([, t]) => !all.includes(t)).map(([w]) => w);
+    const missing = referenceTexts()
+      .filter(([, t]) => !all.includes(t))
+      .map(([w]) => w);
     expect(missing).toEqual([]);
     // reading order: paragraphs of one story appear in order
     for (const it of REFERENCE.items) {
@@ -113,7 +120,8 @@ describe('sample edition build', () => {
         if (a.li === b.li) continue;
         const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
         const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-        if (w > 0 && h > 0 && w * h > 0.6 * Math.min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0))) collisions++;
+        if (w > 0 && h > 0 && w * h > 0.6 * Math.min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0)))
+          collisions++;
       }
     }
     expect(collisions).toBe(0);
@@ -132,7 +140,8 @@ describe('sample edition build', () => {
         const last = line.text[line.text.length - 1] ?? '';
         if (LINE_START_PROHIBITED.has(first)) bad.push(`starts with ${first}: ${line.text}`);
         if (LINE_END_PROHIBITED.has(last)) bad.push(`ends with ${last}: ${line.text}`);
-        if (!line.last && Math.abs(line.width - line.measure) > 0.5) bad.push(`not flush (${line.width} of ${line.measure}): ${line.text}`);
+        if (!line.last && Math.abs(line.width - line.measure) > 0.5)
+          bad.push(`not flush (${line.width} of ${line.measure}): ${line.text}`);
       }
     }
     expect(bodyLines).toBeGreaterThan(300);
@@ -147,14 +156,22 @@ describe('sample edition build', () => {
     const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-e2e2-'));
     await buildEdition(EDITION, { outDir: dir2, standard: 'x1a', previewDpi: 0 });
     expect(fs.readFileSync(path.join(dir2, 'page-01.pdf')).equals(pdf)).toBe(true);
-    expect(fs.readFileSync(path.join(dir2, 'edition.pdf')).equals(fs.readFileSync(path.join(dir, 'edition.pdf')))).toBe(true);
+    expect(fs.readFileSync(path.join(dir2, 'edition.pdf')).equals(fs.readFileSync(path.join(dir, 'edition.pdf')))).toBe(
+      true,
+    );
   });
 
   const shared = path.resolve(ROOT, '..', 'shared', 'tools', 'pagecheck.py');
   const haveTools = fs.existsSync(shared) && spawnSync('mutool', ['-v']).error === undefined;
   it.skipIf(!haveTools)('passes the independent page checker (../shared/tools/pagecheck.py)', () => {
-    const r = spawnSync('python3', [shared, path.join(dir, 'page-01.pdf'), path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json')], { encoding: 'utf8' });
-    expect(r.stdout + r.stderr).toMatch(/fidelity \d+\/\d+ chars \(100\.00%\), kinsoku 0, overlapping glyphs 0, outside page 0/);
+    const r = spawnSync(
+      'python3',
+      [shared, path.join(dir, 'page-01.pdf'), path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json')],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout + r.stderr).toMatch(
+      /fidelity \d+\/\d+ chars \(100\.00%\), kinsoku 0, overlapping glyphs 0, outside page 0/,
+    );
     expect(r.status).toBe(0);
   });
 });

@@ -10,7 +10,9 @@ import type { ArticleItem, Item } from '../src/model/edition.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLE = path.join(ROOT, 'seeds', '000_52660507d51a0aa1.txt');
-const REFERENCE = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json'), 'utf8')) as { items: Array<Record<string, unknown>> };
+const REFERENCE = JSON.parse(
+  fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.reference.json'), 'utf8'),
+) as { items: Array<Record<string, unknown>> };
 const FIX = path.join(ROOT, 'tests', 'fixtures', 'ingest');
 
 const withoutId = (o: object): object => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'id'));
@@ -39,8 +41,20 @@ describe('importCopy on the sample page', () => {
   });
 
   it('numbers ids per kind in copy order and records the first line of each item', () => {
-    expect(items.map((i) => i.id)).toEqual(['article-1', 'commentary-1', 'article-2', 'photo-1', 'article-3', 'article-4', 'photo-2', 'ad-1', 'weather-1']);
-    expect(items.map((i) => i.origin)).toEqual([3, 14, 33, 53, 59, 85, 115, 119, 125].map((line) => ({ file: '000_52660507d51a0aa1.txt', line })));
+    expect(items.map((i) => i.id)).toEqual([
+      'article-1',
+      'commentary-1',
+      'article-2',
+      'photo-1',
+      'article-3',
+      'article-4',
+      'photo-2',
+      'ad-1',
+      'weather-1',
+    ]);
+    expect(items.map((i) => i.origin)).toEqual(
+      [3, 14, 33, 53, 59, 85, 115, 119, 125].map((line) => ({ file: '000_52660507d51a0aa1.txt', line })),
+    );
   });
 
   it('loses nothing, invents nothing and reports no problem', () => {
@@ -100,8 +114,13 @@ describe('rules on small copies', () => {
   };
 
   it('rejoins a paragraph split mid-sentence at a column break, but not a finished one', () => {
-    const { items } = imp('标题一行\n\n■记者 张三\n\n本报讯 第一段写到一半被分栏截断了的句子还没有写\n\n完。第二句。\n\n第二段从头开始。\n');
-    expect((items[0] as ArticleItem).paragraphs).toEqual(['第一段写到一半被分栏截断了的句子还没有写完。第二句。', '第二段从头开始。']);
+    const { items } = imp(
+      '标题一行\n\n■记者 张三\n\n本报讯 第一段写到一半被分栏截断了的句子还没有写\n\n完。第二句。\n\n第二段从头开始。\n',
+    );
+    expect((items[0] as ArticleItem).paragraphs).toEqual([
+      '第一段写到一半被分栏截断了的句子还没有写完。第二句。',
+      '第二段从头开始。',
+    ]);
   });
 
   it('splits a byline glued to a headline and keeps credits on continuation lines', () => {
@@ -112,16 +131,32 @@ describe('rules on small copies', () => {
   });
 
   it('takes the middle of three head lines as the headline and a —— line as the subhead', () => {
-    const three = imp('张书记在调研时强调\n抓实抓细\n全面推进乡村振兴各项工作落地见效\n\n■记者 张三\n\n本报讯 正文。\n').items[0] as ArticleItem;
-    expect([three.kicker, three.headline, three.subhead]).toEqual(['张书记在调研时强调', '抓实抓细', '全面推进乡村振兴各项工作落地见效']);
-    const dash = imp('我市召开全市经济工作会议\n——全力冲刺全年目标任务\n\n■记者 张三\n\n本报讯 正文。\n').items[0] as ArticleItem;
-    expect([dash.kicker, dash.headline, dash.subhead]).toEqual([null, '我市召开全市经济工作会议', '——全力冲刺全年目标任务']);
+    const three = imp('张书记在调研时强调\n抓实抓细\n全面推进乡村振兴各项工作落地见效\n\n■记者 张三\n\n本报讯 正文。\n')
+      .items[0] as ArticleItem;
+    expect([three.kicker, three.headline, three.subhead]).toEqual([
+      '张书记在调研时强调',
+      '抓实抓细',
+      '全面推进乡村振兴各项工作落地见效',
+    ]);
+    const dash = imp('我市召开全市经济工作会议\n——全力冲刺全年目标任务\n\n■记者 张三\n\n本报讯 正文。\n')
+      .items[0] as ArticleItem;
+    expect([dash.kicker, dash.headline, dash.subhead]).toEqual([
+      null,
+      '我市召开全市经济工作会议',
+      '——全力冲刺全年目标任务',
+    ]);
   });
 
   it('keeps an in-story subheading inside the story', () => {
-    const { items } = imp('我市推进三项改革\n\n■记者 张三\n\n本报讯 第一段讲改革的总体情况。\n\n聚焦营商环境\n\n第二段讲营商环境的改革内容。\n');
+    const { items } = imp(
+      '我市推进三项改革\n\n■记者 张三\n\n本报讯 第一段讲改革的总体情况。\n\n聚焦营商环境\n\n第二段讲营商环境的改革内容。\n',
+    );
     expect(items).toHaveLength(1);
-    expect((items[0] as ArticleItem).paragraphs).toEqual(['第一段讲改革的总体情况。', '聚焦营商环境', '第二段讲营商环境的改革内容。']);
+    expect((items[0] as ArticleItem).paragraphs).toEqual([
+      '第一段讲改革的总体情况。',
+      '聚焦营商环境',
+      '第二段讲营商环境的改革内容。',
+    ]);
   });
 
   it('reports ornament lines it leaves out, and text without a headline, with file and line', () => {
@@ -149,7 +184,12 @@ describe('importCopy on copies of other papers', () => {
 
   it('other dateline forms and bracket bylines', () => {
     const a = articles(load(path.join(FIX, 'other-datelines.txt')).items);
-    expect(a.map((x) => x.dateline)).toEqual(['本报北京10月11日电 （记者 张明远）', '【本市讯】', '新华社北京10月11日电', '本报7月1日讯']);
+    expect(a.map((x) => x.dateline)).toEqual([
+      '本报北京10月11日电 （记者 张明远）',
+      '【本市讯】',
+      '新华社北京10月11日电',
+      '本报7月1日讯',
+    ]);
     expect(a[0]!.subhead).toBe('——部署做好今年秋粮收购各项工作');
     expect(a[0]!.paragraphs[0]!.startsWith('国家粮食和物资储备局')).toBe(true);
     expect(a[1]!.credits).toEqual(['（记者 李华）']);
@@ -169,7 +209,11 @@ describe('importCopy on copies of other papers', () => {
 
   it('a list of briefs: one item per brief, the list label on the first', () => {
     const a = articles(load(path.join(FIX, 'briefs.txt')).items);
-    expect(a.map((x) => x.headline)).toEqual(['县图书馆开展国庆阅读活动', '城东街道举行消防演练', '县人民医院开通夜间门诊']);
+    expect(a.map((x) => x.headline)).toEqual([
+      '县图书馆开展国庆阅读活动',
+      '城东街道举行消防演练',
+      '县人民医院开通夜间门诊',
+    ]);
     expect(a.map((x) => x.section)).toEqual(['□本地快讯', undefined, undefined]);
     expect(a.every((x) => x.paragraphs.length === 1)).toBe(true);
   });
@@ -201,7 +245,12 @@ describe('importCopy on copies of other papers', () => {
     expect(items.map((i) => i.kind)).toEqual(['article', 'weather', 'ad']);
     expect((items[0] as ArticleItem).credits).toEqual([]);
     expect((items[0] as ArticleItem).paragraphs).toHaveLength(2);
-    expect(items[2]!.kind === 'ad' && items[2].lines).toEqual(['金秋家具城', '国庆大促 全场五折起', '地址：县城环城西路88号', '咨询热线：85123456']);
+    expect(items[2]!.kind === 'ad' && items[2].lines).toEqual([
+      '金秋家具城',
+      '国庆大促 全场五折起',
+      '地址：县城环城西路88号',
+      '咨询热线：85123456',
+    ]);
     expect(sink.items.map((d) => [d.code, d.at.line])).toEqual([['import-dropped-text', 9]]);
   });
 });

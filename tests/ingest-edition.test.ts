@@ -13,7 +13,6 @@ const EDITION = path.join(ROOT, 'seeds', 'edition.yaml');
 const COPY = path.join(ROOT, 'seeds', '000_52660507d51a0aa1.txt');
 const PHOTO = path.join(ROOT, 'seeds', 'photos', 'hubble-deep-field_1000x872.jpg');
 
-
 /** A scratch edition directory with the sample copy and photo. */
 function scratch(yaml: string, files: Record<string, string> = {}): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-ed-'));
@@ -40,7 +39,17 @@ describe('loadEdition on seeds/edition.yaml', () => {
     expect(ed.pages).toHaveLength(1);
     const p = ed.pages[0]!;
     expect([p.number, p.name, p.layout]).toEqual([1, '要闻', 'broadsheet']);
-    expect(p.items.map((i) => i.kind)).toEqual(['article', 'commentary', 'article', 'photo', 'article', 'article', 'photo', 'ad', 'weather']);
+    expect(p.items.map((i) => i.kind)).toEqual([
+      'article',
+      'commentary',
+      'article',
+      'photo',
+      'article',
+      'article',
+      'photo',
+      'ad',
+      'weather',
+    ]);
   });
 
   it('resolves photo-1 to the existing file and leaves photo-2 without one, with one missing-image warning', () => {
@@ -138,7 +147,10 @@ describe('broken edition files', () => {
     expect(got.some(([, m]) => /slogan/.test(String(m)))).toBe(true);
     expect(got.some(([, m]) => /colums/.test(String(m)))).toBe(true);
 
-    const g = scratch('paper: { name: 测试报 }\ndate: 2024-07-03\npages:\n  - number: 1\n    layout: broadsheet\n    copy: nope.txt\n    stories: [bad.md]\n', { 'bad.md': '---\nkind: article\nheadline: 标题\ncredits: 42\n---\n' });
+    const g = scratch(
+      'paper: { name: 测试报 }\ndate: 2024-07-03\npages:\n  - number: 1\n    layout: broadsheet\n    copy: nope.txt\n    stories: [bad.md]\n',
+      { 'bad.md': '---\nkind: article\nheadline: 标题\ncredits: 42\n---\n' },
+    );
     const e2 = thrown(() => loadEdition(g, new Sink()));
     expect(e2.diagnostics.map((d) => [d.code, path.basename(d.at.file ?? ''), d.at.line])).toEqual([
       ['missing-copy', 'edition.yaml', 6],
@@ -147,8 +159,13 @@ describe('broken edition files', () => {
   });
 
   it('reports a missing or non-mapping edition file', () => {
-    expect(thrown(() => loadEdition('/no/such/edition.yaml', new Sink())).diagnostics[0]!.code).toBe('edition-unreadable');
+    expect(thrown(() => loadEdition('/no/such/edition.yaml', new Sink())).diagnostics[0]!.code).toBe(
+      'edition-unreadable',
+    );
     const f = scratch('- just\n- a list\n');
-    expect(thrown(() => loadEdition(f, new Sink())).diagnostics[0]).toMatchObject({ code: 'edition-invalid', at: { file: f, line: 1 } });
+    expect(thrown(() => loadEdition(f, new Sink())).diagnostics[0]).toMatchObject({
+      code: 'edition-invalid',
+      at: { file: f, line: 1 },
+    });
   });
 });

@@ -28,7 +28,8 @@ const art = (it: Item | undefined): ArticleItem => {
   return it as ArticleItem;
 };
 const heads = (a: ArticleItem | CommentaryItem): Array<string | null> => [a.kicker, a.headline, a.subhead];
-const problems = (sink: Sink): Array<[string, number | undefined]> => sink.items.filter((d) => d.severity !== 'info').map((d) => [d.code, d.at.line]);
+const problems = (sink: Sink): Array<[string, number | undefined]> =>
+  sink.items.filter((d) => d.severity !== 'info').map((d) => [d.code, d.at.line]);
 
 describe('page copy of other papers', () => {
   it('Windows export: BOM, CRLF, full-width indents, trailing spaces, blank runs; 新华社 and 本报北京电 datelines', () => {
@@ -53,8 +54,18 @@ describe('page copy of other papers', () => {
     const { items, sink } = load('bylines-varied.txt');
     expect(kinds(items)).toEqual(['article', 'article', 'article', 'article']);
     const a = items.map(art);
-    expect(a.map((x) => x.headline)).toEqual(['全县秋冬季森林防火工作会议召开', '老旧小区改造惠及2800户居民', '银杏叶黄秋意浓', '乡村运动会上的欢声笑语']);
-    expect(a.map((x) => x.credits)).toEqual([['（记者 张三 通讯员 李四）'], ['□本报记者 吴晓峰'], ['文/陈红', '图/赵刚'], ['（记者 郑伟 通讯员 冯佳）']]);
+    expect(a.map((x) => x.headline)).toEqual([
+      '全县秋冬季森林防火工作会议召开',
+      '老旧小区改造惠及2800户居民',
+      '银杏叶黄秋意浓',
+      '乡村运动会上的欢声笑语',
+    ]);
+    expect(a.map((x) => x.credits)).toEqual([
+      ['（记者 张三 通讯员 李四）'],
+      ['□本报记者 吴晓峰'],
+      ['文/陈红', '图/赵刚'],
+      ['（记者 郑伟 通讯员 冯佳）'],
+    ]);
     expect(a.map((x) => x.paragraphs.length)).toEqual([2, 2, 2, 2]);
     expect(a.map((x) => x.subhead)).toEqual([null, null, null, null]);
     expect(a[0]!.dateline).toBe('本报讯');
@@ -82,7 +93,12 @@ describe('page copy of other papers', () => {
     expect(g.paragraphs).toHaveLength(7);
     expect(g.paragraphs.slice(-3)).toEqual(['联系电话：0571-85012345', '县自然资源和规划局', '2024年10月11日']);
     expect(n.headline).toBe('关于调整城区公交线路的通知');
-    expect(n.paragraphs).toEqual(['各位市民：', '因城北路道路改造，自10月15日起，3路、7路公交车临时调整运行线路，恢复时间另行通知。由此带来的不便，敬请谅解。', '县公交公司', '2024年10月11日']);
+    expect(n.paragraphs).toEqual([
+      '各位市民：',
+      '因城北路道路改造，自10月15日起，3路、7路公交车临时调整运行线路，恢复时间另行通知。由此带来的不便，敬请谅解。',
+      '县公交公司',
+      '2024年10月11日',
+    ]);
     expect(g.marks).toBeUndefined();
     expect(n.marks).toBeUndefined();
     expect((items[2] as AdItem).lines[0]).toBe('鼎盛家电');
@@ -139,7 +155,10 @@ describe('page copy of other papers', () => {
     expect(heads(a)).toEqual([null, '让更多农民端上“金饭碗”', '——访县农业农村局局长刘建国']);
     expect(a.credits).toEqual(['■记者 何琳']);
     expect(a.paragraphs).toHaveLength(5);
-    expect(a.marks).toEqual([{ paragraph: 1, role: 'question' }, { paragraph: 3, role: 'question' }]);
+    expect(a.marks).toEqual([
+      { paragraph: 1, role: 'question' },
+      { paragraph: 3, role: 'question' },
+    ]);
     expect(a.paragraphs[2]!.startsWith('刘建国：')).toBe(true);
     expect(problems(sink)).toEqual([]);
   });
@@ -152,9 +171,12 @@ describe('page copy of other papers', () => {
     expect(a!.credits).toEqual(['■记者 Lily Chen', '通讯员 张明']);
     expect(a!.paragraphs).toHaveLength(3);
     const all = a!.paragraphs.join('');
-    for (const s of ['（GDP）386.5亿元，', '1,260个', '3.5km²', 'www.example.gov.cn查询，', '电话12345。']) expect(all).toContain(s);
+    for (const s of ['（GDP）386.5亿元，', '1,260个', '3.5km²', 'www.example.gov.cn查询，', '电话12345。'])
+      expect(all).toContain(s);
     expect(b!.headline).toBe('COVID-19疫苗加强针接种点调整');
-    expect(b!.paragraphs).toEqual(['即日起，县疾控中心将COVID-19疫苗接种点调整至县人民医院门诊楼2楼，接种时间为每周一至周五8:00-11:30。']);
+    expect(b!.paragraphs).toEqual([
+      '即日起，县疾控中心将COVID-19疫苗接种点调整至县人民医院门诊楼2楼，接种时间为每周一至周五8:00-11:30。',
+    ]);
     expect(problems(sink)).toEqual([]);
   });
 

@@ -50,7 +50,10 @@ describe('malformed copy', () => {
   });
 
   it('a GBK file read as UTF-8: an input-encoding error at the first bad line, telling the editor to save as UTF-8', () => {
-    const gbk = Buffer.from('b1beb1a8d1b620cfd8b3c7d0c2d4f6c1bdb4a6bfdab4fcb9abd4b0a3accad0c3f1d0ddcfd0d3d0c1cbbac3c8a5b4a6a1a3', 'hex');
+    const gbk = Buffer.from(
+      'b1beb1a8d1b620cfd8b3c7d0c2d4f6c1bdb4a6bfdab4fcb9abd4b0a3accad0c3f1d0ddcfd0d3d0c1cbbac3c8a5b4a6a1a3',
+      'hex',
+    );
     const text = `县城新增两处口袋公园\n\n${gbk.toString('utf8')}\n`;
     const { items, sink } = imp(text);
     const e = sink.errors;
@@ -64,7 +67,10 @@ describe('malformed copy', () => {
   });
 
   it('a UTF-16 file read as UTF-8: an input-encoding error', () => {
-    const text = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('县城新增两处口袋公园\r\n\r\n本报讯 近日，两处口袋公园建成开放。\r\n', 'utf16le')]).toString('utf8');
+    const text = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('县城新增两处口袋公园\r\n\r\n本报讯 近日，两处口袋公园建成开放。\r\n', 'utf16le'),
+    ]).toString('utf8');
     const { sink } = imp(text);
     expect(sink.errors.map((d) => [d.code, d.at.line])).toEqual([['input-encoding', 1]]);
   });
@@ -85,7 +91,12 @@ describe('malformed copy', () => {
     expect(codes(sink)).toEqual(['warning:import-invisible-text']);
     expect(sink.items[0]!.at.line).toBe(1);
     const a = items[0] as ArticleItem;
-    expect([a.headline, a.credits, a.dateline, a.paragraphs]).toEqual(['县城新增两处口袋公园', ['■记者 张三'], '本报讯', ['近日，两处口袋公园建成开放。']]);
+    expect([a.headline, a.credits, a.dateline, a.paragraphs]).toEqual([
+      '县城新增两处口袋公园',
+      ['■记者 张三'],
+      '本报讯',
+      ['近日，两处口袋公园建成开放。'],
+    ]);
     const r = checkNoLoss(text, items, sink.items);
     expect([r.missing, r.extra]).toEqual([[], []]);
   });

@@ -14,12 +14,40 @@ import { checkNoLoss, importCopy, readStoryFile, writeStoryFiles } from '../src/
 import type { Item } from '../src/model/edition.js';
 
 const HEADS = [
-  '我县召开三季度经济运行分析会', '全力冲刺全年目标任务', '——部署做好今年秋粮收购各项工作', '县委书记在调研时强调', '锚定目标 坚定信心',
-  '“田园五镇”农创赛呼唤“新农人”', '我县前三季度GDP同比增长5.3%', '老旧小区改造惠及2800户居民', '秋季运动会开幕', '关于调整城区公交线路的通知',
-  '让“办事不求人”成为常态', 'COVID-19疫苗接种点调整', '银杏叶黄秋意浓', '白沙村：从“空心村”到“网红村”',
+  '我县召开三季度经济运行分析会',
+  '全力冲刺全年目标任务',
+  '——部署做好今年秋粮收购各项工作',
+  '县委书记在调研时强调',
+  '锚定目标 坚定信心',
+  '“田园五镇”农创赛呼唤“新农人”',
+  '我县前三季度GDP同比增长5.3%',
+  '老旧小区改造惠及2800户居民',
+  '秋季运动会开幕',
+  '关于调整城区公交线路的通知',
+  '让“办事不求人”成为常态',
+  'COVID-19疫苗接种点调整',
+  '银杏叶黄秋意浓',
+  '白沙村：从“空心村”到“网红村”',
 ];
-const BYLINES = ['■记者 林旭东', '记者 王芳 通讯员 陈立', '（记者 李华）', '□本报记者 吴晓峰', '文/陈红 图/赵刚', '■言成声', '■记者 徐玉霞\n实习生 徐俞萌\n通讯员 李凤超 赵红', '记者 Lily Chen'];
-const DATELINES = ['本报讯 ', '本报讯（记者 许诺 通讯员 邱林）', '本报北京10月11日电 （记者 张明远）', '【本市讯】', '新华社北京10月11日电（记者 王立新）', '本报记者 赵强 报道 ', '（记者 郑伟）'];
+const BYLINES = [
+  '■记者 林旭东',
+  '记者 王芳 通讯员 陈立',
+  '（记者 李华）',
+  '□本报记者 吴晓峰',
+  '文/陈红 图/赵刚',
+  '■言成声',
+  '■记者 徐玉霞\n实习生 徐俞萌\n通讯员 李凤超 赵红',
+  '记者 Lily Chen',
+];
+const DATELINES = [
+  '本报讯 ',
+  '本报讯（记者 许诺 通讯员 邱林）',
+  '本报北京10月11日电 （记者 张明远）',
+  '【本市讯】',
+  '新华社北京10月11日电（记者 王立新）',
+  '本报记者 赵强 报道 ',
+  '（记者 郑伟）',
+];
 const SENTENCES = [
   '7月1日晚,我市举行第134期创新学堂主题学习活动。',
   '今年以来，全县规上工业增加值同比增长9.2%，高新技术产业增加值占比提高到58.6%。',
@@ -41,7 +69,11 @@ const PHOTOS = [
   ['破浪前行', '昨天，平湖市第十五届运动会赛艇项目比赛在东湖举行，16支赛艇队奋勇向前。', '■摄影 王强'],
   [null, '10月9日，县实验小学的学生参观县消防救援大队，学习消防安全知识。', '刘洋 摄'],
   [null, '10月8日，游客在白沙村民宿区游玩。（记者 徐丽 摄）', null],
-  ['金秋稻浪', '本报讯 10月10日，收割机在金黄的稻田里来回穿梭。本报记者连日来深入田间采访发现，不少农户用上了无人机。', '记者 王强 摄'],
+  [
+    '金秋稻浪',
+    '本报讯 10月10日，收割机在金黄的稻田里来回穿梭。本报记者连日来深入田间采访发现，不少农户用上了无人机。',
+    '记者 王强 摄',
+  ],
 ] as const;
 const ADS = [
   ['嘉兴市交通学校', '地址:平湖市当湖街道车王线大港段98号(西悦广场南)', '招生热线:85087171(驾校)'],
@@ -52,19 +84,32 @@ const WEATHER = [
   '今日天气 风力：西北风3到4级 气温：9℃～18℃ 晴到多云',
   '天气预报\n\n今天：小雨，气温11℃～16℃，北风2～3级。',
 ];
-const OTHER = ['□增值化改革进行时', '简讯', '导读', '东湖评论', '第134期评论\nDIYI PINGLUN 栏目统筹:黄金凤', '——————', '＊＊＊'];
+const OTHER = [
+  '□增值化改革进行时',
+  '简讯',
+  '导读',
+  '东湖评论',
+  '第134期评论\nDIYI PINGLUN 栏目统筹:黄金凤',
+  '——————',
+  '＊＊＊',
+];
 
-const pick = <T,>(xs: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
+const pick = <T>(xs: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
 const blank = fc.integer({ min: 0, max: 3 }).map((n) => '\n'.repeat(n));
 
 /** A paragraph, possibly split at a column break (with or without a blank line between the halves). */
-const paragraph = fc.tuple(fc.array(pick(SENTENCES), { minLength: 1, maxLength: 3 }), fc.option(fc.tuple(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.boolean()))).map(([ss, split]) => {
-  const text = ss.join('');
-  if (!split) return text;
-  const chars = Array.from(text);
-  const at = Math.max(1, Math.min(chars.length - 1, Math.floor(chars.length * split[0])));
-  return chars.slice(0, at).join('') + (split[1] ? '\n\n' : '\n') + chars.slice(at).join('');
-});
+const paragraph = fc
+  .tuple(
+    fc.array(pick(SENTENCES), { minLength: 1, maxLength: 3 }),
+    fc.option(fc.tuple(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.boolean())),
+  )
+  .map(([ss, split]) => {
+    const text = ss.join('');
+    if (!split) return text;
+    const chars = Array.from(text);
+    const at = Math.max(1, Math.min(chars.length - 1, Math.floor(chars.length * split[0])));
+    return chars.slice(0, at).join('') + (split[1] ? '\n\n' : '\n') + chars.slice(at).join('');
+  });
 
 const story = fc
   .record({
@@ -84,7 +129,13 @@ const story = fc
   });
 const photo = pick(PHOTOS).map(([t, c, cr]) => [t, c, cr].filter((x) => x !== null).join('\n'));
 const ad = pick(ADS).map((l) => l.join('\n'));
-const block = fc.oneof({ weight: 5, arbitrary: story }, { weight: 2, arbitrary: photo }, { weight: 1, arbitrary: ad }, { weight: 1, arbitrary: pick(WEATHER) }, { weight: 1, arbitrary: pick(OTHER) });
+const block = fc.oneof(
+  { weight: 5, arbitrary: story },
+  { weight: 2, arbitrary: photo },
+  { weight: 1, arbitrary: ad },
+  { weight: 1, arbitrary: pick(WEATHER) },
+  { weight: 1, arbitrary: pick(OTHER) },
+);
 
 /** A whole copy, with the export's quirks applied line by line. */
 const copy = fc
@@ -97,7 +148,9 @@ const copy = fc
   })
   .map(({ blocks, crlf, bom, indent, trailing }) => {
     const text = blocks.map(([b, gap]) => b + '\n\n' + gap).join('');
-    const lines = text.split('\n').map((l, k) => (l ? (k % 3 === 0 ? indent : '') + l + (k % 2 === 0 ? trailing : '') : l));
+    const lines = text
+      .split('\n')
+      .map((l, k) => (l ? (k % 3 === 0 ? indent : '') + l + (k % 2 === 0 ? trailing : '') : l));
     return (bom ? '\uFEFF' : '') + lines.join(crlf ? '\r\n' : '\n');
   });
 

@@ -16,7 +16,6 @@ const noOrigin = (it: Item): Item => {
   return rest as Item;
 };
 
-
 describe('story files', () => {
   const items = importCopy(fs.readFileSync(SAMPLE, 'utf8'), 'sample.txt', new Sink());
 
@@ -34,9 +33,28 @@ describe('story files', () => {
 
   it('round-trip overrides, images, sections and multi-line heads', () => {
     const extra: Item[] = [
-      { kind: 'article', id: 'a-x', section: '□栏目', kicker: '第一行\n第二行', headline: 'null', subhead: '123', credits: ['■记者 张三'], dateline: null, paragraphs: ['# 不是标题', '- 也不是列表', 'yes'], overrides: { priority: 1, pin: { column: 2, span: 3, row: 0 }, hold: false } },
+      {
+        kind: 'article',
+        id: 'a-x',
+        section: '□栏目',
+        kicker: '第一行\n第二行',
+        headline: 'null',
+        subhead: '123',
+        credits: ['■记者 张三'],
+        dateline: null,
+        paragraphs: ['# 不是标题', '- 也不是列表', 'yes'],
+        overrides: { priority: 1, pin: { column: 2, span: 3, row: 0 }, hold: false },
+      },
       { kind: 'ad', id: 'ad-x', lines: ['一行', '地址：某处'], image: '/abs/ad.jpg' },
-      { kind: 'photo', id: 'p-x', title: null, caption: '说明。', credits: [], image: 'photos/a.jpg', overrides: { columns: 2 } },
+      {
+        kind: 'photo',
+        id: 'p-x',
+        title: null,
+        caption: '说明。',
+        credits: [],
+        image: 'photos/a.jpg',
+        overrides: { columns: 2 },
+      },
     ];
     const dir = tmp();
     const back = writeStoryFiles(extra, dir).map((f) => readStoryFile(f, new Sink()));
@@ -47,7 +65,15 @@ describe('story files', () => {
     const f = path.join(tmp(), 'my-story.md');
     fs.writeFileSync(f, '---\nkind: article\nheadline: 手写的标题\n---\n\n第一段，\n换行接着写。\n\n第二段。\n');
     const it = readStoryFile(f, new Sink());
-    expect(it).toMatchObject({ kind: 'article', id: 'my-story', kicker: null, subhead: null, credits: [], dateline: null, paragraphs: ['第一段，换行接着写。', '第二段。'] });
+    expect(it).toMatchObject({
+      kind: 'article',
+      id: 'my-story',
+      kicker: null,
+      subhead: null,
+      credits: [],
+      dateline: null,
+      paragraphs: ['第一段，换行接着写。', '第二段。'],
+    });
     expect(it.origin).toEqual({ file: f, line: 3 });
   });
 
@@ -68,7 +94,10 @@ describe('story files', () => {
     expect(e.diagnostics.map((d) => [d.at.line, d.message])).toEqual([[4, '(top level): unknown field "subhaed"']]);
     const g = path.join(tmp(), 'kind.md');
     fs.writeFileSync(g, '---\nid: x\nkind: story\n---\n');
-    expect(thrown(() => readStoryFile(g, new Sink())).diagnostics[0]).toMatchObject({ code: 'story-invalid', at: { file: g, line: 3 } });
+    expect(thrown(() => readStoryFile(g, new Sink())).diagnostics[0]).toMatchObject({
+      code: 'story-invalid',
+      at: { file: g, line: 3 },
+    });
   });
 
   it('reports YAML syntax errors, a missing front matter and a missing file without a raw Error', () => {
@@ -80,8 +109,13 @@ describe('story files', () => {
     expect(e.diagnostics[0]!.at.line).toBeGreaterThanOrEqual(3);
     const g = path.join(d, 'plain.md');
     fs.writeFileSync(g, '只有正文。\n');
-    expect(thrown(() => readStoryFile(g, new Sink())).diagnostics[0]).toMatchObject({ code: 'story-front-matter', at: { file: g, line: 1 } });
-    expect(thrown(() => readStoryFile(path.join(d, 'none.md'), new Sink())).diagnostics[0]!.code).toBe('story-unreadable');
+    expect(thrown(() => readStoryFile(g, new Sink())).diagnostics[0]).toMatchObject({
+      code: 'story-front-matter',
+      at: { file: g, line: 1 },
+    });
+    expect(thrown(() => readStoryFile(path.join(d, 'none.md'), new Sink())).diagnostics[0]!.code).toBe(
+      'story-unreadable',
+    );
   });
 
   it('warns about an empty story body, at the file', () => {

@@ -17,7 +17,11 @@ const fonts = loadFontBook();
 const broadsheet = loadTemplate('broadsheet');
 const strip = (s: string): string => s.replace(/[\s\u3000]/g, '');
 const text = (l: PageLayout, pred: (role: string, item: string | null) => boolean): string =>
-  strip(l.blocks.flatMap((b) => (b.kind === 'text' && pred(b.role, b.item) ? b.lines.map((x) => x.line.text) : [])).join(''));
+  strip(
+    l.blocks
+      .flatMap((b) => (b.kind === 'text' && pred(b.role, b.item) ? b.lines.map((x) => x.line.text) : []))
+      .join(''),
+  );
 
 /** Largest axis-aligned empty rectangle inside the type area, as a share of it (raster of `res` pt). */
 export function largestHole(l: PageLayout, res = 2): { share: number; rect: Rect } {
@@ -79,7 +83,7 @@ describe('two-page edition', () => {
     expect(p1!.blocks.some((b) => b.kind === 'text' && b.role === 'running-head')).toBe(false);
   });
 
-  it('page 1: the 报眼 holds the weather box at its natural height and a 导读 of page 2\'s lead with 第2版', () => {
+  it("page 1: the 报眼 holds the weather box at its natural height and a 导读 of page 2's lead with 第2版", () => {
     const mast = text(p1!, (_r, item) => item === null);
     expect(mast).toContain('导读');
     const lead2 = edition.pages[1]!.items.find((it) => it.kind === 'article');
@@ -100,7 +104,9 @@ describe('two-page edition', () => {
     expect(rule && rule.kind === 'rule' && rule.y1).toBeLessThan(p2!.typeArea.y);
     expect(rule && rule.kind === 'rule' && rule.y1).toBeGreaterThan(0);
     // Every 报眉 line sits above the 眉线, inside the page.
-    for (const b of p2!.blocks) if (b.kind === 'text' && b.role === 'running-head') for (const l of b.lines) expect(l.baseline).toBeLessThan(rule!.kind === 'rule' ? rule!.y1 : 0);
+    for (const b of p2!.blocks)
+      if (b.kind === 'text' && b.role === 'running-head')
+        for (const l of b.lines) expect(l.baseline).toBeLessThan(rule!.kind === 'rule' ? rule!.y1 : 0);
     expect(p2!.modules.length).toBeGreaterThan(5);
   });
 
@@ -122,9 +128,13 @@ describe('two-page edition', () => {
   });
 
   it('marks: 小标题, 编者按, 转版 and interview questions set in their roles; credits carry line role `credit`', () => {
-    const roles = new Set(p2!.blocks.flatMap((b) => (b.kind === 'text' && b.role === 'body' ? b.lines.map((l) => l.role ?? 'body') : [])));
+    const roles = new Set(
+      p2!.blocks.flatMap((b) => (b.kind === 'text' && b.role === 'body' ? b.lines.map((l) => l.role ?? 'body') : [])),
+    );
     expect(roles.has('credit')).toBe(true);
-    const marked = edition.pages[1]!.items.flatMap((it) => ('marks' in it && it.marks ? it.marks.map((m) => m.role) : []));
+    const marked = edition.pages[1]!.items.flatMap((it) =>
+      'marks' in it && it.marks ? it.marks.map((m) => m.role) : [],
+    );
     const map: Record<string, string> = { subhead: 'crosshead', note: 'note', jump: 'jump', question: 'question' };
     for (const r of new Set(marked)) expect(roles.has(map[r]!), r).toBe(true);
   });
@@ -141,15 +151,25 @@ describe('largest empty rectangle (from blocks)', () => {
     const { edition, page } = sampleEdition(items);
     return layoutPage(page, edition, broadsheet, fonts, new Sink());
   };
-  const withImages = sampleItems().map((it) => (it.kind === 'photo' ? { ...it, image: path.join(ROOT, 'seeds', 'photos', 'hubble-deep-field_1000x872.jpg') } : it));
+  const withImages = sampleItems().map((it) =>
+    it.kind === 'photo' ? { ...it, image: path.join(ROOT, 'seeds', 'photos', 'hubble-deep-field_1000x872.jpg') } : it,
+  );
   // Regression guards at today's values (rules do not count as filling, so this is stricter than fillcheck.py);
   // the goal is ≤ 1 % everywhere. Placeholder frames (no image) and ads no longer stretch to fill, so pages whose
   // photos have no image show the white the copy leaves (reported as `underfull` once it is large).
   const cases: Array<[string, ReturnType<typeof sampleItems>, number]> = [
     ['the sample page', sampleItems(), 0.031],
     ['both photos with images', withImages, 0.013],
-    ['priority swap', sampleItems().map((it) => (it.id === 'agri-contest' ? { ...it, overrides: { priority: 1 } } : it)), 0.026],
-    ['a story forced to 3 columns', sampleItems().map((it) => (it.id === 'enterprise-visit' ? { ...it, overrides: { columns: 3 } } : it)), 0.031],
+    [
+      'priority swap',
+      sampleItems().map((it) => (it.id === 'agri-contest' ? { ...it, overrides: { priority: 1 } } : it)),
+      0.026,
+    ],
+    [
+      'a story forced to 3 columns',
+      sampleItems().map((it) => (it.id === 'enterprise-visit' ? { ...it, overrides: { columns: 3 } } : it)),
+      0.031,
+    ],
   ];
   for (const [name, items, limit] of cases)
     it(`${name}: largest hole ≤ ${(limit * 100).toFixed(1)} % of the type area`, () => {

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { Rect } from '../src/core/units.js';
 import { Sink } from '../src/diag/index.js';
 import { loadFontBook } from '../src/fonts/index.js';
-import { layoutPage, loadTemplate, loadTemplateFile, type LayoutTemplate, type PageLayout } from '../src/layout/index.js';
+import {
+  layoutPage,
+  loadTemplate,
+  loadTemplateFile,
+  type LayoutTemplate,
+  type PageLayout,
+} from '../src/layout/index.js';
 import type { Item } from '../src/model/edition.js';
 import { paintPage } from '../src/paint/page.js';
 import { ROOT, sampleEdition, sampleItems } from './fixtures/layout/sample.js';
@@ -23,14 +29,17 @@ function run(items: Item[] = sampleItems(), t: LayoutTemplate = broadsheet): { l
 }
 
 const strip = (s: string): string => s.replace(/[\s\u3000]/g, '');
-const overlap = (a: Rect, b: Rect): boolean => a.x < b.x + b.w - 0.01 && b.x < a.x + a.w - 0.01 && a.y < b.y + b.h - 0.01 && b.y < a.y + a.h - 0.01;
-const inside = (a: Rect, b: Rect): boolean => a.x >= b.x - 0.01 && a.y >= b.y - 0.01 && a.x + a.w <= b.x + b.w + 0.01 && a.y + a.h <= b.y + b.h + 0.01;
+const overlap = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.w - 0.01 && b.x < a.x + a.w - 0.01 && a.y < b.y + b.h - 0.01 && b.y < a.y + a.h - 0.01;
+const inside = (a: Rect, b: Rect): boolean =>
+  a.x >= b.x - 0.01 && a.y >= b.y - 0.01 && a.x + a.w <= b.x + b.w + 0.01 && a.y + a.h <= b.y + b.h + 0.01;
 
 function checkGeometry(layout: PageLayout): void {
   const mods = layout.modules;
   for (let i = 0; i < mods.length; i++) {
     expect(inside(mods[i]!.rect, layout.typeArea), `${mods[i]!.item} inside`).toBe(true);
-    for (let j = i + 1; j < mods.length; j++) expect(overlap(mods[i]!.rect, mods[j]!.rect), `${mods[i]!.item} × ${mods[j]!.item}`).toBe(false);
+    for (let j = i + 1; j < mods.length; j++)
+      expect(overlap(mods[i]!.rect, mods[j]!.rect), `${mods[i]!.item} × ${mods[j]!.item}`).toBe(false);
   }
   // Every block lies inside its module (and so inside the type area); blocks of different modules never meet.
   for (const b of layout.blocks) {
@@ -43,22 +52,30 @@ function checkGeometry(layout: PageLayout): void {
   }
   // Body text blocks never overlap each other.
   const body = layout.blocks.filter((b) => b.kind === 'text' && b.role === 'body');
-  for (let i = 0; i < body.length; i++) for (let j = i + 1; j < body.length; j++) expect(overlap(body[i]!.rect, body[j]!.rect)).toBe(false);
+  for (let i = 0; i < body.length; i++)
+    for (let j = i + 1; j < body.length; j++) expect(overlap(body[i]!.rect, body[j]!.rect)).toBe(false);
   // The ink of every glyph stays inside the type area horizontally.
   for (const b of layout.blocks) {
     if (b.kind !== 'text') continue;
-    for (const l of b.lines) for (const g of l.line.glyphs) {
-      const ink = g.face.ink(g.gid);
-      if (ink.xMax <= ink.xMin) continue;
-      expect(l.x + g.x + ink.xMin * g.size, `${g.text} in ${l.line.text}`).toBeGreaterThanOrEqual(layout.typeArea.x - 0.5);
-      expect(l.x + g.x + ink.xMax * g.size, `${g.text} in ${l.line.text}`).toBeLessThanOrEqual(layout.typeArea.x + layout.typeArea.w + 0.5);
-    }
+    for (const l of b.lines)
+      for (const g of l.line.glyphs) {
+        const ink = g.face.ink(g.gid);
+        if (ink.xMax <= ink.xMin) continue;
+        expect(l.x + g.x + ink.xMin * g.size, `${g.text} in ${l.line.text}`).toBeGreaterThanOrEqual(
+          layout.typeArea.x - 0.5,
+        );
+        expect(l.x + g.x + ink.xMax * g.size, `${g.text} in ${l.line.text}`).toBeLessThanOrEqual(
+          layout.typeArea.x + layout.typeArea.w + 0.5,
+        );
+      }
   }
 }
 
 /** All text of an item's blocks, in block order. */
 function itemText(layout: PageLayout, id: string): string {
-  return strip(layout.blocks.flatMap((b) => (b.kind === 'text' && b.item === id ? b.lines.map((l) => l.line.text) : [])).join(''));
+  return strip(
+    layout.blocks.flatMap((b) => (b.kind === 'text' && b.item === id ? b.lines.map((l) => l.line.text) : [])).join(''),
+  );
 }
 
 describe('sample page layout', () => {
@@ -111,8 +128,21 @@ describe('sample page layout', () => {
   });
 
   it('sets the masthead from edition.paper: name, romanized name, date with 星期, issue, registration', () => {
-    const mast = strip(layout.blocks.flatMap((b) => (b.kind === 'text' && b.item === null ? b.lines.map((l) => l.line.text) : [])).join(''));
-    for (const s of ['平湖日报', 'PINGHUDAILY', '2024年7月3日', '星期三', '总第8899期', 'CN33-0000', '中共平湖市委机关报']) expect(mast).toContain(s);
+    const mast = strip(
+      layout.blocks
+        .flatMap((b) => (b.kind === 'text' && b.item === null ? b.lines.map((l) => l.line.text) : []))
+        .join(''),
+    );
+    for (const s of [
+      '平湖日报',
+      'PINGHUDAILY',
+      '2024年7月3日',
+      '星期三',
+      '总第8899期',
+      'CN33-0000',
+      '中共平湖市委机关报',
+    ])
+      expect(mast).toContain(s);
   });
 
   it('makes the first article the lead: top of the free area, widest and largest head', () => {
@@ -120,15 +150,23 @@ describe('sample page layout', () => {
     const lead = layout.modules.find((m) => m.item === 'innovation-school')!;
     expect(Math.min(...stories.map((m) => m.row))).toBe(lead.row);
     expect(Math.max(...stories.map((m) => m.span))).toBe(lead.span);
-    const headSize = (id: string): number => Math.max(...layout.blocks.flatMap((b) => (b.kind === 'text' && b.item === id && b.role === 'headline' ? b.lines.map((l) => l.line.size) : [0])));
+    const headSize = (id: string): number =>
+      Math.max(
+        ...layout.blocks.flatMap((b) =>
+          b.kind === 'text' && b.item === id && b.role === 'headline' ? b.lines.map((l) => l.line.size) : [0],
+        ),
+      );
     expect(headSize('innovation-school')).toBeGreaterThanOrEqual(36);
-    for (const s of stories) if (s.item !== 'innovation-school') expect(headSize(s.item!)).toBeLessThan(headSize('innovation-school'));
+    for (const s of stories)
+      if (s.item !== 'innovation-school') expect(headSize(s.item!)).toBeLessThan(headSize('innovation-school'));
   });
 
   it('balances body columns: in every story all columns end on one row, only the last may end higher (Q4)', () => {
     for (const m of layout.modules) {
       if (m.kind !== 'article' && m.kind !== 'commentary') continue;
-      const bottoms = layout.blocks.filter((b) => b.kind === 'text' && b.role === 'body' && b.item === m.item).map((b) => (b.kind === 'text' ? b.lines[b.lines.length - 1]!.baseline : 0));
+      const bottoms = layout.blocks
+        .filter((b) => b.kind === 'text' && b.role === 'body' && b.item === m.item)
+        .map((b) => (b.kind === 'text' ? b.lines[b.lines.length - 1]!.baseline : 0));
       const first = bottoms[0]!;
       bottoms.slice(0, -1).forEach((y) => expect(y).toBeCloseTo(first, 3));
       expect(bottoms[bottoms.length - 1]!).toBeLessThanOrEqual(first + 0.001);
@@ -156,7 +194,22 @@ describe('sample page layout', () => {
 
   it('is deterministic', () => {
     const view = (l: PageLayout): string =>
-      JSON.stringify({ m: l.modules, b: l.blocks.map((b) => (b.kind === 'text' ? { ...b, lines: b.lines.map((x) => [x.x, x.baseline, x.line.text, x.line.glyphs.map((g) => [g.gid, g.x, g.size, g.face.id])]) } : b)) });
+      JSON.stringify({
+        m: l.modules,
+        b: l.blocks.map((b) =>
+          b.kind === 'text'
+            ? {
+                ...b,
+                lines: b.lines.map((x) => [
+                  x.x,
+                  x.baseline,
+                  x.line.text,
+                  x.line.glyphs.map((g) => [g.gid, g.x, g.size, g.face.id]),
+                ]),
+              }
+            : b,
+        ),
+      });
     expect(view(run().layout)).toBe(view(layout));
   });
 
@@ -168,13 +221,17 @@ describe('sample page layout', () => {
     const black = glyphs.filter((o) => o.kind === 'glyphs' && o.fill.join() === '0,0,0,100');
     expect(black.length).toBeGreaterThan(glyphs.length - 3); // only the masthead name is in 报头红
     const text = glyphs.map((o) => (o.kind === 'glyphs' ? o.text : '')).join('');
-    expect(text.indexOf('平湖日报')).toBeLessThan(text.indexOf(sampleItems()[0]!.kind === 'article' ? '第134期创新学堂举行' : ''));
+    expect(text.indexOf('平湖日报')).toBeLessThan(
+      text.indexOf(sampleItems()[0]!.kind === 'article' ? '第134期创新学堂举行' : ''),
+    );
   });
 });
 
 describe('photos with an image', () => {
   it('sets an image frame (cover) and gives no warning', () => {
-    const items = sampleItems().map((it) => (it.id === 'rowing' ? { ...it, image: path.join(ROOT, 'seeds', 'photos', 'hubble-deep-field_1000x872.jpg') } : it));
+    const items = sampleItems().map((it) =>
+      it.id === 'rowing' ? { ...it, image: path.join(ROOT, 'seeds', 'photos', 'hubble-deep-field_1000x872.jpg') } : it,
+    );
     const { layout, sink } = run(items);
     const img = layout.blocks.find((b) => b.kind === 'image');
     expect(img && img.kind === 'image' && img.fit).toBe('cover');
@@ -185,7 +242,11 @@ describe('photos with an image', () => {
 
 describe('overset', () => {
   it('reports text that cannot fit with lines and characters, and still places what fits', () => {
-    const items = sampleItems().map((it) => (it.id === 'agri-contest' && it.kind === 'article' ? { ...it, paragraphs: Array.from({ length: 12 }, () => it.paragraphs).flat() } : it));
+    const items = sampleItems().map((it) =>
+      it.id === 'agri-contest' && it.kind === 'article'
+        ? { ...it, paragraphs: Array.from({ length: 12 }, () => it.paragraphs).flat() }
+        : it,
+    );
     const { layout, sink } = run(items);
     checkGeometry(layout);
     const d = sink.items.filter((x) => x.code === 'overset');
@@ -198,8 +259,17 @@ describe('overset', () => {
     expect(placed.length).toBeGreaterThan(1000);
     // placed body + overset = all body text (nothing silently lost)
     const art = items.find((i) => i.id === 'agri-contest')!;
-    const total = art.kind === 'article' ? strip(art.paragraphs.join('')).length + strip(art.dateline ?? '').length + strip(art.credits.join('')).length : 0;
-    const bodyPlaced = strip(layout.blocks.flatMap((b) => (b.kind === 'text' && b.item === 'agri-contest' && b.role === 'body' ? b.lines.map((l) => l.line.text) : [])).join('')).length;
+    const total =
+      art.kind === 'article'
+        ? strip(art.paragraphs.join('')).length + strip(art.dateline ?? '').length + strip(art.credits.join('')).length
+        : 0;
+    const bodyPlaced = strip(
+      layout.blocks
+        .flatMap((b) =>
+          b.kind === 'text' && b.item === 'agri-contest' && b.role === 'body' ? b.lines.map((l) => l.line.text) : [],
+        )
+        .join(''),
+    ).length;
     expect(bodyPlaced + o.chars).toBeGreaterThanOrEqual(total);
   });
 });
@@ -211,7 +281,11 @@ describe('editor overrides', () => {
     const lead = layout.modules.find((m) => m.item === 'agri-contest')!;
     const stories = layout.modules.filter((m) => m.kind === 'article' || m.kind === 'commentary');
     expect(lead.row).toBe(Math.min(...stories.map((m) => m.row)));
-    const size = Math.max(...layout.blocks.flatMap((b) => (b.kind === 'text' && b.item === 'agri-contest' && b.role === 'headline' ? b.lines.map((l) => l.line.size) : [0])));
+    const size = Math.max(
+      ...layout.blocks.flatMap((b) =>
+        b.kind === 'text' && b.item === 'agri-contest' && b.role === 'headline' ? b.lines.map((l) => l.line.size) : [0],
+      ),
+    );
     expect(size).toBeGreaterThanOrEqual(36);
     checkGeometry(layout);
   });
@@ -233,7 +307,9 @@ describe('editor overrides', () => {
   });
 
   it('pin puts the module at the given grid place', () => {
-    const items = sampleItems().map((it) => (it.id === 'driving-school' ? { ...it, overrides: { pin: { column: 7, span: 2, row: 100, lines: 20 } } } : it));
+    const items = sampleItems().map((it) =>
+      it.id === 'driving-school' ? { ...it, overrides: { pin: { column: 7, span: 2, row: 100, lines: 20 } } } : it,
+    );
     const { layout } = run(items);
     const m = layout.modules.find((x) => x.item === 'driving-school')!;
     expect([m.column, m.span, m.row, m.rows]).toEqual([6, 2, 100, 20]);
@@ -243,7 +319,9 @@ describe('editor overrides', () => {
 
 describe('templates', () => {
   it('lays out on a 四开 tabloid template (data only) without overlaps', () => {
-    const items = sampleItems().filter((it) => ['innovation-school', 'rowing', 'enterprise-visit', 'driving-school', 'weather'].includes(it.id));
+    const items = sampleItems().filter((it) =>
+      ['innovation-school', 'rowing', 'enterprise-visit', 'driving-school', 'weather'].includes(it.id),
+    );
     const { layout, sink } = run(items, tabloid);
     expect(layout.grid.columns).toBe(6);
     expect(layout.width).toBeCloseTo((270 * 72) / 25.4, 3);
@@ -260,19 +338,27 @@ describe('templates', () => {
 
 describe('副题 dash', () => {
   it('adds —— only when the subhead has no leading dash of its own (— ⸺ ―)', () => {
-    const items = sampleItems().map((it) => (it.kind === 'article' && it.subhead ? { ...it, subhead: '——访县农业农村局局长刘建国' } : it));
+    const items = sampleItems().map((it) =>
+      it.kind === 'article' && it.subhead ? { ...it, subhead: '——访县农业农村局局长刘建国' } : it,
+    );
     const { edition, page } = sampleEdition(items);
     const l = layoutPage(page, edition, loadTemplate('broadsheet'), fonts, new Sink());
-    const subs = l.blocks.flatMap((b) => (b.kind === 'text' && b.role === 'subhead' ? [b.lines.map((x) => x.line.text).join('')] : []));
+    const subs = l.blocks.flatMap((b) =>
+      b.kind === 'text' && b.role === 'subhead' ? [b.lines.map((x) => x.line.text).join('')] : [],
+    );
     expect(subs.length).toBeGreaterThan(0);
     for (const s of subs) {
       expect(s.replace(/\s/g, '')).toMatch(/^——访/);
       expect(s).not.toMatch(/———/);
     }
-    const s2 = sampleItems().map((it) => (it.kind === 'article' && it.subhead ? { ...it, subhead: '聚焦平安平湖建设' } : it));
+    const s2 = sampleItems().map((it) =>
+      it.kind === 'article' && it.subhead ? { ...it, subhead: '聚焦平安平湖建设' } : it,
+    );
     const { edition: e2, page: p2 } = sampleEdition(s2);
     const l2 = layoutPage(p2, e2, loadTemplate('broadsheet'), fonts, new Sink());
-    const subs2 = l2.blocks.flatMap((b) => (b.kind === 'text' && b.role === 'subhead' ? [b.lines.map((x) => x.line.text).join('')] : []));
+    const subs2 = l2.blocks.flatMap((b) =>
+      b.kind === 'text' && b.role === 'subhead' ? [b.lines.map((x) => x.line.text).join('')] : [],
+    );
     for (const s of subs2) expect(s.replace(/\s/g, '')).toMatch(/^——聚焦/);
   });
   it('subheadText keeps — ⸺ ― and adds —— otherwise', async () => {

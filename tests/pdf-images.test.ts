@@ -14,12 +14,21 @@ const HUBBLE = `${PHOTOS}/hubble-deep-field_1000x872.jpg`;
 const COFFEE = `${PHOTOS}/coffee_rgba-vignette-alpha_600x400.png`;
 const ROCKET = `${PHOTOS}/tiny_rocket_96x64.jpg`;
 
-const img = (src: string, x: number, y: number, w: number, h: number, fit: 'cover' | 'contain' = 'cover'): ImageOp => ({ kind: 'image', src, x, y, w, h, fit });
+const img = (src: string, x: number, y: number, w: number, h: number, fit: 'cover' | 'contain' = 'cover'): ImageOp => ({
+  kind: 'image',
+  src,
+  x,
+  y,
+  w,
+  h,
+  fit,
+});
 
 async function images(pdf: Buffer): Promise<PDFRawStream[]> {
   const d = await LibDoc.load(pdf);
   const out: PDFRawStream[] = [];
-  for (const [, o] of d.context.enumerateIndirectObjects()) if (o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image')) out.push(o);
+  for (const [, o] of d.context.enumerateIndirectObjects())
+    if (o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image')) out.push(o);
   return out;
 }
 
@@ -63,15 +72,25 @@ describe('images', () => {
     // The coffee PNG fades to transparent at its edges: the corner must print as paper white, the centre as the photo.
     const corner = await meanRgb(png, dpi, 301, 41, 8, 8);
     corner.forEach((v) => expect(v).toBeGreaterThan(235));
-    const flat = await sharp(await sharp(COFFEE).flatten({ background: '#ffffff' }).extract({ left: 250, top: 150, width: 100, height: 100 }).toBuffer()).stats();
+    const flat = await sharp(
+      await sharp(COFFEE)
+        .flatten({ background: '#ffffff' })
+        .extract({ left: 250, top: 150, width: 100, height: 100 })
+        .toBuffer(),
+    ).stats();
     const centre = await meanRgb(png, dpi, 300 + 100, 40 + 60, 40, 40);
     centre.forEach((v, i) => expect(Math.abs(v - flat.channels[i]!.mean)).toBeLessThan(40));
   });
 
   test('cover crops to the frame aspect; contain fits inside and centres', async () => {
-    const pdf = await writePdf(doc([page([img(HUBBLE, 40, 40, 200, 50, 'cover'), img(HUBBLE, 300, 40, 200, 50, 'contain')])]));
+    const pdf = await writePdf(
+      doc([page([img(HUBBLE, 40, 40, 200, 50, 'cover'), img(HUBBLE, 300, 40, 200, 50, 'contain')])]),
+    );
     const [cover, contain] = await images(pdf);
-    const dims = (x: PDFRawStream) => [(x.dict.get(PDFName.of('Width')) as PDFNumber).asNumber(), (x.dict.get(PDFName.of('Height')) as PDFNumber).asNumber()];
+    const dims = (x: PDFRawStream) => [
+      (x.dict.get(PDFName.of('Width')) as PDFNumber).asNumber(),
+      (x.dict.get(PDFName.of('Height')) as PDFNumber).asNumber(),
+    ];
     const [cw, ch] = dims(cover!);
     expect(cw! / ch!).toBeCloseTo(4, 1);
     const [nw, nh] = dims(contain!);
@@ -104,7 +123,15 @@ describe('images', () => {
   });
 
   test('deterministic with several images (async preparation)', async () => {
-    const d = () => doc([page([img(COFFEE, 40, 40, 100, 80), img(HUBBLE, 150, 40, 100, 80), img(ROCKET, 260, 40, 60, 40), img(HUBBLE, 340, 40, 100, 80, 'contain')])]);
+    const d = () =>
+      doc([
+        page([
+          img(COFFEE, 40, 40, 100, 80),
+          img(HUBBLE, 150, 40, 100, 80),
+          img(ROCKET, 260, 40, 60, 40),
+          img(HUBBLE, 340, 40, 100, 80, 'contain'),
+        ]),
+      ]);
     const a = await writePdf(d());
     const b = await writePdf(d());
     expect(a.equals(b)).toBe(true);

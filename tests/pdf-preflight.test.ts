@@ -11,7 +11,11 @@ type Kit = InstanceType<typeof PDFDocument>;
 
 /** A pdfkit page with `draw` applied, then our PDF/X pass, so the planted defect is the only thing wrong. */
 async function planted(draw: (d: Kit) => void, label = true): Promise<Buffer> {
-  const d = new PDFDocument({ autoFirstPage: false, pdfVersion: '1.3', info: { CreationDate: new Date(0), ModDate: new Date(0) } } as ConstructorParameters<typeof PDFDocument>[0]);
+  const d = new PDFDocument({
+    autoFirstPage: false,
+    pdfVersion: '1.3',
+    info: { CreationDate: new Date(0), ModDate: new Date(0) },
+  } as ConstructorParameters<typeof PDFDocument>[0]);
   const chunks: Buffer[] = [];
   d.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((r) => d.on('end', () => r()));
@@ -23,7 +27,8 @@ async function planted(draw: (d: Kit) => void, label = true): Promise<Buffer> {
   return label ? postProcess(raw, doc([page([])]), 'x1a') : raw;
 }
 
-const failed = async (pdf: Buffer): Promise<string[]> => (await preflight(pdf)).checks.filter((c) => !c.ok).map((c) => c.id);
+const failed = async (pdf: Buffer): Promise<string[]> =>
+  (await preflight(pdf)).checks.filter((c) => !c.ok).map((c) => c.id);
 
 describe('preflight', () => {
   test('our own output passes every check', async () => {
@@ -34,7 +39,15 @@ describe('preflight', () => {
           run('红色大标题', 40, 100, 36, [0, 100, 100, 0]),
           { kind: 'rect', x: 30, y: 120, w: 200, h: 40, fill: [0, 20, 60, 0] },
           { kind: 'line', x1: 30, y1: 220, x2: 300, y2: 220, stroke: [0, 0, 0, 100], lineWidth: 0.25 },
-          { kind: 'image', src: path.resolve(__dirname, 'fixtures', 'photos', 'coffee_rgba-vignette-alpha_600x400.png'), x: 300, y: 120, w: 150, h: 100, fit: 'cover' },
+          {
+            kind: 'image',
+            src: path.resolve(__dirname, 'fixtures', 'photos', 'coffee_rgba-vignette-alpha_600x400.png'),
+            x: 300,
+            y: 120,
+            w: 150,
+            h: 100,
+            fit: 'cover',
+          },
         ]),
       ]),
     );
@@ -42,7 +55,20 @@ describe('preflight', () => {
     expect(res.checks.filter((c) => !c.ok)).toEqual([]);
     expect(res.ok).toBe(true);
     expect(res.checks.map((c) => c.id)).toEqual(
-      expect.arrayContaining(['header', 'object-streams', 'info', 'output-intent', 'page-boxes', 'fonts-embedded', 'fonts-tounicode', 'colour-spaces', 'transparency', 'actions-annotations', 'black-text-overprint', 'rich-black-text']),
+      expect.arrayContaining([
+        'header',
+        'object-streams',
+        'info',
+        'output-intent',
+        'page-boxes',
+        'fonts-embedded',
+        'fonts-tounicode',
+        'colour-spaces',
+        'transparency',
+        'actions-annotations',
+        'black-text-overprint',
+        'rich-black-text',
+      ]),
     );
   });
 
@@ -54,44 +80,83 @@ describe('preflight', () => {
   });
 
   test('RGB colour (pdfkit named colour) is caught', async () => {
-    expect(await failed(await planted((d) => void d.fillColor('red').rect(10, 10, 50, 50).fill()))).toEqual(['colour-spaces']);
+    expect(await failed(await planted((d) => void d.fillColor('red').rect(10, 10, 50, 50).fill()))).toEqual([
+      'colour-spaces',
+    ]);
   });
 
   test('raw rg operator is caught', async () => {
-    expect(await failed(await planted((d) => void d.addContent('1 0 0 rg 10 10 50 50 re f')))).toEqual(['colour-spaces']);
+    expect(await failed(await planted((d) => void d.addContent('1 0 0 rg 10 10 50 50 re f')))).toEqual([
+      'colour-spaces',
+    ]);
   });
 
   test('non-embedded standard font is caught (and its missing ToUnicode)', async () => {
-    const f = await failed(await planted((d) => void d.fillColor([0, 0, 0, 50]).font('Helvetica').fontSize(12).text('Hello', 20, 20)));
+    const f = await failed(
+      await planted((d) => void d.fillColor([0, 0, 0, 50]).font('Helvetica').fontSize(12).text('Hello', 20, 20)),
+    );
     expect(f).toContain('fonts-embedded');
     expect(f).toContain('fonts-tounicode');
   });
 
   test('opacity (even 1.0) is caught', async () => {
-    expect(await failed(await planted((d) => void d.fillColor([0, 20, 60, 0]).fillOpacity(0.5).rect(10, 10, 50, 50).fill()))).toEqual(['transparency']);
-    expect(await failed(await planted((d) => void d.fillColor([0, 20, 60, 0]).opacity(1).rect(10, 10, 50, 50).fill()))).toEqual(['transparency']);
+    expect(
+      await failed(await planted((d) => void d.fillColor([0, 20, 60, 0]).fillOpacity(0.5).rect(10, 10, 50, 50).fill())),
+    ).toEqual(['transparency']);
+    expect(
+      await failed(await planted((d) => void d.fillColor([0, 20, 60, 0]).opacity(1).rect(10, 10, 50, 50).fill())),
+    ).toEqual(['transparency']);
   });
 
   test('PNG alpha (SMask) and RGB images are caught', async () => {
-    const f = await failed(await planted((d) => void d.image(path.resolve(__dirname, 'fixtures', 'photos', 'coffee_rgba-vignette-alpha_600x400.png'), 10, 10, { width: 100 })));
+    const f = await failed(
+      await planted(
+        (d) =>
+          void d.image(
+            path.resolve(__dirname, 'fixtures', 'photos', 'coffee_rgba-vignette-alpha_600x400.png'),
+            10,
+            10,
+            { width: 100 },
+          ),
+      ),
+    );
     expect(f).toContain('transparency');
     expect(f).toContain('colour-spaces');
-    expect(await failed(await planted((d) => void d.image(path.resolve(__dirname, 'fixtures', 'photos', 'tiny_rocket_96x64.jpg'), 10, 10, { width: 100 })))).toEqual(['colour-spaces']);
+    expect(
+      await failed(
+        await planted(
+          (d) =>
+            void d.image(path.resolve(__dirname, 'fixtures', 'photos', 'tiny_rocket_96x64.jpg'), 10, 10, {
+              width: 100,
+            }),
+        ),
+      ),
+    ).toEqual(['colour-spaces']);
   });
 
   test('100% K text that knocks out is caught; rich black and small multi-ink text too', async () => {
     const k = await planted((d) => void d.font(face.file).fillColor([0, 0, 0, 100]).fontSize(10).text('正文', 20, 20));
     expect(await failed(k)).toEqual(['black-text-overprint']);
-    const rich = await planted((d) => void d.font(face.file).fillColor([60, 40, 40, 100]).fontSize(30).text('标题', 20, 20));
+    const rich = await planted(
+      (d) => void d.font(face.file).fillColor([60, 40, 40, 100]).fontSize(30).text('标题', 20, 20),
+    );
     expect(await failed(rich)).toEqual(['rich-black-text']);
-    const small = await planted((d) => void d.font(face.file).fillColor([0, 100, 100, 0]).fontSize(6).text('小字', 20, 20));
+    const small = await planted(
+      (d) => void d.font(face.file).fillColor([0, 100, 100, 0]).fontSize(6).text('小字', 20, 20),
+    );
     expect(await failed(small)).toEqual(['small-multi-ink-text']);
     // Large red headline text is fine.
-    expect(await failed(await planted((d) => void d.font(face.file).fillColor([0, 100, 100, 0]).fontSize(30).text('标题', 20, 20)))).toEqual([]);
+    expect(
+      await failed(
+        await planted((d) => void d.font(face.file).fillColor([0, 100, 100, 0]).fontSize(30).text('标题', 20, 20)),
+      ),
+    ).toEqual([]);
   });
 
   test('annotations and actions are caught', async () => {
-    expect(await failed(await planted((d) => void d.link(10, 10, 50, 20, 'https://example.com')))).toEqual(['actions-annotations']);
+    expect(await failed(await planted((d) => void d.link(10, 10, 50, 20, 'https://example.com')))).toEqual([
+      'actions-annotations',
+    ]);
   });
 
   test('missing TrimBox, Info keys, OutputIntent and UserUnit are caught (unlabelled pdfkit output)', async () => {

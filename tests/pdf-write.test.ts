@@ -1,14 +1,23 @@
 import { describe, expect, test } from 'vitest';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { PDFArray, PDFDict, PDFDocument as LibDoc, PDFName, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument as LibDoc,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+  decodePDFRawStream,
+} from 'pdf-lib';
 import { writePdf } from '../src/pdf/index.js';
 import { PdfkitGlyphs } from '../src/pdf/glyphs.js';
 import { extractText } from '../src/preview/index.js';
 import { Sink } from '../src/diag/index.js';
 import { doc, page, run, SENTENCE } from './fixtures/pdf/docs.js';
 
-const allText = (pages: Awaited<ReturnType<typeof extractText>>): string => pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+const allText = (pages: Awaited<ReturnType<typeof extractText>>): string =>
+  pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
 
 async function pageContent(pdf: Buffer, i = 0): Promise<string> {
   const d = await LibDoc.load(pdf, { updateMetadata: false });
@@ -59,7 +68,8 @@ describe('writePdf text', () => {
     expect(pages.map((p) => p.lines.map((l) => l.text).join(''))).toEqual(['第一版要闻', '第二版综合']);
     const d = await LibDoc.load(pdf);
     let type0 = 0;
-    for (const [, o] of d.context.enumerateIndirectObjects()) if (o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Type0')) type0++;
+    for (const [, o] of d.context.enumerateIndirectObjects())
+      if (o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Type0')) type0++;
     expect(type0).toBe(1);
   });
 });
@@ -116,7 +126,11 @@ describe('writePdf colour, boxes, labelling', () => {
     expect(blocks.find((b) => b.includes('0 0 0 0.5 K'))).not.toContain('/GsOP gs');
     expect(c).toContain('[3 2] 0 d');
     const d = await LibDoc.load(pdf);
-    const gs = d.getPages()[0]!.node.Resources()!.lookup(PDFName.of('ExtGState'), PDFDict).lookup(PDFName.of('GsOP'), PDFDict);
+    const gs = d
+      .getPages()[0]!
+      .node.Resources()!
+      .lookup(PDFName.of('ExtGState'), PDFDict)
+      .lookup(PDFName.of('GsOP'), PDFDict);
     expect(gs.get(PDFName.of('OP'))?.toString()).toBe('true');
     expect(gs.get(PDFName.of('op'))?.toString()).toBe('true');
     expect(gs.get(PDFName.of('OPM'))?.toString()).toBe('1');
@@ -206,7 +220,6 @@ describe('writePdf colour, boxes, labelling', () => {
   });
 });
 
-
 describe('edge cases', () => {
   test('a glyph with no text of its own keeps the file valid, the other text exact, and is reported', async () => {
     const op = run('日月', 40, 60);
@@ -225,7 +238,10 @@ describe('edge cases', () => {
     // Minimal ICC header: only the class/colour-space bytes matter to our writer and preflight.
     const icc = Buffer.alloc(128);
     icc.write('prtrCMYK', 12, 'latin1');
-    const pdf = await writePdf(doc([page([run('字', 40, 60)])]), { standard: 'x4', outputProfile: { icc, identifier: 'WAN-IFRAnewspaper26v5' } });
+    const pdf = await writePdf(doc([page([run('字', 40, 60)])]), {
+      standard: 'x4',
+      outputProfile: { icc, identifier: 'WAN-IFRAnewspaper26v5' },
+    });
     const s = pdf.toString('latin1');
     expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.6');
     expect(s).toContain('(PDF/X-4)');

@@ -20,12 +20,16 @@ function edition(story: string): string {
   return path.join(dir, 'edition.yaml');
 }
 
-const body = '本报讯 昨天上午，全市秋粮收购工作会议召开。会议要求各地做好秋粮收购准备，确保农民手中有粮卖得出、卖得好。'.repeat(6);
+const body =
+  '本报讯 昨天上午，全市秋粮收购工作会议召开。会议要求各地做好秋粮收购准备，确保农民手中有粮卖得出、卖得好。'.repeat(6);
 
 describe('pipeline', () => {
   it('reports a character the font cannot draw as a missing-glyph warning with the item', () => {
     const sink = new Sink();
-    const ed = loadEdition(edition(`---\nkind: article\nid: grain\nheadline: 秋粮收购工作启动\n---\n\n${body}记者王𪛖报道。\n`), sink);
+    const ed = loadEdition(
+      edition(`---\nkind: article\nid: grain\nheadline: 秋粮收购工作启动\n---\n\n${body}记者王𪛖报道。\n`),
+      sink,
+    );
     const [layout] = layoutEdition(ed, sink);
     compositionReport(layout!, sink);
     const d = sink.items.filter((x) => x.code === 'missing-glyph');
@@ -37,7 +41,10 @@ describe('pipeline', () => {
 
   it('gives the composition report of the body: lines, paragraphs, and no missing glyphs on clean text', () => {
     const sink = new Sink();
-    const ed = loadEdition(edition(`---\nkind: article\nid: grain\nheadline: 秋粮收购工作启动\n---\n\n${body}\n\n${body}\n`), sink);
+    const ed = loadEdition(
+      edition(`---\nkind: article\nid: grain\nheadline: 秋粮收购工作启动\n---\n\n${body}\n\n${body}\n`),
+      sink,
+    );
     const [layout] = layoutEdition(ed, sink);
     const stats = compositionReport(layout!, sink);
     expect(stats.paragraphs).toBe(2);

@@ -23,7 +23,8 @@ describe('preview', () => {
     const pdf = await writePdf(doc([page([run('黑字黑字黑字', 40, 60, 20)])]));
     const png = await renderPng(pdf, 0, 72);
     // sharp's stats() reads the input, not the pipeline output: materialise crops first.
-    const region = async (left: number, top: number, width: number, height: number) => sharp(await sharp(png).extract({ left, top, width, height }).toBuffer()).stats();
+    const region = async (left: number, top: number, width: number, height: number) =>
+      sharp(await sharp(png).extract({ left, top, width, height }).toBuffer()).stats();
     const ink = await region(40, 42, 120, 20);
     const paper = await region(300, 300, 50, 50);
     expect(ink.channels[0]!.min).toBeLessThan(60);

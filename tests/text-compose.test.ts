@@ -2,10 +2,25 @@ import { describe, expect, test } from 'vitest';
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { loadFontBook } from '../src/fonts/index.js';
-import { BODY_SETTINGS, breakLines, collectStats, composeHeadline, composeParagraph, prepareParagraph } from '../src/text/index.js';
+import {
+  BODY_SETTINGS,
+  breakLines,
+  collectStats,
+  composeHeadline,
+  composeParagraph,
+  prepareParagraph,
+} from '../src/text/index.js';
 import type { ComposedLine } from '../src/text/index.js';
 import type { Face } from '../src/fonts/index.js';
-import { CLOSERS, END_PROHIBITED_GB, HEADLINE_START_PROHIBITED, OPENERS, START_PROHIBITED_GB, STOPS, isHan } from '../src/text/rules.js';
+import {
+  CLOSERS,
+  END_PROHIBITED_GB,
+  HEADLINE_START_PROHIBITED,
+  OPENERS,
+  START_PROHIBITED_GB,
+  STOPS,
+  isHan,
+} from '../src/text/rules.js';
 import { composeTextDocument } from '../src/compose/flow.js';
 
 const book = loadFontBook();
@@ -108,7 +123,10 @@ describe('breaking', () => {
       for (let i = 0; i + 1 < lines.length; i++) {
         const a = lines[i]!.text.slice(-1);
         const b = lines[i + 1]!.text[0]!;
-        expect(/[0-9A-Za-z.%²-]/.test(a) && /[0-9A-Za-z.%²-]/.test(b), `${m} em: ${lines[i]!.text}|${lines[i + 1]!.text}`).toBe(false);
+        expect(
+          /[0-9A-Za-z.%²-]/.test(a) && /[0-9A-Za-z.%²-]/.test(b),
+          `${m} em: ${lines[i]!.text}|${lines[i + 1]!.text}`,
+        ).toBe(false);
       }
     }
   });
@@ -157,7 +175,8 @@ function checkInk(l: ComposedLine, measure: number, f: Face = face): void {
     if (MARKS.has(g.text) || MARKS.has(prevText) || (isHan(g.text) && isHan(prevText))) {
       expect(left, `ink overlap at ${g.text}: ${l.text}`).toBeGreaterThan(prevRight - 0.01);
     }
-    if (cjk && !unbreakable(l) && l.notes!.overfull === 0) expect(right, `ink beyond the measure: ${l.text}`).toBeLessThan(Math.max(measure, l.width) + 0.01);
+    if (cjk && !unbreakable(l) && l.notes!.overfull === 0)
+      expect(right, `ink beyond the measure: ${l.text}`).toBeLessThan(Math.max(measure, l.width) + 0.01);
     prevRight = right;
   });
 }
@@ -200,7 +219,10 @@ function checkInvariants(paras: string[], lines: ComposedLine[][], measure: numb
  * adjacent Han characters (em); then the mean, the 95th percentile (linear interpolation) and the maximum over
  * those lines.
  */
-function spacing(paras: ComposedLine[][], size = SIZE): { mean: number; p95: number; max: number; min: number; lines: number } {
+function spacing(
+  paras: ComposedLine[][],
+  size = SIZE,
+): { mean: number; p95: number; max: number; min: number; lines: number } {
   const vals: number[] = [];
   for (const para of paras) {
     for (const l of para) {
@@ -218,13 +240,33 @@ function spacing(paras: ComposedLine[][], size = SIZE): { mean: number; p95: num
   const k = (s.length - 1) * 0.95;
   const lo = Math.floor(k);
   const hi = Math.min(lo + 1, s.length - 1);
-  return { mean: vals.reduce((t, v) => t + v, 0) / vals.length, p95: s[lo]! + (s[hi]! - s[lo]!) * (k - lo), max: s[s.length - 1]!, min: s[0]!, lines: vals.length };
+  return {
+    mean: vals.reduce((t, v) => t + v, 0) / vals.length,
+    p95: s[lo]! + (s[hi]! - s[lo]!) * (k - lo),
+    max: s[s.length - 1]!,
+    min: s[0]!,
+    lines: vals.length,
+  };
 }
 
 describe('sample body (9 pt, 12 em, 2 em indent): the issue-3 targets on our own line data', () => {
   const text = fs.readFileSync('tests/fixtures/sample-body.txt', 'utf8');
-  const paras = text.split('\n').map((s) => s.trim()).filter(Boolean);
-  const res = composeTextDocument(text, { size: 9, pitch: 14, measureEm: 12, columns: 8, gutterEm: 1, pageWidth: 999, pageHeight: 1400, margin: 36, indentEm: 2, face });
+  const paras = text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const res = composeTextDocument(text, {
+    size: 9,
+    pitch: 14,
+    measureEm: 12,
+    columns: 8,
+    gutterEm: 1,
+    pageWidth: 999,
+    pageHeight: 1400,
+    margin: 36,
+    indentEm: 2,
+    face,
+  });
   const lines = paras.map((t) => composeParagraph([{ text: t, style }], BODY_SETTINGS, 12 * SIZE));
 
   test('no text lost, kinsoku, flush', () => {
@@ -245,10 +287,12 @@ describe('sample body (9 pt, 12 em, 2 em indent): the issue-3 targets on our own
           if (!MARKS.has(a.text) || !MARKS.has(b.text)) continue;
           const w = (a.advance + b.advance) / SIZE;
           expect(w, `${l.text} ${a.text}${b.text}`).toBeLessThan(1.75);
-          if (!(QB.has(a.text) && QB.has(b.text)) && i + 2 < g.length) expect(w, `${l.text} ${a.text}${b.text}`).toBeGreaterThan(1.5 - 1e-6);
+          if (!(QB.has(a.text) && QB.has(b.text)) && i + 2 < g.length)
+            expect(w, `${l.text} ${a.text}${b.text}`).toBeGreaterThan(1.5 - 1e-6);
         }
       }
-      if (para.length > 1) expect(Array.from(para[para.length - 1]!.text).filter(isHan).length).toBeGreaterThanOrEqual(2);
+      if (para.length > 1)
+        expect(Array.from(para[para.length - 1]!.text).filter(isHan).length).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -277,7 +321,11 @@ describe('sample body (9 pt, 12 em, 2 em indent): the issue-3 targets on our own
     const para = lines.find((p) => p[0]!.text.startsWith('于是'))!;
     expect(para[0]!.text).toBe('于是，张建国找到了');
     expect(para[0]!.extraPerGap).toBeCloseTo(0.125, 6);
-    const noOrphanRule = composeParagraph([{ text: paras.find((t) => t.startsWith('于是'))!, style }], { ...BODY_SETTINGS, minLastLineHan: 0 }, 12 * SIZE);
+    const noOrphanRule = composeParagraph(
+      [{ text: paras.find((t) => t.startsWith('于是'))!, style }],
+      { ...BODY_SETTINGS, minLastLineHan: 0 },
+      12 * SIZE,
+    );
     expect(Array.from(noOrphanRule[noOrphanRule.length - 1]!.text).filter(isHan).length).toBeLessThan(2);
   });
 
@@ -301,17 +349,74 @@ describe('sample body (9 pt, 12 em, 2 em indent): the issue-3 targets on our own
 
   test('flow: baselines on the pitch grid, columns left to right', () => {
     const ops = res.doc.pages.flatMap((p) => p.ops);
-    const ys = new Set(ops.map((o) => (o.kind === 'glyphs' ? Math.round(((o.y - 36 - 0.88 * 9) / 14) * 1000) / 1000 : 0)));
+    const ys = new Set(
+      ops.map((o) => (o.kind === 'glyphs' ? Math.round(((o.y - 36 - 0.88 * 9) / 14) * 1000) / 1000 : 0)),
+    );
     for (const y of ys) expect(Number.isInteger(y)).toBe(true);
   });
 });
 
 describe('properties (fast-check): random Han, punctuation, digits, Latin, ——, ……, URLs at 6–40 em', () => {
-  const han = fc.constantFrom(...Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经'));
-  const punct = fc.constantFrom('，', '。', '、', '；', '：', '？', '！', '“', '”', '‘', '’', '（', '）', '《', '》', '「', '」', '——', '……', '·', '？！', '！！！', '”。', '。”', '，“', '。”）', '！”」', '）。”', '／', '～');
+  const han = fc.constantFrom(
+    ...Array.from(
+      '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经',
+    ),
+  );
+  const punct = fc.constantFrom(
+    '，',
+    '。',
+    '、',
+    '；',
+    '：',
+    '？',
+    '！',
+    '“',
+    '”',
+    '‘',
+    '’',
+    '（',
+    '）',
+    '《',
+    '》',
+    '「',
+    '」',
+    '——',
+    '……',
+    '·',
+    '？！',
+    '！！！',
+    '”。',
+    '。”',
+    '，“',
+    '。”）',
+    '！”」',
+    '）。”',
+    '／',
+    '～',
+  );
   const digits = fc.stringMatching(/^[0-9]{1,6}(\.[0-9]{1,2})?[%‰]?$/);
-  const latin = fc.constantFrom('PaaS', 'LPR', 'COVID-19', 'Wi-Fi', 'AI', 'km', 'GDP', 'New York', '3.5km²', '¥199', '2024年', '第134期', 'https://www.example.gov.cn/news/a.html', 'www.pinghu.gov.cn');
-  const piece = fc.oneof({ arbitrary: han, weight: 12 }, { arbitrary: punct, weight: 4 }, { arbitrary: digits, weight: 1 }, { arbitrary: latin, weight: 1 });
+  const latin = fc.constantFrom(
+    'PaaS',
+    'LPR',
+    'COVID-19',
+    'Wi-Fi',
+    'AI',
+    'km',
+    'GDP',
+    'New York',
+    '3.5km²',
+    '¥199',
+    '2024年',
+    '第134期',
+    'https://www.example.gov.cn/news/a.html',
+    'www.pinghu.gov.cn',
+  );
+  const piece = fc.oneof(
+    { arbitrary: han, weight: 12 },
+    { arbitrary: punct, weight: 4 },
+    { arbitrary: digits, weight: 1 },
+    { arbitrary: latin, weight: 1 },
+  );
   const para = fc.array(piece, { minLength: 1, maxLength: 140 }).map((xs) => xs.join(''));
   test('no text lost or reordered, no prohibited line start/end, every non-final line flush unless unbreakable, ink inside', () => {
     fc.assert(
@@ -343,12 +448,14 @@ describe('punctuation classes from glyph ink (robust to TW-style centred punctua
   const centred: Face = Object.create(face, {
     ink: {
       value: (gid: number) => {
-        for (const c of CENTRED) if (face.glyphFor(c.codePointAt(0)!).gid === gid) return { xMin: 0.4, xMax: 0.6, yMin: 0.1, yMax: 0.7 };
+        for (const c of CENTRED)
+          if (face.glyphFor(c.codePointAt(0)!).gid === gid) return { xMin: 0.4, xMax: 0.6, yMin: 0.1, yMax: 0.7 };
         return face.ink(gid);
       },
     },
   });
-  const setC = (text: string, em: number): ComposedLine[] => composeParagraph([{ text, style: { face: centred, size: SIZE } }], { ...BODY_SETTINGS, indent: 0 }, em * SIZE);
+  const setC = (text: string, em: number): ComposedLine[] =>
+    composeParagraph([{ text, style: { face: centred, size: SIZE } }], { ...BODY_SETTINGS, indent: 0 }, em * SIZE);
 
   test('centred marks lose ¼ em per side, so no ink leaves its box; pairs are still 1.5 em', () => {
     const text = '他说：“你好，世界”。一二三四五六七八九十甲乙丙，丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。';
@@ -364,7 +471,8 @@ describe('punctuation classes from glyph ink (robust to TW-style centred punctua
           expect(last.advance / SIZE).toBeGreaterThan((l.notes!.punctSqueezed > 0 ? 0.5 : 0.75) - 1e-6);
         }
         for (let i = 0; i + 2 < g.length; i++) {
-          if (CENTRED.has(g[i]!.text) && CENTRED.has(g[i + 1]!.text)) expect((g[i]!.advance + g[i + 1]!.advance) / SIZE).toBeGreaterThan(1.5 - 1e-6);
+          if (CENTRED.has(g[i]!.text) && CENTRED.has(g[i + 1]!.text))
+            expect((g[i]!.advance + g[i + 1]!.advance) / SIZE).toBeGreaterThan(1.5 - 1e-6);
         }
       }
     }
@@ -375,7 +483,11 @@ describe('punctuation classes from glyph ink (robust to TW-style centred punctua
 
   test('a glyph without measurable ink falls back to the Unicode (GB) class', () => {
     const blank: Face = Object.create(face, { ink: { value: () => ({ xMin: 0, xMax: 0, yMin: 0, yMax: 0 }) } });
-    const a = composeParagraph([{ text: '他说：“你好”。', style: { face: blank, size: SIZE } }], { ...BODY_SETTINGS, indent: 0 }, 40 * SIZE)[0]!;
+    const a = composeParagraph(
+      [{ text: '他说：“你好”。', style: { face: blank, size: SIZE } }],
+      { ...BODY_SETTINGS, indent: 0 },
+      40 * SIZE,
+    )[0]!;
     const b = compose('他说：“你好”。', 40, 0)[0]!;
     expect(a.glyphs.map((g) => g.advance)).toEqual(b.glyphs.map((g) => g.advance));
   });
@@ -389,14 +501,23 @@ describe('line-start opener and the three-marks remedy', () => {
       for (const l of compose(text, m, 0)) {
         const g = l.glyphs[0]!;
         if (g.text !== '“') continue;
-        expect([0.5, 1].some((w) => Math.abs(g.advance / SIZE - w) < 1e-6), `${m}: ${l.text}`).toBe(true);
+        expect(
+          [0.5, 1].some((w) => Math.abs(g.advance / SIZE - w) < 1e-6),
+          `${m}: ${l.text}`,
+        ).toBe(true);
         if (l.notes!.startKeptFull) expect(l.extraPerGap).toBeLessThan(0.05);
       }
     }
     const flex = compose('“一二三四五六七八九十”甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。', 11.5, 0);
-    const trim = composeParagraph([{ text: '“一二三四五六七八九十”甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。', style }], { ...BODY_SETTINGS, indent: 0, startOpener: 'trim' }, 11.5 * SIZE);
+    const trim = composeParagraph(
+      [{ text: '“一二三四五六七八九十”甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。', style }],
+      { ...BODY_SETTINGS, indent: 0, startOpener: 'trim' },
+      11.5 * SIZE,
+    );
     expect(trim[0]!.glyphs[0]!.advance / SIZE).toBeCloseTo(0.5, 6);
-    expect(Math.max(...flex.filter((l) => !l.last).map((l) => l.extraPerGap))).toBeLessThanOrEqual(Math.max(...trim.filter((l) => !l.last).map((l) => l.extraPerGap)) + 1e-9);
+    expect(Math.max(...flex.filter((l) => !l.last).map((l) => l.extraPerGap))).toBeLessThanOrEqual(
+      Math.max(...trim.filter((l) => !l.last).map((l) => l.extraPerGap)) + 1e-9,
+    );
   });
 
   test('a run of three closing marks may be split only when the alternative is very loose, and says so', () => {
@@ -418,7 +539,8 @@ describe('line-start opener and the three-marks remedy', () => {
     // ？！ is never split, even inside a run
     for (let m = 5; m <= 12; m += 0.5) {
       const lines = compose('一二三四五六七八九十一二三四五？！”）后面还有很多文字内容呢', m, 0);
-      for (let i = 0; i + 1 < lines.length; i++) expect(lines[i]!.text.endsWith('？') && lines[i + 1]!.text.startsWith('！')).toBe(false);
+      for (let i = 0; i + 1 < lines.length; i++)
+        expect(lines[i]!.text.endsWith('？') && lines[i + 1]!.text.startsWith('！')).toBe(false);
     }
   });
 });

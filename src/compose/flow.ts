@@ -39,18 +39,29 @@ export interface FlowLine {
 /** First baseline below the top of the text area, as a fraction of the size (≈ the ideographic em-box top). */
 export const FIRST_BASELINE = 0.88;
 
-export function composeTextDocument(text: string, opts: FlowOptions): { doc: DisplayDocument; lines: FlowLine[]; stats: CompositionStats } {
+export function composeTextDocument(
+  text: string,
+  opts: FlowOptions,
+): { doc: DisplayDocument; lines: FlowLine[]; stats: CompositionStats } {
   const { size, pitch, margin, face } = opts;
   const measure = opts.measureEm * size;
   const gutter = opts.gutterEm * size;
   const settings: ParagraphSettings = { ...BODY_SETTINGS, ...opts.settings, indent: opts.indentEm };
-  const paragraphs = text.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0);
-  const composed: ComposedLine[][] = paragraphs.map((t) => breakLines(prepareParagraph([{ text: t, style: { face, size } }], settings), measure));
+  const paragraphs = text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  const composed: ComposedLine[][] = paragraphs.map((t) =>
+    breakLines(prepareParagraph([{ text: t, style: { face, size } }], settings), measure),
+  );
 
   const firstBaseline = margin + FIRST_BASELINE * size;
   const lastAllowed = opts.pageHeight - margin - (1 - FIRST_BASELINE) * size;
   const rows = Math.max(1, Math.floor((lastAllowed - firstBaseline) / pitch + 1e-9) + 1);
-  const columns = Math.max(1, Math.min(opts.columns, Math.floor((opts.pageWidth - 2 * margin + gutter) / (measure + gutter)) || 1));
+  const columns = Math.max(
+    1,
+    Math.min(opts.columns, Math.floor((opts.pageWidth - 2 * margin + gutter) / (measure + gutter)) || 1),
+  );
 
   const pages: DisplayPage[] = [];
   const newPage = (): DisplayPage => {

@@ -62,7 +62,11 @@ export const fail = (code: string, message: string, at: Location, hint: string):
 
 /** One-line human form: `file:line [item] code: message (hint)`. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.at.file ? `${d.at.file}${d.at.line ? `:${d.at.line}` : ''}` : '', d.at.page ? `page ${d.at.page}` : '', d.at.item ? `[${d.at.item}]` : '']
+  const where = [
+    d.at.file ? `${d.at.file}${d.at.line ? `:${d.at.line}` : ''}` : '',
+    d.at.page ? `page ${d.at.page}` : '',
+    d.at.item ? `[${d.at.item}]` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return `${d.severity}: ${where ? where + ' ' : ''}${d.code}: ${d.message} — ${d.hint}`;

@@ -38,7 +38,13 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(cp: number): boolean;
     glyphForCodePoint(cp: number): Glyph;
     getGlyph(gid: number): Glyph;
-    layout(text: string, features?: string[] | Record<string, boolean>, script?: string, language?: string, direction?: string): GlyphRun;
+    layout(
+      text: string,
+      features?: string[] | Record<string, boolean>,
+      script?: string,
+      language?: string,
+      direction?: string,
+    ): GlyphRun;
   }
   export function openSync(path: string, postscriptName?: string): Font;
   export function create(buffer: Buffer | Uint8Array, postscriptName?: string): Font;

@@ -10,8 +10,25 @@ import * as fontkit from 'fontkit';
 import YAML from 'yaml';
 import { fail } from '../diag/index.js';
 
-export type FontRole = 'body' | 'headline' | 'headline-bold' | 'headline-sans' | 'kicker' | 'byline' | 'caption' | 'commentary';
-export const FONT_ROLES: readonly FontRole[] = ['body', 'headline', 'headline-bold', 'headline-sans', 'kicker', 'byline', 'caption', 'commentary'];
+export type FontRole =
+  | 'body'
+  | 'headline'
+  | 'headline-bold'
+  | 'headline-sans'
+  | 'kicker'
+  | 'byline'
+  | 'caption'
+  | 'commentary';
+export const FONT_ROLES: readonly FontRole[] = [
+  'body',
+  'headline',
+  'headline-bold',
+  'headline-sans',
+  'kicker',
+  'byline',
+  'caption',
+  'commentary',
+];
 
 /** One shaped glyph. Lengths in em. `start`/`end` are UTF-16 offsets of the characters it stands for. */
 export interface ShapedGlyph {
@@ -60,7 +77,11 @@ class FontkitFace implements Face {
   private readonly inkCache = new Map<number, InkBox>();
   private readonly shapeCache = new Map<string, ShapedGlyph[]>();
 
-  constructor(readonly id: string, readonly file: string, private readonly font: fontkit.Font) {
+  constructor(
+    readonly id: string,
+    readonly file: string,
+    private readonly font: fontkit.Font,
+  ) {
     this.upm = font.unitsPerEm;
     this.postscriptName = font.postscriptName;
     this.ascent = font.ascent / this.upm;
@@ -86,7 +107,9 @@ class FontkitFace implements Face {
     if (!box) {
       const b = this.font.getGlyph(gid).bbox;
       const u = this.upm;
-      box = isFinite(b.minX) ? { xMin: b.minX / u, xMax: b.maxX / u, yMin: b.minY / u, yMax: b.maxY / u } : { xMin: 0, xMax: 0, yMin: 0, yMax: 0 };
+      box = isFinite(b.minX)
+        ? { xMin: b.minX / u, xMax: b.maxX / u, yMin: b.minY / u, yMax: b.maxY / u }
+        : { xMin: 0, xMax: 0, yMin: 0, yMax: 0 };
       this.inkCache.set(gid, box);
     }
     return box;
@@ -142,7 +165,12 @@ function resolveEntry(entry: RoleEntry, fontsDir: string): string {
     try {
       pkgDir = path.dirname(req.resolve(`${entry.package}/package.json`));
     } catch {
-      return fail('font-missing', `font package ${entry.package} is not installed`, { file: path.join(fontsDir, 'fonts.yaml') }, 'run `npm install` in the banmian directory');
+      return fail(
+        'font-missing',
+        `font package ${entry.package} is not installed`,
+        { file: path.join(fontsDir, 'fonts.yaml') },
+        'run `npm install` in the banmian directory',
+      );
     }
     return path.join(pkgDir, entry.file);
   }
@@ -153,7 +181,13 @@ const opened = new Map<string, fontkit.Font>();
 function openFont(file: string): fontkit.Font {
   let f = opened.get(file);
   if (!f) {
-    if (!fs.existsSync(file)) fail('font-missing', `font file ${file} does not exist`, { file }, 'run `npm install`, or fix the path in fonts/fonts.yaml');
+    if (!fs.existsSync(file))
+      fail(
+        'font-missing',
+        `font file ${file} does not exist`,
+        { file },
+        'run `npm install`, or fix the path in fonts/fonts.yaml',
+      );
     f = fontkit.openSync(file);
     opened.set(file, f);
   }
@@ -171,7 +205,13 @@ export function loadFontBook(fontsDir = path.join(PROJECT_ROOT, 'fonts')): FontB
       let face = faces.get(role);
       if (!face) {
         const entry = roles[role];
-        if (!entry) return fail('font-role-missing', `font role ${role} is not defined`, { file: mapFile }, `add a \`${role}\` entry under roles: in fonts.yaml`);
+        if (!entry)
+          return fail(
+            'font-role-missing',
+            `font role ${role} is not defined`,
+            { file: mapFile },
+            `add a \`${role}\` entry under roles: in fonts.yaml`,
+          );
         const file = resolveEntry(entry, fontsDir);
         face = new FontkitFace(role, file, openFont(file));
         faces.set(role, face);

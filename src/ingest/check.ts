@@ -26,7 +26,17 @@ export function itemTexts(it: Item): string[] {
       out.push(it.section, it.kicker, it.headline, it.subhead, ...it.credits, it.dateline, ...it.paragraphs);
       break;
     case 'commentary':
-      out.push(it.kicker, it.headline, it.subhead, ...it.credits, it.dateline, ...it.paragraphs, it.column.name, it.column.romanized, it.column.editor);
+      out.push(
+        it.kicker,
+        it.headline,
+        it.subhead,
+        ...it.credits,
+        it.dateline,
+        ...it.paragraphs,
+        it.column.name,
+        it.column.romanized,
+        it.column.editor,
+      );
       break;
     case 'photo':
       out.push(it.title, it.caption, ...it.credits);
@@ -49,16 +59,25 @@ function splitTexts(it: Item): { ordered: string[]; floating: string[] } {
     xs.flatMap((s) => (typeof s === 'string' ? s.split('\n') : [])).filter((s) => s.trim() !== '');
   switch (it.kind) {
     case 'article':
-      return { ordered: keep([it.section, it.kicker, it.headline, it.subhead, it.dateline, ...it.paragraphs]), floating: keep(it.credits) };
+      return {
+        ordered: keep([it.section, it.kicker, it.headline, it.subhead, it.dateline, ...it.paragraphs]),
+        floating: keep(it.credits),
+      };
     case 'commentary':
-      return { ordered: keep([it.kicker, it.headline, it.subhead, it.dateline, ...it.paragraphs]), floating: keep([...it.credits, it.column.name, it.column.romanized, it.column.editor]) };
+      return {
+        ordered: keep([it.kicker, it.headline, it.subhead, it.dateline, ...it.paragraphs]),
+        floating: keep([...it.credits, it.column.name, it.column.romanized, it.column.editor]),
+      };
     default:
       return { ordered: itemTexts(it), floating: [] };
   }
 }
 
 const INVISIBLE = /[\s\p{Cc}\p{Cf}]/u;
-const squeeze = (s: string): string => Array.from(foldPunctuation(s)).filter((c) => !INVISIBLE.test(c)).join('');
+const squeeze = (s: string): string =>
+  Array.from(foldPunctuation(s))
+    .filter((c) => !INVISIBLE.test(c))
+    .join('');
 
 export function checkNoLoss(text: string, items: Item[], diagnostics: Diagnostic[] = []): LossReport {
   // the input as one stream of visible characters (code points), each with its line
@@ -71,7 +90,9 @@ export function checkNoLoss(text: string, items: Item[], diagnostics: Diagnostic
       lineOf.push(k + 1);
     }
   });
-  const excused = new Set(diagnostics.filter((d) => d.code === 'import-dropped-text' && d.at.line !== undefined).map((d) => d.at.line!));
+  const excused = new Set(
+    diagnostics.filter((d) => d.code === 'import-dropped-text' && d.at.line !== undefined).map((d) => d.at.line!),
+  );
   // Bylines and column names may stand before, inside or after the text they belong to (`（记者 张三）` closing a
   // story, `东湖评论` above its piece); they are placed at the first free place from the item's start. Placed before
   // the item's other texts, a short paragraph cannot take their characters; placed after, they cannot take a
@@ -79,9 +100,11 @@ export function checkNoLoss(text: string, items: Item[], diagnostics: Diagnostic
   // text reported as dropped is accounted for: no item may claim it
   const taken = lineOf.map((l) => excused.has(l));
   const a = match(chars, taken, items, true);
-  if (a.extra.length === 0 && a.covered.every((c, k) => c || excused.has(lineOf[k]!))) return report(a, chars, lineOf, excused);
+  if (a.extra.length === 0 && a.covered.every((c, k) => c || excused.has(lineOf[k]!)))
+    return report(a, chars, lineOf, excused);
   const b = match(chars, taken, items, false);
-  const score = (r: Match): number => r.extra.length + r.covered.filter((c, k) => !c && !excused.has(lineOf[k]!)).length;
+  const score = (r: Match): number =>
+    r.extra.length + r.covered.filter((c, k) => !c && !excused.has(lineOf[k]!)).length;
   return report(score(b) < score(a) ? b : a, chars, lineOf, excused);
 }
 

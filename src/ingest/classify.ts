@@ -7,9 +7,34 @@ import { visLen } from './normalize.js';
 const HAN = '\\p{Script=Han}';
 /** Roles in bylines. Longer forms first so `摄影记者` wins over `摄影`. */
 export const ROLES = [
-  '融媒体记者', '本报记者', '首席记者', '特约记者', '见习记者', '摄影记者', '特约通讯员', '记者', '通讯员', '实习生', '见习生',
-  '摄影', '摄像', '撰稿', '整理', '编译', '文/图', '图/文', '文／图', '图／文', '文:', '图:', '文：', '图：',
-  '文/', '图/', '文／', '图／',
+  '融媒体记者',
+  '本报记者',
+  '首席记者',
+  '特约记者',
+  '见习记者',
+  '摄影记者',
+  '特约通讯员',
+  '记者',
+  '通讯员',
+  '实习生',
+  '见习生',
+  '摄影',
+  '摄像',
+  '撰稿',
+  '整理',
+  '编译',
+  '文/图',
+  '图/文',
+  '文／图',
+  '图／文',
+  '文:',
+  '图:',
+  '文：',
+  '图：',
+  '文/',
+  '图/',
+  '文／',
+  '图／',
 ];
 const ROLE = `(?:${ROLES.join('|')})`;
 /** A personal name: 2–5 Han characters (with ·), or a Latin name. */
@@ -53,9 +78,11 @@ export function splitLeadCredit(s: string): [string, string] | null {
 }
 
 /** A jump line at the end of a story continued on another page: `（下转第2版）`, `(转A3版)`. */
-const JUMP_OUT = /[（(][\s\u3000]*(?:下转|紧转|转)[\s\u3000]*第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版[\s\u3000]*[）)]$/u;
+const JUMP_OUT =
+  /[（(][\s\u3000]*(?:下转|紧转|转)[\s\u3000]*第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版[\s\u3000]*[）)]$/u;
 /** A jump line opening a continued story: `（上接第1版）`. */
-const JUMP_IN = /^[（(][\s\u3000]*(?:上接|紧接|接)[\s\u3000]*第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版[\s\u3000]*[）)]/u;
+const JUMP_IN =
+  /^[（(][\s\u3000]*(?:上接|紧接|接)[\s\u3000]*第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版[\s\u3000]*[）)]/u;
 /** Split a jump-out line off the end of a paragraph: [text before it (maybe empty), jump line]. */
 export function splitJumpOut(s: string): [string, string] | null {
   const m = JUMP_OUT.exec(s);
@@ -63,10 +90,12 @@ export function splitJumpOut(s: string): [string, string] | null {
   return [s.slice(0, m.index).replace(/[\s\u3000]+$/u, ''), m[0]];
 }
 export const startsWithJumpIn = (s: string): boolean => JUMP_IN.test(s);
-export const isJumpLine = (s: string): boolean => JUMP_OUT.test(s) && splitJumpOut(s)![0] === '' || (JUMP_IN.test(s) && s.replace(JUMP_IN, '').trim() === '');
+export const isJumpLine = (s: string): boolean =>
+  (JUMP_OUT.test(s) && splitJumpOut(s)![0] === '') || (JUMP_IN.test(s) && s.replace(JUMP_IN, '').trim() === '');
 
 /** An editor's note opening (or closing) a story: `编者按：…`, `开栏的话`, `编后：…`. */
-export const isEditorNote = (s: string): boolean => /^[【\[]?(?:编者按|编者的话|开栏的话|编后(?:语|记)?|编辑手记)[】\]]?(?:[:：\s\u3000]|$)/u.test(s);
+export const isEditorNote = (s: string): boolean =>
+  /^[【\[]?(?:编者按|编者的话|开栏的话|编后(?:语|记)?|编辑手记)[】\]]?(?:[:：\s\u3000]|$)/u.test(s);
 
 /** An interview question: `记者：…`, `问：…`, `Q：…`. */
 export const isQuestion = (s: string): boolean => /^(?:本报)?(?:记者|问|Q)[:：]/u.test(s);
@@ -75,14 +104,19 @@ export const isQuestion = (s: string): boolean => /^(?:本报)?(?:记者|问|Q)[
 export const isIndexHeader = (s: string): boolean => /^[【\[]?(?:本期|今日|本版|要闻)?(?:导读|要目)[】\]]?$/u.test(s);
 /** One line of a page index: `●我县前三季度经济运行稳中有进　　2版`, `·……（第3版）`. */
 export const isIndexEntry = (s: string): boolean =>
-  visLen(s) <= 48 && !/[。；]$/.test(s) && (/(?:第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版|[A-Z]\d{1,2})[\s\u3000]*[）)]?$/u.test(s) || /^[●■◆▲►▶·•]/u.test(s));
+  visLen(s) <= 48 &&
+  !/[。；]$/.test(s) &&
+  (/(?:第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版|[A-Z]\d{1,2})[\s\u3000]*[）)]?$/u.test(s) || /^[●■◆▲►▶·•]/u.test(s));
 
 /** A standing column name above its piece: `东湖评论`, `今日谈`, `南湖时评`. */
 export const isColumnName = (s: string): boolean =>
-  visLen(s) <= 8 && !/[，。、：:！？]/.test(s) && /(?:评论|时评|短评|热评|快评|锐评|微评|社论|论坛|随笔|杂谈|漫谈|专栏|今日谈|谈|新语|观察|评弹)$/u.test(s);
+  visLen(s) <= 8 &&
+  !/[，。、：:！？]/.test(s) &&
+  /(?:评论|时评|短评|热评|快评|锐评|微评|社论|论坛|随笔|杂谈|漫谈|专栏|今日谈|谈|新语|观察|评弹)$/u.test(s);
 
 /** A line that is a field of a form or an ad, complete in itself: `联系电话：0571-85012345`. */
-export const isFieldLine = (s: string): boolean => /^[^，。；\s]{1,10}[:：][\s\u3000]*[^，。；]{1,40}$/u.test(s) && /[\dA-Za-z]$/.test(s);
+export const isFieldLine = (s: string): boolean =>
+  /^[^，。；\s]{1,10}[:：][\s\u3000]*[^，。；]{1,40}$/u.test(s) && /[\dA-Za-z]$/.test(s);
 
 /** A photo credit: `■摄影 王强`, `摄影 王强 郑凯欣`, `记者 王强 摄`, `（王强 摄）`. */
 export function isPhotoCredit(s: string): boolean {
@@ -94,7 +128,10 @@ export function isPhotoCredit(s: string): boolean {
 export function splitCredits(s: string): string[] {
   if (/^[（(【〔[]/.test(s)) return [s];
   const re = new RegExp(`[\\s\\u3000]+(?=${ROLE})`, 'gu');
-  return s.split(re).map((x) => x.trim()).filter(Boolean);
+  return s
+    .split(re)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /** A headline line with a byline glued to its end: `“平服365”力解企业愁与盼■记者 荣怡婷` → [head, byline]. */
@@ -120,7 +157,10 @@ const DATELINES: RegExp[] = [
   // 【本市讯】 【本报讯】
   /^【[^】]{1,12}[讯电]】/u,
   // 新华社北京10月11日电（记者 张三）
-  new RegExp(`^(?:新华社|中新社|中新网|人民网|央视网|人民日报|光明日报|经济日报|浙江日报|浙江在线|潮新闻)(?:[${HAN}]{0,6})?(?:\\d{1,2}月\\d{1,2}日)?电(?:${SP}[（(][^（）()]{1,40}[）)])?`, 'u'),
+  new RegExp(
+    `^(?:新华社|中新社|中新网|人民网|央视网|人民日报|光明日报|经济日报|浙江日报|浙江在线|潮新闻)(?:[${HAN}]{0,6})?(?:\\d{1,2}月\\d{1,2}日)?电(?:${SP}[（(][^（）()]{1,40}[）)])?`,
+    'u',
+  ),
   // 本报记者 张三 李四 报道
   new RegExp(`^本报(?:记者|通讯员)${SP}${NAME}(?:${SEP}${NAME})*${SP}报道`, 'u'),
 ];
@@ -157,13 +197,27 @@ export function isTerminal(s: string): boolean {
 export const isProse = (s: string): boolean => visLen(s) >= 16 || /[，。、；]/.test(s.slice(0, -1));
 
 /** Ends with a bracketed credit such as `（记者 张三）` or `（市教育局供稿）`: the end of a brief. */
-export const endsWithBracketCredit = (s: string): boolean => /[（(][^（）()]*(?:记者|通讯员|实习生|供稿|供图|整理|撰稿)[^（）()]*[）)]$/u.test(s.trim());
+export const endsWithBracketCredit = (s: string): boolean =>
+  /[（(][^（）()]*(?:记者|通讯员|实习生|供稿|供图|整理|撰稿)[^（）()]*[）)]$/u.test(s.trim());
 
-const AD_SIGNAL = /地址[:：]|电话|热线|咨询|联系方式|联系人|[Tt][Ee][Ll][:：.]|hotline|手机[:：]|网址|微信|公众号|邮箱|QQ|\d{7,}|\d{3,4}-\d{7,8}|www\.|营业时间|欢迎(?:来电|垂询|惠顾)/i;
+const AD_SIGNAL =
+  /地址[:：]|电话|热线|咨询|联系方式|联系人|[Tt][Ee][Ll][:：.]|hotline|手机[:：]|网址|微信|公众号|邮箱|QQ|\d{7,}|\d{3,4}-\d{7,8}|www\.|营业时间|欢迎(?:来电|垂询|惠顾)/i;
 /** Address, phone, hotline, website …: a line that belongs to an advertisement or a service box. */
 export const hasAdSignal = (s: string): boolean => AD_SIGNAL.test(s);
 
-const WEATHER_SIGNALS: RegExp[] = [/℃|°C/, /气温/, /多云/, /[阵雷]雨|[小中大暴]雨|雨夹雪|[小中大]雪/, /晴/, /阴/, /[东南西北偏][东南西北]?风|风力/, /\d\s*(?:到|～|~|-|—)?\s*\d?\s*级/, /湿度/, /降水|降雨/, /天气/];
+const WEATHER_SIGNALS: RegExp[] = [
+  /℃|°C/,
+  /气温/,
+  /多云/,
+  /[阵雷]雨|[小中大暴]雨|雨夹雪|[小中大]雪/,
+  /晴/,
+  /阴/,
+  /[东南西北偏][东南西北]?风|风力/,
+  /\d\s*(?:到|～|~|-|—)?\s*\d?\s*级/,
+  /湿度/,
+  /降水|降雨/,
+  /天气/,
+];
 export const weatherScore = (s: string): number => WEATHER_SIGNALS.filter((r) => r.test(s)).length;
 const WEATHER_LABEL = /^[【\[]?(?:天气预报|今日天气|天气|气象)[】\]]?(?:[:：\s]|$)/u;
 export const hasWeatherLabel = (s: string): boolean => WEATHER_LABEL.test(s);
@@ -171,12 +225,15 @@ export const hasWeatherLabel = (s: string): boolean => WEATHER_LABEL.test(s);
 export const isWeather = (s: string): boolean => hasWeatherLabel(s) || (/℃|°C|气温/.test(s) && weatherScore(s) >= 3);
 /** A weather line strong enough to end a story body: several signals, short, no reporting words. */
 export const isStrongWeather = (s: string): boolean =>
-  hasWeatherLabel(s) || (/℃|°C/.test(s) && weatherScore(s) >= 4 && visLen(s) <= 160 && !/据|记者|表示|介绍|获悉/.test(s));
+  hasWeatherLabel(s) ||
+  (/℃|°C/.test(s) && weatherScore(s) >= 4 && visLen(s) <= 160 && !/据|记者|表示|介绍|获悉/.test(s));
 
 /** A recurring section label: `□增值化改革进行时`, `◆民生热线`. */
-export const isSectionLabel = (s: string): boolean => /^[□◇◆▲△◎☆★][\s\u3000]*\S/u.test(s) && visLen(s) <= 24 && !/[。，；]/.test(s) && !RE_MARK_LINE.test(s);
+export const isSectionLabel = (s: string): boolean =>
+  /^[□◇◆▲△◎☆★][\s\u3000]*\S/u.test(s) && visLen(s) <= 24 && !/[。，；]/.test(s) && !RE_MARK_LINE.test(s);
 /** A header over a list of briefs. */
-export const isBriefsHeader = (s: string): boolean => /^[【\[]?(?:简讯|快讯|短讯|新闻速递|本地快讯|一句话新闻|简明新闻|新闻简讯|要闻简报|资讯速递)[】\]]?$/u.test(s);
+export const isBriefsHeader = (s: string): boolean =>
+  /^[【\[]?(?:简讯|快讯|短讯|新闻速递|本地快讯|一句话新闻|简明新闻|新闻简讯|要闻简报|资讯速递)[】\]]?$/u.test(s);
 
 /** The romanized column-name line of a commentary column: `DIYI PINGLUN 栏目统筹:黄金凤`. */
 export function splitRomanized(s: string): { romanized: string; editor: string | null } | null {
@@ -187,7 +244,8 @@ export function splitRomanized(s: string): { romanized: string; editor: string |
   return { romanized: m[1]!.trim(), editor };
 }
 /** The column editor line: `栏目统筹：黄金凤`, `主持人：张三`. */
-export const isEditorLine = (s: string): boolean => /^(?:栏目统筹|栏目主持|栏目编辑|主持人?|统筹|策划|责编)[:：]/u.test(s) && visLen(s) <= 24;
+export const isEditorLine = (s: string): boolean =>
+  /^(?:栏目统筹|栏目主持|栏目编辑|主持人?|统筹|策划|责编)[:：]/u.test(s) && visLen(s) <= 24;
 
 /** A line made only of rules or ornaments (`——————`, `***`): nothing to print. */
 export const isDecoration = (s: string): boolean => /^[\s\-=_*~·•—－＝＊#＿]+$/u.test(s);

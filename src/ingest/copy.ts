@@ -25,7 +25,15 @@
  * which are reported as `import-dropped-text`. Guesses an editor should check are reported as `info`.
  */
 import type { Diagnostic, Sink } from '../diag/index.js';
-import type { AdItem, ArticleItem, CommentaryItem, Item, ParagraphMark, PhotoItem, WeatherItem } from '../model/edition.js';
+import type {
+  AdItem,
+  ArticleItem,
+  CommentaryItem,
+  Item,
+  ParagraphMark,
+  PhotoItem,
+  WeatherItem,
+} from '../model/edition.js';
 import {
   endsWithBracketCredit,
   hasWeatherLabel,
@@ -109,7 +117,8 @@ const NOTICE = /(?:通知|公告|通告|启事|声明|公示|倡议书|通报|�
 const tail = (s: string): string => (s.length > 160 ? s.slice(-160) : s);
 
 /** A paragraph that can only be the first of a story: a dateline, a bracketed byline, an editor's note, a jump-in line. */
-const opensStory = (t: string): boolean => splitDateline(t) !== null || splitLeadCredit(t) !== null || isEditorNote(t) || startsWithJumpIn(t);
+const opensStory = (t: string): boolean =>
+  splitDateline(t) !== null || splitLeadCredit(t) !== null || isEditorNote(t) || startsWithJumpIn(t);
 
 class CopyParser {
   private readonly L: Line[];
@@ -195,7 +204,8 @@ class CopyParser {
     let heads = 0;
     while (j < this.L.length && heads < 4 && (heads === 0 || !this.L[j]!.blankBefore)) {
       const t = this.L[j]!.text;
-      if (splitGluedByline(t)) return { before: true, name: ln.text, romanized: null, editor: null, no: ln.no, start: i, end: i + 1 };
+      if (splitGluedByline(t))
+        return { before: true, name: ln.text, romanized: null, editor: null, no: ln.no, start: i, end: i + 1 };
       if (!isHeadCandidate(t)) break;
       heads++;
       j++;
@@ -210,7 +220,10 @@ class CopyParser {
     const credits = (from: number): [string[], number] => {
       const out: string[] = [];
       let j = from;
-      while (j < this.L.length && (isPhotoCredit(this.L[j]!.text) || (out.length > 0 && isByline(this.L[j]!.text) && !this.L[j]!.blankBefore))) {
+      while (
+        j < this.L.length &&
+        (isPhotoCredit(this.L[j]!.text) || (out.length > 0 && isByline(this.L[j]!.text) && !this.L[j]!.blankBefore))
+      ) {
         out.push(this.L[j]!.text);
         j++;
       }
@@ -268,7 +281,13 @@ class CopyParser {
     const after = this.text(j);
     if (after === undefined) return null;
     if (opensStory(after)) return { heads, credits, next: j };
-    const prose = !isHeadCandidate(after) && !isDateOnly(after) && !isByline(after) && !isPhotoCredit(after) && !isDecoration(after) && !(hasAdSignal(after) && visLen(after) <= 48);
+    const prose =
+      !isHeadCandidate(after) &&
+      !isDateOnly(after) &&
+      !isByline(after) &&
+      !isPhotoCredit(after) &&
+      !isDecoration(after) &&
+      !(hasAdSignal(after) && visLen(after) <= 48);
     if (!prose) return null;
     if (!inBody) return { heads, credits, next: j };
     if (heads.length >= 2) return { heads, credits, next: j };
@@ -306,7 +325,8 @@ class CopyParser {
     if (this.L[i]!.blankBefore && (splitDateline(t) || splitLeadCredit(t) || startsWithJumpIn(t))) return true;
     if (!notice && this.L[i]!.blankBefore) {
       const b = this.block(i);
-      if (b.length >= 2 && b.every((k) => visLen(this.L[k]!.text) <= 48) && b.some((k) => hasAdSignal(this.L[k]!.text))) return true;
+      if (b.length >= 2 && b.every((k) => visLen(this.L[k]!.text) <= 48) && b.some((k) => hasAdSignal(this.L[k]!.text)))
+        return true;
     }
     return false;
   }
@@ -363,7 +383,16 @@ class CopyParser {
   /** Read a story body from line j; returns the item and the next line index. */
   private storyBody(start: StoryStart, firstNo: number): [ArticleItem, number] {
     const { kicker, headline, subhead } = this.assignHeads(start.heads);
-    const item: ArticleItem = { kind: 'article', id: '', kicker, headline, subhead, credits: [...start.credits], dateline: null, paragraphs: [] };
+    const item: ArticleItem = {
+      kind: 'article',
+      id: '',
+      kicker,
+      headline,
+      subhead,
+      credits: [...start.credits],
+      dateline: null,
+      paragraphs: [],
+    };
     if (this.pendingSection) {
       item.section = this.pendingSection.text;
       firstNo = this.pendingSection.no;
@@ -385,7 +414,16 @@ class CopyParser {
       const end = ends[k] ?? '';
       const join = !fresh;
       fresh = false;
-      if (join && last !== undefined && roles.get(k) !== 'jump' && !isTerminal(end) && isProse(end) && !isFieldLine(end) && !isByline(t) && !isDateOnly(t)) {
+      if (
+        join &&
+        last !== undefined &&
+        roles.get(k) !== 'jump' &&
+        !isTerminal(end) &&
+        isProse(end) &&
+        !isFieldLine(end) &&
+        !isByline(t) &&
+        !isDateOnly(t)
+      ) {
         paras[k] = last + t;
         ends[k] = tail(end + t);
         return;
@@ -400,7 +438,14 @@ class CopyParser {
     // a dateline runs into the first paragraph, which is the note here)
     if (this.L[j] && isEditorNote(this.L[j]!.text)) {
       add(this.L[j++]!.text);
-      while (this.L[j] && !this.L[j]!.blankBefore && !opensStory(this.L[j]!.text) && !isByline(this.L[j]!.text) && !isBoxedName(this.L[j]!.text)) add(this.L[j++]!.text);
+      while (
+        this.L[j] &&
+        !this.L[j]!.blankBefore &&
+        !opensStory(this.L[j]!.text) &&
+        !isByline(this.L[j]!.text) &&
+        !isBoxedName(this.L[j]!.text)
+      )
+        add(this.L[j++]!.text);
       if (item.credits.length === 0) {
         while (this.L[j] && (isByline(this.L[j]!.text) || isBoxedName(this.L[j]!.text))) {
           item.credits.push(...splitCredits(this.L[j++]!.text));
@@ -465,10 +510,19 @@ class CopyParser {
       for (let k = 1; k + 1 < paras.length; k++) {
         const p = paras[k]!;
         if (roles.has(k) || roles.has(k + 1) || !isTerminal(paras[k - 1]!) || isDateOnly(paras[k + 1]!)) continue;
-        if (visLen(p) <= 24 && !isTerminal(p) && !/[。；！？!?，,]/.test(p) && !isByline(p) && !isDateOnly(p) && !hasAdSignal(p)) roles.set(k, 'subhead');
+        if (
+          visLen(p) <= 24 &&
+          !isTerminal(p) &&
+          !/[。；！？!?，,]/.test(p) &&
+          !isByline(p) &&
+          !isDateOnly(p) &&
+          !hasAdSignal(p)
+        )
+          roles.set(k, 'subhead');
       }
     }
-    if (roles.size > 0) item.marks = [...roles].sort((x, y) => x[0] - y[0]).map(([paragraph, role]) => ({ paragraph, role }));
+    if (roles.size > 0)
+      item.marks = [...roles].sort((x, y) => x[0] - y[0]).map(([paragraph, role]) => ({ paragraph, role }));
     if (paras.length === 0) {
       this.diag({
         severity: 'warning',
@@ -495,13 +549,24 @@ class CopyParser {
       if ((isSectionLabel(t) || isBriefsHeader(t)) && this.story(i + 1, false, true)) {
         // two labels in a row both head the story
         const p = this.pendingSection;
-        this.pendingSection = p ? { text: `${p.text}\n${t}`, no: p.no, parts: [...p.parts, { text: t, no: ln.no }] } : { text: t, no: ln.no, parts: [{ text: t, no: ln.no }] };
+        this.pendingSection = p
+          ? { text: `${p.text}\n${t}`, no: p.no, parts: [...p.parts, { text: t, no: ln.no }] }
+          : { text: t, no: ln.no, parts: [{ text: t, no: ln.no }] };
         i++;
         continue;
       }
       const index = this.index(i);
       if (index) {
-        const item: ArticleItem = { kind: 'article', id: '', kicker: null, headline: t, subhead: null, credits: [], dateline: null, paragraphs: index.slice(1).map((k) => this.L[k]!.text) };
+        const item: ArticleItem = {
+          kind: 'article',
+          id: '',
+          kicker: null,
+          headline: t,
+          subhead: null,
+          credits: [],
+          dateline: null,
+          paragraphs: index.slice(1).map((k) => this.L[k]!.text),
+        };
         item.origin = { file: this.file, line: ln.no };
         this.push(item);
         i = index[index.length - 1]! + 1;
@@ -516,7 +581,13 @@ class CopyParser {
       }
       const ph = this.photo(i);
       if (ph) {
-        const item: PhotoItem = { kind: 'photo', id: '', title: ph.title?.text ?? null, caption: ph.caption.text, credits: ph.credits.flatMap(splitCredits) };
+        const item: PhotoItem = {
+          kind: 'photo',
+          id: '',
+          title: ph.title?.text ?? null,
+          caption: ph.caption.text,
+          credits: ph.credits.flatMap(splitCredits),
+        };
         item.origin = { file: this.file, line: (ph.title ?? ph.caption).no };
         this.push(item);
         i = ph.next;
@@ -537,11 +608,20 @@ class CopyParser {
         item.origin = { file: this.file, line: ln.no };
         // following lines of the same block are more weather
         let j = i + 1;
-        while (j < this.L.length && !this.L[j]!.blankBefore && isWeather(this.L[j]!.text)) item.text += this.L[j++]!.text;
+        while (j < this.L.length && !this.L[j]!.blankBefore && isWeather(this.L[j]!.text))
+          item.text += this.L[j++]!.text;
         // a label on its own (`天气预报`) heads the weather lines of the next block
-        if (j === i + 1 && hasWeatherLabel(t) && visLen(t) <= 8 && this.L[j] && weatherScore(this.L[j]!.text) >= 2 && !isHeadCandidate(this.L[j]!.text)) {
+        if (
+          j === i + 1 &&
+          hasWeatherLabel(t) &&
+          visLen(t) <= 8 &&
+          this.L[j] &&
+          weatherScore(this.L[j]!.text) >= 2 &&
+          !isHeadCandidate(this.L[j]!.text)
+        ) {
           item.text += '\u3000' + this.L[j++]!.text;
-          while (j < this.L.length && !this.L[j]!.blankBefore && isWeather(this.L[j]!.text)) item.text += this.L[j++]!.text;
+          while (j < this.L.length && !this.L[j]!.blankBefore && isWeather(this.L[j]!.text))
+            item.text += this.L[j++]!.text;
         }
         this.push(item);
         i = j;
@@ -604,14 +684,24 @@ class CopyParser {
   private attachColumns(): void {
     const article = (it: Item | undefined): ArticleItem | undefined => (it?.kind === 'article' ? it : undefined);
     const opinion = (it: Item | undefined): boolean =>
-      it?.kind === 'article' && it.dateline === null && it.credits.length > 0 && !it.credits.some((c) => /记者|通讯员|实习生/.test(c));
+      it?.kind === 'article' &&
+      it.dateline === null &&
+      it.credits.length > 0 &&
+      !it.credits.some((c) => /记者|通讯员|实习生/.test(c));
     for (const { mark, prev, next } of this.columns) {
       const p = this.items[prev];
       const n = this.items[next];
       // the piece the mark follows first (the column label closes its piece), then the one after it
-      const target = mark.before ? article(n) : opinion(p) ? article(p) : opinion(n) ? article(n) : (article(n) ?? article(p));
+      const target = mark.before
+        ? article(n)
+        : opinion(p)
+          ? article(p)
+          : opinion(n)
+            ? article(n)
+            : (article(n) ?? article(p));
       if (!target) {
-        for (let k = mark.start; k < mark.end; k++) this.leftover(this.L[k]!.no, this.L[k]!.text, k === mark.start ? 'column name' : 'column line');
+        for (let k = mark.start; k < mark.end; k++)
+          this.leftover(this.L[k]!.no, this.L[k]!.text, k === mark.start ? 'column name' : 'column line');
         continue;
       }
       if (!opinion(target)) {
@@ -678,7 +768,15 @@ function checkText(text: string, file: string, sink: Sink): void {
       if (!lineHasBad) badLines++;
       lineHasBad = true;
       if (!firstBad) firstBad = line;
-    } else if ((c < 0x20 && c !== 0x09 && c !== 0x0d && !(c >= 0x0a && c <= 0x0d)) || (c >= 0x7f && c <= 0x9f) || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) || c === 0xfeff || c === 0x00ad) {
+    } else if (
+      (c < 0x20 && c !== 0x09 && c !== 0x0d && !(c >= 0x0a && c <= 0x0d)) ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0x200b && c <= 0x200f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2060 && c <= 0x206f) ||
+      c === 0xfeff ||
+      c === 0x00ad
+    ) {
       invisible++;
       if (!firstInvisible) firstInvisible = line;
     }
@@ -711,7 +809,12 @@ export function importCopy(text: string, file: string, sink: Sink): Item[] {
   checkText(text, file, sink);
   const items = new CopyParser(text, file, sink).parse();
   if (items.length === 0) {
-    sink.warn('import-empty', 'the copy contains no text', { file, line: 1 }, 'check that the right file was given and that it is UTF-8 text');
+    sink.warn(
+      'import-empty',
+      'the copy contains no text',
+      { file, line: 1 },
+      'check that the right file was given and that it is UTF-8 text',
+    );
   }
   return items;
 }

@@ -91,23 +91,46 @@ const HINTS: Array<[RegExp, string]> = [
 
 /** Load an edition file: the paper, the pages and their items (copy imported, story files read, images and overrides applied). */
 export function loadEdition(file: string, sink: Sink): Edition {
-  const src = readText(file, 'edition-unreadable', `edition file ${file} does not exist or cannot be read`, 'check the path of the edition file');
+  const src = readText(
+    file,
+    'edition-unreadable',
+    `edition file ${file} does not exist or cannot be read`,
+    'check the path of the edition file',
+  );
   const { parsed, errors: syntax } = parseYaml(src.replace(/^\uFEFF/, ''), file);
   if (syntax.length) throw new DiagnosticError(syntax);
   const res = EditionSchema.safeParse(parsed.doc.toJS() ?? {});
   if (!res.success) {
-    throw new DiagnosticError(zodDiagnostics(res.error, parsed, file, 'edition-invalid', (where) => HINTS.find(([re]) => re.test(where))?.[1] ?? `correct ${where} in the edition file`));
+    throw new DiagnosticError(
+      zodDiagnostics(
+        res.error,
+        parsed,
+        file,
+        'edition-invalid',
+        (where) => HINTS.find(([re]) => re.test(where))?.[1] ?? `correct ${where} in the edition file`,
+      ),
+    );
   }
   const data = res.data;
   const baseDir = path.resolve(path.dirname(file));
   const rel = (p: string): string => path.join(path.dirname(file), p);
   const errors: Diagnostic[] = [];
-  const at = (p: ReadonlyArray<PropertyKey>, extra: Partial<Diagnostic['at']> = {}): Diagnostic['at'] => ({ file, line: lineOf(parsed, p), ...extra });
+  const at = (p: ReadonlyArray<PropertyKey>, extra: Partial<Diagnostic['at']> = {}): Diagnostic['at'] => ({
+    file,
+    line: lineOf(parsed, p),
+    ...extra,
+  });
 
   const seen = new Map<number, number>();
   const pages: Page[] = data.pages.map((pg, k) => {
     if (seen.has(pg.number)) {
-      errors.push({ severity: 'error', code: 'edition-invalid', message: `page number ${pg.number} appears twice`, at: at(['pages', k, 'number'], { page: pg.number }), hint: 'give every page its own number' });
+      errors.push({
+        severity: 'error',
+        code: 'edition-invalid',
+        message: `page number ${pg.number} appears twice`,
+        at: at(['pages', k, 'number'], { page: pg.number }),
+        hint: 'give every page its own number',
+      });
     }
     seen.set(pg.number, k);
     const items: Item[] = [];
@@ -117,20 +140,38 @@ export function loadEdition(file: string, sink: Sink): Edition {
       try {
         copyText = fs.readFileSync(copyFile, 'utf8');
       } catch {
-        errors.push({ severity: 'error', code: 'missing-copy', message: `copy file ${pg.copy} does not exist or cannot be read`, at: at(['pages', k, 'copy'], { page: pg.number }), hint: 'check the copy path (relative to the edition file) or remove the copy line' });
+        errors.push({
+          severity: 'error',
+          code: 'missing-copy',
+          message: `copy file ${pg.copy} does not exist or cannot be read`,
+          at: at(['pages', k, 'copy'], { page: pg.number }),
+          hint: 'check the copy path (relative to the edition file) or remove the copy line',
+        });
       }
       if (copyText !== null) items.push(...importCopy(copyText, copyFile, sink));
     }
     (pg.stories ?? []).forEach((s, j) => {
       const storyFile = rel(s);
       if (!fs.existsSync(storyFile)) {
-        errors.push({ severity: 'error', code: 'missing-story', message: `story file ${s} does not exist`, at: at(['pages', k, 'stories', j], { page: pg.number }), hint: 'check the story path (relative to the edition file) or remove it from stories' });
+        errors.push({
+          severity: 'error',
+          code: 'missing-story',
+          message: `story file ${s} does not exist`,
+          at: at(['pages', k, 'stories', j], { page: pg.number }),
+          hint: 'check the story path (relative to the edition file) or remove it from stories',
+        });
         return;
       }
       try {
         const it = readStoryFile(storyFile, sink);
         if (items.some((x) => x.id === it.id)) {
-          errors.push({ severity: 'error', code: 'duplicate-item', message: `item id ${it.id} of story file ${s} is already used on page ${pg.number}`, at: at(['pages', k, 'stories', j], { page: pg.number, item: it.id }), hint: 'give the story file another id (its id field or its file name)' });
+          errors.push({
+            severity: 'error',
+            code: 'duplicate-item',
+            message: `item id ${it.id} of story file ${s} is already used on page ${pg.number}`,
+            at: at(['pages', k, 'stories', j], { page: pg.number, item: it.id }),
+            hint: 'give the story file another id (its id field or its file name)',
+          });
           return;
         }
         items.push(it);
@@ -146,36 +187,66 @@ export function loadEdition(file: string, sink: Sink): Edition {
       const where = at(['pages', k, 'images', id], { page: pg.number, item: id });
       const it = byId.get(id);
       if (!it) {
-        sink.warn('unknown-item', `images names item ${id}, which is not on page ${pg.number}`, where, `use one of the page's item ids (${known()})`);
+        sink.warn(
+          'unknown-item',
+          `images names item ${id}, which is not on page ${pg.number}`,
+          where,
+          `use one of the page's item ids (${known()})`,
+        );
         continue;
       }
       if (it.kind !== 'photo' && it.kind !== 'ad') {
-        sink.warn('image-wrong-kind', `item ${id} is ${it.kind === 'article' ? 'an' : 'a'} ${it.kind}; only photos and ads take an image`, where, 'attach the image to a photo or ad item, or remove the line');
+        sink.warn(
+          'image-wrong-kind',
+          `item ${id} is ${it.kind === 'article' ? 'an' : 'a'} ${it.kind}; only photos and ads take an image`,
+          where,
+          'attach the image to a photo or ad item, or remove the line',
+        );
         continue;
       }
       const imgFile = path.resolve(baseDir, img);
       if (!fs.existsSync(imgFile)) {
-        sink.warn('missing-image', `image file ${img} for ${id} does not exist; a placeholder frame is drawn`, where, `put the image at ${img} (relative to the edition file) or correct the path`);
+        sink.warn(
+          'missing-image',
+          `image file ${img} for ${id} does not exist; a placeholder frame is drawn`,
+          where,
+          `put the image at ${img} (relative to the edition file) or correct the path`,
+        );
         continue;
       }
       it.image = imgFile;
     }
     for (const it of items) {
       if (it.kind === 'photo' && it.image === undefined && !(pg.images && it.id in pg.images)) {
-        sink.warn('missing-image', `photo ${it.id} has no image file; a placeholder frame is drawn`, at(['pages', k], { page: pg.number, item: it.id }), `add "${it.id}: photos/FILE.jpg" under images of page ${pg.number}`);
+        sink.warn(
+          'missing-image',
+          `photo ${it.id} has no image file; a placeholder frame is drawn`,
+          at(['pages', k], { page: pg.number, item: it.id }),
+          `add "${it.id}: photos/FILE.jpg" under images of page ${pg.number}`,
+        );
       }
     }
     for (const [id, ov] of Object.entries(pg.overrides ?? {})) {
       const it = byId.get(id);
       if (!it) {
-        sink.warn('unknown-item', `overrides names item ${id}, which is not on page ${pg.number}`, at(['pages', k, 'overrides', id], { page: pg.number, item: id }), `use one of the page's item ids (${known()})`);
+        sink.warn(
+          'unknown-item',
+          `overrides names item ${id}, which is not on page ${pg.number}`,
+          at(['pages', k, 'overrides', id], { page: pg.number, item: id }),
+          `use one of the page's item ids (${known()})`,
+        );
         continue;
       }
       const clean = Object.fromEntries(Object.entries(ov).filter(([, v]) => v !== undefined)) as ItemOverrides;
       it.overrides = { ...it.overrides, ...clean };
     }
     if (items.length === 0) {
-      sink.warn('page-empty', `page ${pg.number} has no items`, at(['pages', k], { page: pg.number }), 'give the page a copy file or story files');
+      sink.warn(
+        'page-empty',
+        `page ${pg.number} has no items`,
+        at(['pages', k], { page: pg.number }),
+        'give the page a copy file or story files',
+      );
     }
     const page: Page = { number: pg.number, layout: pg.layout, items };
     if (pg.name !== undefined) page.name = pg.name;

@@ -43,7 +43,8 @@ export function normalizePunctuation(line: string): string {
       } else pairs.push([open, i]);
     }
   });
-  for (const open of stack) if (isCjk(neighbour(chars, open, -1)) || isCjk(neighbour(chars, open, 1))) convert.add(open);
+  for (const open of stack)
+    if (isCjk(neighbour(chars, open, -1)) || isCjk(neighbour(chars, open, 1))) convert.add(open);
   for (const [o, c] of pairs) {
     const near = [neighbour(chars, o, -1), neighbour(chars, o, 1), neighbour(chars, c, -1), neighbour(chars, c, 1)];
     if (near.some(isCjk)) {
@@ -80,7 +81,10 @@ function lastIndexBefore(chars: string[], i: number): number {
 
 /** Fold the normalisation away (full-width → ASCII) so two texts can be compared modulo the rule. */
 export function foldPunctuation(s: string): string {
-  return s.replace(/[，：；？！（）]/g, (c) => ({ '，': ',', '：': ':', '；': ';', '？': '?', '！': '!', '（': '(', '）': ')' })[c]!);
+  return s.replace(
+    /[，：；？！（）]/g,
+    (c) => ({ '，': ',', '：': ':', '；': ';', '？': '?', '！': '!', '（': '(', '）': ')' })[c]!,
+  );
 }
 
 /** Visible length: characters (code points) that are not whitespace. Allocation-free: it runs on every line many times. */
@@ -89,7 +93,20 @@ export function visLen(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a surrogate pair
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) continue;
+    if (
+      c === 0x20 ||
+      (c >= 0x09 && c <= 0x0d) ||
+      c === 0xa0 ||
+      c === 0x3000 ||
+      c === 0xfeff ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f
+    )
+      continue;
     n++;
   }
   return n;

@@ -69,7 +69,13 @@ const Commentary = z.strictObject({
   dateline: nullableText,
   marks: Marks,
 });
-const Photo = z.strictObject({ kind: z.literal('photo'), ...common, title: nullableText, credits, image: text.optional() });
+const Photo = z.strictObject({
+  kind: z.literal('photo'),
+  ...common,
+  title: nullableText,
+  credits,
+  image: text.optional(),
+});
 const Ad = z.strictObject({ kind: z.literal('ad'), ...common, image: text.optional() });
 const Weather = z.strictObject({ kind: z.literal('weather'), ...common });
 const SCHEMAS = { article: Article, commentary: Commentary, photo: Photo, ad: Ad, weather: Weather } as const;
@@ -81,11 +87,24 @@ function frontMatter(it: Item): Record<string, unknown> {
   switch (it.kind) {
     case 'article':
       if (it.section !== undefined) fm.section = it.section;
-      Object.assign(fm, { kicker: it.kicker, headline: it.headline, subhead: it.subhead, credits: it.credits, dateline: it.dateline });
+      Object.assign(fm, {
+        kicker: it.kicker,
+        headline: it.headline,
+        subhead: it.subhead,
+        credits: it.credits,
+        dateline: it.dateline,
+      });
       if (it.marks !== undefined) fm.marks = it.marks;
       break;
     case 'commentary':
-      Object.assign(fm, { kicker: it.kicker, headline: it.headline, subhead: it.subhead, credits: it.credits, column: it.column, dateline: it.dateline });
+      Object.assign(fm, {
+        kicker: it.kicker,
+        headline: it.headline,
+        subhead: it.subhead,
+        credits: it.credits,
+        column: it.column,
+        dateline: it.dateline,
+      });
       if (it.marks !== undefined) fm.marks = it.marks;
       break;
     case 'photo':
@@ -158,73 +177,150 @@ function blocks(lines: Array<{ text: string; line: number }>): Array<{ text: str
  * invalid fields) are thrown as one DiagnosticError listing all of them; the rest (empty body …) go to `sink`.
  */
 export function readStoryFile(file: string, sink: Sink): Item {
-  const src = readText(file, 'story-unreadable', `story file ${file} does not exist or cannot be read`, 'check the path (it is relative to the edition file) and the file permissions');
+  const src = readText(
+    file,
+    'story-unreadable',
+    `story file ${file} does not exist or cannot be read`,
+    'check the path (it is relative to the edition file) and the file permissions',
+  );
   const all = src.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (all[0]?.trim() !== '---') {
-    fail('story-front-matter', 'the story file does not start with a --- front matter line', { file, line: 1 }, 'start the file with ---, the fields (kind, headline …), then a closing --- line, then the text');
+    fail(
+      'story-front-matter',
+      'the story file does not start with a --- front matter line',
+      { file, line: 1 },
+      'start the file with ---, the fields (kind, headline …), then a closing --- line, then the text',
+    );
   }
   const close = all.findIndex((l, k) => k > 0 && l.trim() === '---');
   if (close < 0) {
-    fail('story-front-matter', 'the front matter has no closing --- line', { file, line: 1 }, 'add a line with only --- after the last field, before the text');
+    fail(
+      'story-front-matter',
+      'the front matter has no closing --- line',
+      { file, line: 1 },
+      'add a line with only --- after the last field, before the text',
+    );
   }
   const { parsed, errors } = parseYaml(all.slice(1, close).join('\n'), file, 1);
   if (errors.length) throw new DiagnosticError(errors);
   const data: unknown = parsed.doc.toJS();
   const kind = (data as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !(KINDS as string[]).includes(kind)) {
-    throw new DiagnosticError([{
-      severity: 'error',
-      code: 'story-invalid',
-      message: kind === undefined ? 'the front matter has no kind' : `unknown kind "${String(kind)}"`,
-      at: { file, line: lineOf(parsed, ['kind']) },
-      hint: `set kind to one of ${KINDS.join(', ')}`,
-    }]);
+    throw new DiagnosticError([
+      {
+        severity: 'error',
+        code: 'story-invalid',
+        message: kind === undefined ? 'the front matter has no kind' : `unknown kind "${String(kind)}"`,
+        at: { file, line: lineOf(parsed, ['kind']) },
+        hint: `set kind to one of ${KINDS.join(', ')}`,
+      },
+    ]);
   }
   const res = SCHEMAS[kind as keyof typeof SCHEMAS].safeParse(data);
   if (!res.success) {
-    throw new DiagnosticError(zodDiagnostics(res.error, parsed, file, 'story-invalid', (where) => `correct ${where} in the front matter (see the story file format in src/ingest/story.ts)`));
+    throw new DiagnosticError(
+      zodDiagnostics(
+        res.error,
+        parsed,
+        file,
+        'story-invalid',
+        (where) => `correct ${where} in the front matter (see the story file format in src/ingest/story.ts)`,
+      ),
+    );
   }
   const fm = res.data;
   const id = fm.id ?? path.basename(file).replace(/\.md$/i, '');
   const bodyLines = all.slice(close + 1).map((t, k) => ({ text: t, line: close + 2 + k }));
   const paras = blocks(bodyLines);
   const firstLine = paras[0]?.line ?? close + 2;
-  const warn = (code: string, message: string, line: number, hint: string): void => sink.warn(code, message, { file, line, item: id }, hint);
-  const origin = { file, line: lineOf(parsed, [kind === 'photo' ? 'title' : kind === 'article' || kind === 'commentary' ? 'headline' : 'kind']) };
-  const overrides = fm.overrides ? (Object.fromEntries(Object.entries(fm.overrides).filter(([, v]) => v !== undefined)) as ItemOverrides) : undefined;
+  const warn = (code: string, message: string, line: number, hint: string): void =>
+    sink.warn(code, message, { file, line, item: id }, hint);
+  const origin = {
+    file,
+    line: lineOf(parsed, [
+      kind === 'photo' ? 'title' : kind === 'article' || kind === 'commentary' ? 'headline' : 'kind',
+    ]),
+  };
+  const overrides = fm.overrides
+    ? (Object.fromEntries(Object.entries(fm.overrides).filter(([, v]) => v !== undefined)) as ItemOverrides)
+    : undefined;
   const withCommon = <T extends Item>(it: T): T => {
     it.origin = origin;
     if (overrides) it.overrides = overrides;
     return it;
   };
-  const noText = (what: string): void => warn('story-empty', `the story file has no ${what}`, firstLine, `write the ${what} after the closing --- line`);
+  const noText = (what: string): void =>
+    warn('story-empty', `the story file has no ${what}`, firstLine, `write the ${what} after the closing --- line`);
   switch (fm.kind) {
     case 'article':
     case 'commentary': {
-      if (!fm.headline.trim()) warn('story-no-headline', 'the headline is empty', lineOf(parsed, ['headline']), 'write the headline in the headline field');
+      if (!fm.headline.trim())
+        warn(
+          'story-no-headline',
+          'the headline is empty',
+          lineOf(parsed, ['headline']),
+          'write the headline in the headline field',
+        );
       if (paras.length === 0) noText('text');
-      const base = { id, kicker: fm.kicker, headline: fm.headline, subhead: fm.subhead, credits: fm.credits, dateline: fm.dateline, paragraphs: paras.map((p) => p.text) };
+      const base = {
+        id,
+        kicker: fm.kicker,
+        headline: fm.headline,
+        subhead: fm.subhead,
+        credits: fm.credits,
+        dateline: fm.dateline,
+        paragraphs: paras.map((p) => p.text),
+      };
       let marks: ParagraphMark[] | undefined;
       if (fm.marks !== undefined) {
         const bad = fm.marks.filter((m) => m.paragraph >= paras.length);
         for (const m of bad) {
-          warn('story-mark-range', `marks names paragraph ${m.paragraph}, but the text has ${paras.length} paragraphs (counted from 0); the mark is ignored`, lineOf(parsed, ['marks']), 'correct the paragraph number in marks, or delete the mark');
+          warn(
+            'story-mark-range',
+            `marks names paragraph ${m.paragraph}, but the text has ${paras.length} paragraphs (counted from 0); the mark is ignored`,
+            lineOf(parsed, ['marks']),
+            'correct the paragraph number in marks, or delete the mark',
+          );
         }
-        marks = fm.marks.filter((m) => m.paragraph < paras.length).map((m) => ({ paragraph: m.paragraph, role: m.role }));
+        marks = fm.marks
+          .filter((m) => m.paragraph < paras.length)
+          .map((m) => ({ paragraph: m.paragraph, role: m.role }));
       }
       if (fm.kind === 'commentary') {
         const c: Item = { kind: 'commentary', ...base, column: fm.column };
         if (marks !== undefined) c.marks = marks;
         return withCommon(c);
       }
-      const a: Item = { kind: 'article', id, ...(fm.section !== undefined ? { section: fm.section } : {}), kicker: base.kicker, headline: base.headline, subhead: base.subhead, credits: base.credits, dateline: base.dateline, paragraphs: base.paragraphs };
+      const a: Item = {
+        kind: 'article',
+        id,
+        ...(fm.section !== undefined ? { section: fm.section } : {}),
+        kicker: base.kicker,
+        headline: base.headline,
+        subhead: base.subhead,
+        credits: base.credits,
+        dateline: base.dateline,
+        paragraphs: base.paragraphs,
+      };
       if (marks !== undefined) a.marks = marks;
       return withCommon(a);
     }
     case 'photo': {
       if (paras.length === 0) noText('caption');
-      if (paras.length > 1) warn('story-caption-paragraphs', `the caption has ${paras.length} paragraphs; they were joined`, paras[1]!.line, 'write the caption as one paragraph');
-      const p: Item = { kind: 'photo', id, title: fm.title, caption: paras.map((x) => x.text).join(''), credits: fm.credits };
+      if (paras.length > 1)
+        warn(
+          'story-caption-paragraphs',
+          `the caption has ${paras.length} paragraphs; they were joined`,
+          paras[1]!.line,
+          'write the caption as one paragraph',
+        );
+      const p: Item = {
+        kind: 'photo',
+        id,
+        title: fm.title,
+        caption: paras.map((x) => x.text).join(''),
+        credits: fm.credits,
+      };
       if (fm.image !== undefined) p.image = fm.image;
       return withCommon(p);
     }
@@ -240,4 +336,3 @@ export function readStoryFile(file: string, sink: Sink): Item {
       return withCommon({ kind: 'weather', id, text: paras.map((x) => x.text).join('') });
   }
 }
-

@@ -15,7 +15,10 @@ export function parseYaml(src: string, file: string, offset = 0): { parsed: Pars
   const errors: Diagnostic[] = doc.errors.map((e) => ({
     severity: 'error',
     code: 'yaml-syntax',
-    message: `YAML syntax: ${e.message.split('\n')[0]!.replace(/\.$/, '').replace(/^\w/, (c) => c.toLowerCase())}`,
+    message: `YAML syntax: ${e.message
+      .split('\n')[0]!
+      .replace(/\.$/, '')
+      .replace(/^\w/, (c) => c.toLowerCase())}`,
     at: { file, line: lines.linePos(e.pos[0]).line + offset },
     hint: 'fix the YAML syntax at this line (indentation, a missing colon or quote, a tab instead of spaces)',
   }));
@@ -29,7 +32,9 @@ export function lineOf(p: ParsedYaml, path: ReadonlyArray<PropertyKey>): number 
     if (node && typeof node === 'object' && node.range) return p.lines.linePos(node.range[0]).line + p.offset;
     // a key's line, when the value is missing
     if (n > 0) {
-      const parent = p.doc.getIn(path.slice(0, n - 1) as unknown[], true) as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | undefined;
+      const parent = p.doc.getIn(path.slice(0, n - 1) as unknown[], true) as
+        | { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> }
+        | undefined;
       const key = parent?.items?.find((it) => it.key?.value === path[n - 1]);
       if (key?.key?.range) return p.lines.linePos(key.key.range[0]).line + p.offset;
     }

@@ -10,8 +10,16 @@ export { BODY_SETTINGS, composeParagraph } from '../text/index.js';
 export type Align = 'start' | 'center' | 'end';
 
 /** Set a headline-like text in at most `maxLines` lines; `end` is set as `start` and shifted by {@link shiftFor}. */
-export function composeHeadline(text: string, style: ComposeStyle, maxWidth: number, opts: { align: Align; maxLines?: number }): ComposedLine[] {
-  return composeHead(text, style, maxWidth, { align: opts.align === 'center' ? 'center' : 'start', maxLines: opts.maxLines ?? 2 });
+export function composeHeadline(
+  text: string,
+  style: ComposeStyle,
+  maxWidth: number,
+  opts: { align: Align; maxLines?: number },
+): ComposedLine[] {
+  return composeHead(text, style, maxWidth, {
+    align: opts.align === 'center' ? 'center' : 'start',
+    maxLines: opts.maxLines ?? 2,
+  });
 }
 
 /** Right edge of a line's glyphs, pt from the line's left edge. */
@@ -34,7 +42,12 @@ export function overfull(lines: ComposedLine[], maxWidth: number): boolean {
  * Like composeHeadline, but never wider than `maxWidth`: more lines first (up to maxLines + 3), then a smaller
  * size (in 5 % steps). Small furniture (labels, ad lines, captions' titles) must fit whatever the module width.
  */
-export function fitHeadline(text: string, style: ComposeStyle, maxWidth: number, opts: { align: Align; maxLines?: number }): ComposedLine[] {
+export function fitHeadline(
+  text: string,
+  style: ComposeStyle,
+  maxWidth: number,
+  opts: { align: Align; maxLines?: number },
+): ComposedLine[] {
   const max = opts.maxLines ?? 2;
   let lines: ComposedLine[] = [];
   for (let n = max; n <= max + 3; n++) {

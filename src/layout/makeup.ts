@@ -132,7 +132,8 @@ export class Makeup {
   }
 
   fill(cols: number, rows: number, mask: number): Choice {
-    if (mask === 0) return { cost: rows > 0 ? cols * rows * this.w.empty + this.holeCost(cols * rows) : 0, w: -1, h: 0, right: 0 };
+    if (mask === 0)
+      return { cost: rows > 0 ? cols * rows * this.w.empty + this.holeCost(cols * rows) : 0, w: -1, h: 0, right: 0 };
     if (rows <= 0) return { cost: 1e12, w: -1, h: 0, right: 0 };
     const k = this.key(cols, rows, mask);
     const hit = this.memo.get(k);
@@ -259,14 +260,21 @@ export class Makeup {
       let run = 0;
       for (let j = i; j < bits.length; j++) {
         run |= bits[j]!;
-        for (const r of [run, rest & ~run]) if (!seen.has(r)) (seen.add(r), out.push(r));
+        for (const r of [run, rest & ~run]) if (!seen.has(r)) seen.add(r), out.push(r);
       }
     }
     return out;
   }
 
   /** Positions of the items of `mask` in the region at (col, row). */
-  place(col: number, row: number, cols: number, rows: number, mask: number, out: Array<{ index: number; place: Place }>): void {
+  place(
+    col: number,
+    row: number,
+    cols: number,
+    rows: number,
+    mask: number,
+    out: Array<{ index: number; place: Place }>,
+  ): void {
     if (mask === 0 || rows <= 0) return;
     const ch = this.fill(cols, rows, mask);
     if (ch.w < 0) return;
@@ -301,7 +309,8 @@ export class Makeup {
       }
       return need;
     };
-    const forbiddenElsewhere = (idx: number, ri: number): boolean => regions.some((reg, j) => j !== ri && reg.only?.has(this.mods[idx]!.item.kind));
+    const forbiddenElsewhere = (idx: number, ri: number): boolean =>
+      regions.some((reg, j) => j !== ri && reg.only?.has(this.mods[idx]!.item.kind));
     const dropCost = (m: number): number => {
       let c = 0;
       for (let b = m; b; b &= b - 1) {
@@ -341,7 +350,8 @@ export class Makeup {
       if (reg.only) {
         // Only items that fit here with the required ones; on a large page at most one of them.
         const extra: number[] = [];
-        for (let b = here & ~need; b; b &= b - 1) if (this.fill(reg.cols, reg.rows, need | (b & -b)).cost < 1e5) extra.push(b & -b);
+        for (let b = here & ~need; b; b &= b - 1)
+          if (this.fill(reg.cols, reg.rows, need | (b & -b)).cost < 1e5) extra.push(b & -b);
         const room = Math.min(3, this.limit < this.exact ? popcount(need) + 1 : 3) - popcount(need);
         if (room < 0) return [];
         out.push(need);

@@ -27,7 +27,11 @@ export function dateParts(iso: string): { date: string; weekday: string; lunar: 
   const utc = new Date(Date.UTC(y, mo - 1, d));
   if (utc.getUTCMonth() !== mo - 1 || utc.getUTCDate() !== d) return null;
   const l = Solar.fromYmd(y, mo, d).getLunar();
-  return { date: `${y}年${mo}月${d}日`, weekday: WEEKDAYS[utc.getUTCDay()]!, lunar: `农历${l.getYearInGanZhi()}年${l.getMonthInChinese()}月${l.getDayInChinese()}` };
+  return {
+    date: `${y}年${mo}月${d}日`,
+    weekday: WEEKDAYS[utc.getUTCDay()]!,
+    lunar: `农历${l.getYearInGanZhi()}年${l.getMonthInChinese()}月${l.getDayInChinese()}`,
+  };
 }
 
 /** The info panel's lines, in order. */
@@ -42,7 +46,8 @@ export function mastheadInfo(edition: Edition): string[] {
   if (edition.issue !== undefined) nums.push(`总第${edition.issue}期`);
   if (edition.pages.length) nums.push(`今日${edition.pages.length}版`);
   if (nums.length) out.push(nums.join(' '));
-  if (p.registration) out.push(/^CN\b/i.test(p.registration) ? `国内统一连续出版物号 ${p.registration}` : p.registration);
+  if (p.registration)
+    out.push(/^CN\b/i.test(p.registration) ? `国内统一连续出版物号 ${p.registration}` : p.registration);
   if (p.postalCode) out.push(`邮发代号 ${p.postalCode}`);
   if (p.website) out.push(p.website);
   return out;
@@ -63,12 +68,20 @@ function compose(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Editio
   const leftW = Math.round(W * M.nameShare);
   const chars = Math.max(1, Array.from(edition.paper.name).length);
   const nameSize = Math.min(M.nameMaxSize, (leftW * 0.94) / (chars + 0.2));
-  const name = composeHeadline(edition.paper.name, { face: fonts.face(M.nameRole), size: nameSize }, leftW, { align: 'center', maxLines: 1 });
+  const name = composeHeadline(edition.paper.name, { face: fonts.face(M.nameRole), size: nameSize }, leftW, {
+    align: 'center',
+    maxLines: 1,
+  });
   const romanized = edition.paper.romanized
-    ? composeHeadline(edition.paper.romanized, { face: fonts.face(M.romanizedRole), size: M.romanizedSize }, leftW, { align: 'center', maxLines: 1 })
+    ? composeHeadline(edition.paper.romanized, { face: fonts.face(M.romanizedRole), size: M.romanizedSize }, leftW, {
+        align: 'center',
+        maxLines: 1,
+      })
     : [];
   const infoW = W - leftW - t.geometry.gutter - 2 * t.grid.char;
-  const info = mastheadInfo(edition).flatMap((s) => composeHeadline(s, { face: fonts.face(M.infoRole), size: M.infoSize }, infoW, { align: 'start', maxLines: 2 }));
+  const info = mastheadInfo(edition).flatMap((s) =>
+    composeHeadline(s, { face: fonts.face(M.infoRole), size: M.infoSize }, infoW, { align: 'start', maxLines: 2 }),
+  );
   const nameRows = Math.ceil((nameSize * 1.18 + romanized.length * M.romanizedSize * 1.6) / grid.pitch) + 1;
   const infoRows = Math.ceil((info.length * M.infoSize * 1.5) / grid.pitch) + 2;
   return { name, nameSize, romanized, info, rows: Math.max(M.minLines, nameRows, infoRows), leftW };
@@ -83,7 +96,12 @@ export function mastheadRows(t: LayoutTemplate, grid: Grid, fonts: FontBook, edi
  * The 报眉 of an inner page, above the type area: date, 星期 and 第N版 flush left, the paper's name centred, the
  * 版名 flush right, over the 眉线 (research doc §1.7, §6.1). Everything from the edition and the page.
  */
-export function buildRunningHead(t: LayoutTemplate, fonts: FontBook, edition: Edition, page: { number: number; name?: string }): Block[] {
+export function buildRunningHead(
+  t: LayoutTemplate,
+  fonts: FontBook,
+  edition: Edition,
+  page: { number: number; name?: string },
+): Block[] {
   const R = t.runningHead;
   if (!R) return [];
   const { x0, y0, width } = t.geometry;
@@ -92,7 +110,8 @@ export function buildRunningHead(t: LayoutTemplate, fonts: FontBook, edition: Ed
   const base = ruleY - 0.3 * R.size - R.rule;
   const dp = dateParts(edition.date);
   const left = `${dp ? `${dp.date} ${dp.weekday}` : edition.date}\u3000第${page.number}版`;
-  const set = (text: string, role: FontRole, size: number, w: number): ComposedLine[] => composeHeadline(text, { face: fonts.face(role), size }, w, { align: 'start', maxLines: 1 });
+  const set = (text: string, role: FontRole, size: number, w: number): ComposedLine[] =>
+    composeHeadline(text, { face: fonts.face(role), size }, w, { align: 'start', maxLines: 1 });
   const third = width / 3;
   const blocks: Block[] = [];
   const add = (lines: ComposedLine[], align: 'start' | 'center' | 'end', size: number): void => {
@@ -101,12 +120,28 @@ export function buildRunningHead(t: LayoutTemplate, fonts: FontBook, edition: Ed
       const x = align === 'start' ? x0 : align === 'end' ? x0 + width - w : x0 + (width - w) / 2;
       return { line, x, baseline: base, fill: ink };
     });
-    blocks.push({ kind: 'text', item: null, role: 'running-head', rect: { x: x0, y: base - size, w: width, h: size * 1.2 }, lines: placedLines });
+    blocks.push({
+      kind: 'text',
+      item: null,
+      role: 'running-head',
+      rect: { x: x0, y: base - size, w: width, h: size * 1.2 },
+      lines: placedLines,
+    });
   };
   add(set(left, R.role, R.size, third), 'start', R.size);
   add(set(edition.paper.name, R.nameRole, R.nameSize, third), 'center', R.nameSize);
   if (page.name) add(set(page.name, R.role, R.size, third), 'end', R.size);
-  blocks.push({ kind: 'rule', item: null, rect: { x: x0, y: ruleY - R.rule, w: width, h: 2 * R.rule }, x1: x0, y1: ruleY, x2: x0 + width, y2: ruleY, stroke: t.colors.rule as Cmyk, lineWidth: R.rule });
+  blocks.push({
+    kind: 'rule',
+    item: null,
+    rect: { x: x0, y: ruleY - R.rule, w: width, h: 2 * R.rule },
+    x1: x0,
+    y1: ruleY,
+    x2: x0 + width,
+    y2: ruleY,
+    stroke: t.colors.rule as Cmyk,
+    lineWidth: R.rule,
+  });
   return blocks;
 }
 
@@ -126,10 +161,22 @@ export function buildMasthead(t: LayoutTemplate, grid: Grid, fonts: FontBook, ed
   const gy = y + Math.max(0, (H - groupH) / 2);
   const nameBase = gy + 0.88 * s.nameSize;
   const nameLines: PlacedLine[] = s.name.map((line) => ({ line, x, baseline: nameBase, fill: t.colors.name as Cmyk }));
-  blocks.push({ kind: 'text', item: null, role: 'masthead', rect: { x, y: gy, w: s.leftW, h: s.nameSize }, lines: nameLines });
+  blocks.push({
+    kind: 'text',
+    item: null,
+    role: 'masthead',
+    rect: { x, y: gy, w: s.leftW, h: s.nameSize },
+    lines: nameLines,
+  });
   if (s.romanized.length) {
     const rb = nameBase + 0.3 * s.nameSize + M.romanizedSize * 1.25;
-    blocks.push({ kind: 'text', item: null, role: 'masthead', rect: { x, y: rb - M.romanizedSize, w: s.leftW, h: M.romanizedSize * 1.3 }, lines: s.romanized.map((line) => ({ line, x, baseline: rb, fill: ink })) });
+    blocks.push({
+      kind: 'text',
+      item: null,
+      role: 'masthead',
+      rect: { x, y: rb - M.romanizedSize, w: s.leftW, h: M.romanizedSize * 1.3 },
+      lines: s.romanized.map((line) => ({ line, x, baseline: rb, fill: ink })),
+    });
   }
   // Info panel: a tinted box, lines spread over its height.
   const px = x + s.leftW + t.geometry.gutter;
@@ -139,7 +186,12 @@ export function buildMasthead(t: LayoutTemplate, grid: Grid, fonts: FontBook, ed
   const n = s.info.length;
   const step = n ? Math.min(M.infoSize * 2.2, (panel.h - 2 * t.grid.char) / n) : 0;
   const top = panel.y + (panel.h - step * n) / 2;
-  const info: PlacedLine[] = s.info.map((line, i) => ({ line, x: px + t.grid.char, baseline: top + i * step + grid.baselineOffset(M.infoSize, step), fill: ink }));
+  const info: PlacedLine[] = s.info.map((line, i) => ({
+    line,
+    x: px + t.grid.char,
+    baseline: top + i * step + grid.baselineOffset(M.infoSize, step),
+    fill: ink,
+  }));
   blocks.push({ kind: 'text', item: null, role: 'masthead', rect: panel, lines: info });
   return blocks;
 }
@@ -157,7 +209,13 @@ export interface IndexEntry {
  * largest of `index.sizes` at which every entry sets on one line (smaller entries only shrink as a last resort).
  * Returns [] when fewer than `minEntries` fit.
  */
-export function buildEarIndex(t: LayoutTemplate, grid: Grid, fonts: FontBook, rect: { x: number; y: number; w: number; h: number }, entries: IndexEntry[]): Block[] {
+export function buildEarIndex(
+  t: LayoutTemplate,
+  grid: Grid,
+  fonts: FontBook,
+  rect: { x: number; y: number; w: number; h: number },
+  entries: IndexEntry[],
+): Block[] {
   const X = t.masthead?.index;
   if (!X) return [];
   const ink = t.colors.text as Cmyk;
@@ -169,23 +227,42 @@ export function buildEarIndex(t: LayoutTemplate, grid: Grid, fonts: FontBook, re
   if (n < X.minEntries) return [];
   const shown = entries.slice(0, n);
   const pageFace = fonts.face(X.pageRole);
-  const refs = shown.map((e) => (e.page === undefined ? [] : setHead(`第${e.page}版`, { face: pageFace, size: X.sizes[X.sizes.length - 1]! }, ew / 3, { align: 'start', maxLines: 1 })));
+  const refs = shown.map((e) =>
+    e.page === undefined
+      ? []
+      : setHead(`第${e.page}版`, { face: pageFace, size: X.sizes[X.sizes.length - 1]! }, ew / 3, {
+          align: 'start',
+          maxLines: 1,
+        }),
+  );
   const setAt = (size: number): ComposedLine[][] =>
     shown.map((e, i) => {
       const refW = refs[i]!.length ? inkRight(refs[i]![0]!) + t.grid.char : 0;
-      return setHead(`${X.marker}${e.headline}`, { face: fonts.face(X.role), size }, ew - refW, { align: 'start', maxLines: 1 });
+      return setHead(`${X.marker}${e.headline}`, { face: fonts.face(X.role), size }, ew - refW, {
+        align: 'start',
+        maxLines: 1,
+      });
     });
   let lines: ComposedLine[][] = [];
   const stepAll = (rect.h - 2 * pad) / n;
   for (const size of X.sizes) {
     lines = setAt(size);
     if (size * 1.15 > stepAll && size !== X.sizes[X.sizes.length - 1]) continue;
-    if (lines.every((ls, i) => ls.length === 1 && inkRight(ls[0]!) <= ew - (refs[i]!.length ? inkRight(refs[i]![0]!) + t.grid.char : 0) + 0.5)) break;
+    if (
+      lines.every(
+        (ls, i) =>
+          ls.length === 1 &&
+          inkRight(ls[0]!) <= ew - (refs[i]!.length ? inkRight(refs[i]![0]!) + t.grid.char : 0) + 0.5,
+      )
+    )
+      break;
   }
   // Entries still too long at the smallest size shrink on their own (never wider than the column).
   lines = lines.map((ls, i) => {
     const refW = refs[i]!.length ? inkRight(refs[i]![0]!) + t.grid.char : 0;
-    return ls.length === 1 && inkRight(ls[0]!) <= ew - refW + 0.5 ? ls : shrinkOne(`${X.marker}${shown[i]!.headline}`, fonts, X.role, X.sizes[X.sizes.length - 1]!, ew - refW);
+    return ls.length === 1 && inkRight(ls[0]!) <= ew - refW + 0.5
+      ? ls
+      : shrinkOne(`${X.marker}${shown[i]!.headline}`, fonts, X.role, X.sizes[X.sizes.length - 1]!, ew - refW);
   });
   const blocks: Block[] = [];
   // Label box: 导 读 stacked, reversed out of the tint.
@@ -195,7 +272,14 @@ export function buildEarIndex(t: LayoutTemplate, grid: Grid, fonts: FontBook, re
   const lh = X.labelSize * 1.25;
   const ly = rect.y + (rect.h - chars.length * lh) / 2;
   const labelLines: PlacedLine[] = chars.flatMap((ch, i) =>
-    setHead(ch, { face: fonts.face(X.labelRole), size: X.labelSize }, labelW, { align: 'start', maxLines: 1 }).map((line) => ({ line, x: rect.x + (labelW - inkRight(line)) / 2, baseline: ly + i * lh + grid.baselineOffset(X.labelSize, lh), fill: ink })),
+    setHead(ch, { face: fonts.face(X.labelRole), size: X.labelSize }, labelW, { align: 'start', maxLines: 1 }).map(
+      (line) => ({
+        line,
+        x: rect.x + (labelW - inkRight(line)) / 2,
+        baseline: ly + i * lh + grid.baselineOffset(X.labelSize, lh),
+        fill: ink,
+      }),
+    ),
   );
   blocks.push({ kind: 'text', item: null, role: 'masthead', rect: box, lines: labelLines });
   // Entries spread evenly over the height, each centred in its share.
@@ -218,6 +302,7 @@ export function buildEarIndex(t: LayoutTemplate, grid: Grid, fonts: FontBook, re
 /** One line of `text` no wider than `w`: smaller in 5 % steps. */
 function shrinkOne(text: string, fonts: FontBook, role: FontRole, size: number, w: number): ComposedLine[] {
   let ls = setHead(text, { face: fonts.face(role), size }, w, { align: 'start', maxLines: 1 });
-  for (let s = size * 0.95; s > 5 && (ls.length !== 1 || inkRight(ls[0]!) > w + 0.5); s *= 0.95) ls = setHead(text, { face: fonts.face(role), size: s }, w, { align: 'start', maxLines: 1 });
+  for (let s = size * 0.95; s > 5 && (ls.length !== 1 || inkRight(ls[0]!) > w + 0.5); s *= 0.95)
+    ls = setHead(text, { face: fonts.face(role), size: s }, w, { align: 'start', maxLines: 1 });
   return ls;
 }

@@ -8,7 +8,16 @@ import type { Cmyk, Rect } from '../core/units.js';
 import type { FontBook, FontRole } from '../fonts/index.js';
 import type { AdItem, Item, PhotoItem, StoryItem, WeatherItem } from '../model/edition.js';
 import type { ComposeStyle, ComposedLine, ParagraphSettings, StyledRun } from '../text/types.js';
-import { BODY_SETTINGS, composeHeadline, composeParagraph, fitHeadline, inkRight, overfull, shiftFor, type Align } from './compose.js';
+import {
+  BODY_SETTINGS,
+  composeHeadline,
+  composeParagraph,
+  fitHeadline,
+  inkRight,
+  overfull,
+  shiftFor,
+  type Align,
+} from './compose.js';
 import { imageSize } from './image-size.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, PlacedLine, TextBlock, TextRole } from './types.js';
@@ -84,8 +93,16 @@ export interface ModuleContext {
   fonts: FontBook;
 }
 
-const style = (ctx: ModuleContext, role: FontRole, size: number): ComposeStyle => ({ face: ctx.fonts.face(role), size });
-const placed = (line: ComposedLine, x: number, baseline: number, fill: Cmyk): PlacedLine => ({ line, x, baseline, fill });
+const style = (ctx: ModuleContext, role: FontRole, size: number): ComposeStyle => ({
+  face: ctx.fonts.face(role),
+  size,
+});
+const placed = (line: ComposedLine, x: number, baseline: number, fill: Cmyk): PlacedLine => ({
+  line,
+  x,
+  baseline,
+  fill,
+});
 
 const settingsPlain: ParagraphSettings = { ...BODY_SETTINGS, indent: 0, align: 'start', lastLine: 'start' };
 
@@ -145,7 +162,12 @@ class StoryModule implements ModuleSpec {
   private readonly bodyChars: number[];
   private readonly logoRows: number;
   private readonly shapes = new Map<number, Shape>();
-  constructor(private readonly ctx: ModuleContext, readonly item: StoryItem, readonly order: number, readonly rank: Rank) {
+  constructor(
+    private readonly ctx: ModuleContext,
+    readonly item: StoryItem,
+    readonly order: number,
+    readonly rank: Rank,
+  ) {
     const t = ctx.t;
     const forced = item.overrides?.columns ?? item.overrides?.pin?.span;
     this.spans = spansIn(this.range(), ctx.grid.columns, forced);
@@ -160,9 +182,13 @@ class StoryModule implements ModuleSpec {
     const lines: ComposedLine[] = [];
     const roles: Array<TextRole | undefined> = [];
     const push = (ls: ComposedLine[], role?: TextRole): void => {
-      for (const l of ls) (lines.push(l), roles.push(role));
+      for (const l of ls) lines.push(l), roles.push(role);
     };
-    for (const credit of item.credits) push(composeParagraph([{ text: credit, style: style(ctx, t.body.creditRole, t.body.size) }], settingsPlain, measure), 'credit');
+    for (const credit of item.credits)
+      push(
+        composeParagraph([{ text: credit, style: style(ctx, t.body.creditRole, t.body.size) }], settingsPlain, measure),
+        'credit',
+      );
     const marks = new Map((item.marks ?? []).map((m) => [m.paragraph, m.role] as const));
     const M = t.body.marks;
     let dateline = item.dateline;
@@ -171,16 +197,37 @@ class StoryModule implements ModuleSpec {
       if (mark === 'subhead') {
         // 小标题: whole lines of its own, no indent, bold sans at body size.
         const al = M!.subhead.align;
-        push(composeParagraph([{ text: p, style: style(ctx, M!.subhead.role, t.body.size) }], { ...BODY_SETTINGS, indent: 0, align: al === 'center' ? 'center' : 'justify', lastLine: al }, measure), 'crosshead');
+        push(
+          composeParagraph(
+            [{ text: p, style: style(ctx, M!.subhead.role, t.body.size) }],
+            { ...BODY_SETTINGS, indent: 0, align: al === 'center' ? 'center' : 'justify', lastLine: al },
+            measure,
+          ),
+          'crosshead',
+        );
         return;
       }
       if (mark === 'jump') {
-        push(composeParagraph([{ text: p, style: style(ctx, M!.jump.role, t.body.size) }], { ...settingsPlain, align: 'end', lastLine: 'end' }, measure), 'jump');
+        push(
+          composeParagraph(
+            [{ text: p, style: style(ctx, M!.jump.role, t.body.size) }],
+            { ...settingsPlain, align: 'end', lastLine: 'end' },
+            measure,
+          ),
+          'jump',
+        );
         return;
       }
       if (mark === 'note' || mark === 'question') {
         const m = mark === 'note' ? M!.note : M!.question;
-        push(composeParagraph([{ text: p, style: style(ctx, m.role, t.body.size) }], { ...BODY_SETTINGS, indent: m.indent ? BODY_SETTINGS.indent : 0 }, measure), mark);
+        push(
+          composeParagraph(
+            [{ text: p, style: style(ctx, m.role, t.body.size) }],
+            { ...BODY_SETTINGS, indent: m.indent ? BODY_SETTINGS.indent : 0 },
+            measure,
+          ),
+          mark,
+        );
         return;
       }
       const runs: StyledRun[] = [];
@@ -209,7 +256,10 @@ class StoryModule implements ModuleSpec {
     // Main head: the largest size that sets on one line, else the largest within maxLines, else the smallest.
     let main: ComposedLine[] = [];
     let size = hs.sizes[hs.sizes.length - 1]!;
-    const trials = hs.sizes.map((s) => ({ s, lines: composeHeadline(this.item.headline, { face, size: s }, W, { align: 'center', maxLines: hs.maxLines }) }));
+    const trials = hs.sizes.map((s) => ({
+      s,
+      lines: composeHeadline(this.item.headline, { face, size: s }, W, { align: 'center', maxLines: hs.maxLines }),
+    }));
     const fits = (x: { lines: ComposedLine[] }): boolean => !overfull(x.lines, W);
     const one = trials.find((x) => x.lines.length === 1 && fits(x));
     const within = trials.find((x) => x.lines.length <= hs.maxLines && fits(x));
@@ -235,24 +285,52 @@ class StoryModule implements ModuleSpec {
     };
     if (this.item.kind === 'article' && this.item.section) {
       const st = style(this.ctx, t.section.role, t.section.size);
-      add(fitHeadline(this.item.section, st, W, { align: 'start', maxLines: 1 }), 'section', t.section.size, this.ctx.grid.pitch / t.section.size);
+      add(
+        fitHeadline(this.item.section, st, W, { align: 'start', maxLines: 1 }),
+        'section',
+        t.section.size,
+        this.ctx.grid.pitch / t.section.size,
+      );
       y += 0.25 * this.ctx.grid.pitch;
     }
     if (this.item.kicker) {
       // 引题 flush left, 主题 centred, 副题 flush right: the classic stepped Chinese head group.
       const al: Align = span > 1 && this.item.subhead ? 'start' : 'center';
-      add(fitHeadline(this.item.kicker, style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'kicker', subSize, 1.3, al);
+      add(
+        fitHeadline(this.item.kicker, style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }),
+        'kicker',
+        subSize,
+        1.3,
+        al,
+      );
       y += 0.1 * subSize;
     }
     add(main, 'headline', size, 1.18);
     if (this.item.subhead) {
       y += 0.15 * subSize;
       const al: Align = span > 1 && this.item.kicker ? 'end' : 'center';
-      add(fitHeadline(subheadText(this.item.subhead), style(this.ctx, hs.kickerRole, subSize), W, { align: al, maxLines: 2 }), 'subhead', subSize, 1.3, al);
+      add(
+        fitHeadline(subheadText(this.item.subhead), style(this.ctx, hs.kickerRole, subSize), W, {
+          align: al,
+          maxLines: 2,
+        }),
+        'subhead',
+        subSize,
+        1.3,
+        al,
+      );
     }
     const cell = (this.ctx.t.geometry.columnW + this.ctx.t.geometry.gutter) * this.ctx.grid.pitch;
-    const white = out.filter((l) => l.role !== 'section').reduce((a, l) => a + ((W - inkRight(l.line)) * l.line.size * 1.25) / cell, 0);
-    h = { lines: out, white, height: y, overflow: Math.max(0, main.length - hs.maxLines) + (pick ? 0 : 1), mainSize: size };
+    const white = out
+      .filter((l) => l.role !== 'section')
+      .reduce((a, l) => a + ((W - inkRight(l.line)) * l.line.size * 1.25) / cell, 0);
+    h = {
+      lines: out,
+      white,
+      height: y,
+      overflow: Math.max(0, main.length - hs.maxLines) + (pick ? 0 : 1),
+      mainSize: size,
+    };
     this.heads.set(span, h);
     return h;
   }
@@ -275,7 +353,10 @@ class StoryModule implements ModuleSpec {
     if (S && this.logoRows === 0 && S.ranks.includes(this.rank) && span >= S.minSpan && full.white >= S.minWhite) {
       for (let k = 2; k < span; k++) {
         const h = this.head(k);
-        const same = h.overflow === 0 && h.mainSize >= full.mainSize && h.lines.filter((l) => l.role === 'headline').length <= full.lines.filter((l) => l.role === 'headline').length;
+        const same =
+          h.overflow === 0 &&
+          h.mainSize >= full.mainSize &&
+          h.lines.filter((l) => l.role === 'headline').length <= full.lines.filter((l) => l.role === 'headline').length;
         if (!same || h.height > full.height + this.ctx.grid.pitch) continue;
         const cand: Shape = { hw: k, hr: this.headRows(k) };
         // The columns under the head must still carry a real leg.
@@ -378,12 +459,26 @@ class StoryModule implements ModuleSpec {
       const nameBase = top + 0.35 * h + 0.44 * L.size;
       for (const l of nameLine) lines.push(placed(l, x + 6, nameBase, ink));
       if (col.romanized) {
-        const rl = fitHeadline(col.romanized, style(this.ctx, L.role, L.romanizedSize), W - 12, { align: 'start', maxLines: 1 });
+        const rl = fitHeadline(col.romanized, style(this.ctx, L.role, L.romanizedSize), W - 12, {
+          align: 'start',
+          maxLines: 1,
+        });
         for (const l of rl) lines.push(placed(l, x + 6, top + h - 4, ink));
       }
       if (col.editor) {
-        const el = fitHeadline(col.editor, style(this.ctx, t.body.creditRole, L.editorSize), W - 12, { align: 'end', maxLines: 1 });
-        for (const l of el) lines.push(placed(l, x + 6 + shiftFor(l, 'end', W - 12), top + h - 4 - (col.romanized && W < 200 ? L.romanizedSize + 3 : 0), ink));
+        const el = fitHeadline(col.editor, style(this.ctx, t.body.creditRole, L.editorSize), W - 12, {
+          align: 'end',
+          maxLines: 1,
+        });
+        for (const l of el)
+          lines.push(
+            placed(
+              l,
+              x + 6 + shiftFor(l, 'end', W - 12),
+              top + h - 4 - (col.romanized && W < 200 ? L.romanizedSize + 3 : 0),
+              ink,
+            ),
+          );
       }
       blocks.push({ kind: 'text', item: id, role: 'column-logo', rect: r, lines });
     }
@@ -408,7 +503,8 @@ class StoryModule implements ModuleSpec {
       arr.push(placed(hl.line, x + hl.dx, headTop + gap * (1 + 0.5 * part) + hl.y, ink));
       byRole.set(hl.role, arr);
     });
-    for (const [role, lines] of byRole) blocks.push({ kind: 'text', item: id, role, rect: { x, y: headTop, w: HW, h: headH }, lines });
+    for (const [role, lines] of byRole)
+      blocks.push({ kind: 'text', item: id, role, rect: { x, y: headTop, w: HW, h: headH }, lines });
     // Body: columns filled left to right to a common bottom (the last may be short); under the head first, then
     // the columns beside it from the top. What does not fit is overset, reported, never drawn.
     const st = this.starts(p.span, sh, pad);
@@ -423,10 +519,14 @@ class StoryModule implements ModuleSpec {
         if (role) pl.role = role;
         lines.push(pl);
       }
-      if (lines.length) blocks.push({ kind: 'text', item: id, role: 'body', rect: grid.rect(p.col + c, 1, r0, lines.length), lines });
+      if (lines.length)
+        blocks.push({ kind: 'text', item: id, role: 'body', rect: grid.rect(p.col + c, 1, r0, lines.length), lines });
     }
     if (k < this.body.length) {
-      return { blocks, overset: { lines: this.body.length - k, chars: this.bodyChars.slice(k).reduce((s, v) => s + v, 0) } };
+      return {
+        blocks,
+        overset: { lines: this.body.length - k, chars: this.bodyChars.slice(k).reduce((s, v) => s + v, 0) },
+      };
     }
     return { blocks };
   }
@@ -442,7 +542,11 @@ class PhotoModule implements ModuleSpec {
   private readonly preferred: number;
   private readonly range: readonly [number, number];
   readonly imageOk: boolean;
-  constructor(private readonly ctx: ModuleContext, readonly item: PhotoItem, readonly order: number) {
+  constructor(
+    private readonly ctx: ModuleContext,
+    readonly item: PhotoItem,
+    readonly order: number,
+  ) {
     const P = ctx.t.photo;
     const px = item.image && fs.existsSync(item.image) ? imageSize(item.image) : null;
     const natural = px ? px.h / px.w : null;
@@ -451,7 +555,10 @@ class PhotoModule implements ModuleSpec {
     // A placeholder frame (no image) is capped: only the template's placeholder widths and aspect range.
     const ph = !this.imageOk ? P.placeholder : undefined;
     this.range = ph ? ph.spans : P.spans;
-    this.spans = ph && !forced ? spansIn(ph.spans, ctx.grid.columns).filter((s) => s >= ph.spans[0] && s <= ph.spans[1]) : spansIn(P.spans, ctx.grid.columns, forced);
+    this.spans =
+      ph && !forced
+        ? spansIn(ph.spans, ctx.grid.columns).filter((s) => s >= ph.spans[0] && s <= ph.spans[1])
+        : spansIn(P.spans, ctx.grid.columns, forced);
     // An image is not enlarged beyond its resolution (template photo.minPpi); at least the narrowest width stays.
     if (px && P.minPpi && !forced) {
       // the tallest frame the crop range allows crops the sides most: keep that one above minPpi too
@@ -477,9 +584,25 @@ class PhotoModule implements ModuleSpec {
     const P = t.photo;
     const W = this.ctx.grid.spanW(span);
     c = [];
-    if (this.item.title) for (const line of fitHeadline(this.item.title, style(this.ctx, P.titleRole, P.titleSize), W, { align: 'start', maxLines: 2 })) c.push({ line, role: 'photo-title' });
-    for (const line of composeParagraph([{ text: this.item.caption, style: style(this.ctx, P.captionRole, P.captionSize) }], BODY_SETTINGS, W)) c.push({ line, role: 'caption' });
-    for (const cr of this.item.credits) for (const line of composeParagraph([{ text: cr, style: style(this.ctx, t.body.creditRole, P.captionSize) }], { ...settingsPlain, align: 'end', lastLine: 'end' }, W)) c.push({ line, role: 'credit' });
+    if (this.item.title)
+      for (const line of fitHeadline(this.item.title, style(this.ctx, P.titleRole, P.titleSize), W, {
+        align: 'start',
+        maxLines: 2,
+      }))
+        c.push({ line, role: 'photo-title' });
+    for (const line of composeParagraph(
+      [{ text: this.item.caption, style: style(this.ctx, P.captionRole, P.captionSize) }],
+      BODY_SETTINGS,
+      W,
+    ))
+      c.push({ line, role: 'caption' });
+    for (const cr of this.item.credits)
+      for (const line of composeParagraph(
+        [{ text: cr, style: style(this.ctx, t.body.creditRole, P.captionSize) }],
+        { ...settingsPlain, align: 'end', lastLine: 'end' },
+        W,
+      ))
+        c.push({ line, role: 'credit' });
     this.caps.set(span, c);
     return c;
   }
@@ -532,16 +655,34 @@ class PhotoModule implements ModuleSpec {
     const W = grid.spanW(p.span);
     const cap = this.caption(p.span);
     // A placeholder never grows beyond its cap: extra lines stay white under the caption (the make-up pays for them).
-    const frameRows = this.imageOk ? p.rows - this.captionRows(p.span) : Math.min(p.rows - this.captionRows(p.span), this.frameRange(p.span)[1]);
+    const frameRows = this.imageOk
+      ? p.rows - this.captionRows(p.span)
+      : Math.min(p.rows - this.captionRows(p.span), this.frameRange(p.span)[1]);
     const frame: Rect = { x, y: grid.rowY(p.row), w: W, h: frameRows * grid.pitch + 0.4 * grid.pitch };
     const blocks: Block[] = [];
     const ink = t.colors.text as Cmyk;
     if (this.item.image && this.imageOk) {
       blocks.push({ kind: 'image', item: id, rect: frame, src: this.item.image, fit: 'cover' });
     } else {
-      blocks.push({ kind: 'box', item: id, rect: frame, fill: t.colors.placeholder as Cmyk, stroke: t.colors.rule as Cmyk, lineWidth: t.rules.box });
-      const lab = fitHeadline(t.photo.placeholderLabel, style(this.ctx, t.photo.titleRole, 14), W, { align: 'center', maxLines: 1 });
-      blocks.push({ kind: 'text', item: id, role: 'placeholder', rect: frame, lines: lab.map((l) => placed(l, x, frame.y + frame.h / 2 + 5, ink)) });
+      blocks.push({
+        kind: 'box',
+        item: id,
+        rect: frame,
+        fill: t.colors.placeholder as Cmyk,
+        stroke: t.colors.rule as Cmyk,
+        lineWidth: t.rules.box,
+      });
+      const lab = fitHeadline(t.photo.placeholderLabel, style(this.ctx, t.photo.titleRole, 14), W, {
+        align: 'center',
+        maxLines: 1,
+      });
+      blocks.push({
+        kind: 'text',
+        item: id,
+        role: 'placeholder',
+        rect: frame,
+        lines: lab.map((l) => placed(l, x, frame.y + frame.h / 2 + 5, ink)),
+      });
     }
     const capRow = p.row + frameRows + 1;
     const byRole = new Map<TextRole, PlacedLine[]>();
@@ -564,14 +705,23 @@ class BoxModule implements ModuleSpec {
   readonly hasHead = false;
   readonly rank = null;
   readonly spans: number[];
-  private readonly sets = new Map<number, { lines: Array<{ line: ComposedLine; size: number; role: TextRole; align: 'center' | 'start' }>; height: number }>();
-  constructor(private readonly ctx: ModuleContext, readonly item: AdItem | WeatherItem, readonly order: number) {
+  private readonly sets = new Map<
+    number,
+    { lines: Array<{ line: ComposedLine; size: number; role: TextRole; align: 'center' | 'start' }>; height: number }
+  >();
+  constructor(
+    private readonly ctx: ModuleContext,
+    readonly item: AdItem | WeatherItem,
+    readonly order: number,
+  ) {
     const range = item.kind === 'ad' ? ctx.t.ad.spans : ctx.t.weather.spans;
     const forced = item.overrides?.columns ?? item.overrides?.pin?.span;
     this.spans = spansIn(range, ctx.grid.columns, forced);
     // An ad is booked space: only its booked widths (template ad.spans), never widened to fill the page.
     if (item.kind === 'ad' && !forced) {
-      const hard = this.spans.filter((w) => w >= Math.min(range[0], ctx.grid.columns) && w <= Math.min(range[1], ctx.grid.columns));
+      const hard = this.spans.filter(
+        (w) => w >= Math.min(range[0], ctx.grid.columns) && w <= Math.min(range[1], ctx.grid.columns),
+      );
       if (hard.length) this.spans = hard;
     }
   }
@@ -580,7 +730,10 @@ class BoxModule implements ModuleSpec {
     return this.item.kind === 'ad' ? this.ctx.t.ad.spans : this.ctx.t.weather.spans;
   }
 
-  private content(span: number): { lines: Array<{ line: ComposedLine; size: number; role: TextRole; align: 'center' | 'start' }>; height: number } {
+  private content(span: number): {
+    lines: Array<{ line: ComposedLine; size: number; role: TextRole; align: 'center' | 'start' }>;
+    height: number;
+  } {
     let s = this.sets.get(span);
     if (s) return s;
     const { t } = this.ctx;
@@ -590,12 +743,23 @@ class BoxModule implements ModuleSpec {
       const A = t.ad;
       this.item.lines.forEach((text, i) => {
         const st = i === 0 ? style(this.ctx, A.titleRole, A.titleSize) : style(this.ctx, A.lineRole, A.lineSize);
-        for (const line of fitHeadline(text, st, inner, { align: 'center', maxLines: 3 })) lines.push({ line, size: st.size, role: 'ad', align: 'center' });
+        for (const line of fitHeadline(text, st, inner, { align: 'center', maxLines: 3 }))
+          lines.push({ line, size: st.size, role: 'ad', align: 'center' });
       });
     } else {
       const Wt = t.weather;
-      if (Wt.label) for (const line of fitHeadline(Wt.label, style(this.ctx, Wt.labelRole, Wt.labelSize), inner, { align: 'start', maxLines: 1 })) lines.push({ line, size: Wt.labelSize, role: 'weather', align: 'start' });
-      for (const line of composeParagraph([{ text: this.item.text, style: style(this.ctx, Wt.textRole, Wt.textSize) }], BODY_SETTINGS, inner)) lines.push({ line, size: Wt.textSize, role: 'weather', align: 'start' });
+      if (Wt.label)
+        for (const line of fitHeadline(Wt.label, style(this.ctx, Wt.labelRole, Wt.labelSize), inner, {
+          align: 'start',
+          maxLines: 1,
+        }))
+          lines.push({ line, size: Wt.labelSize, role: 'weather', align: 'start' });
+      for (const line of composeParagraph(
+        [{ text: this.item.text, style: style(this.ctx, Wt.textRole, Wt.textSize) }],
+        BODY_SETTINGS,
+        inner,
+      ))
+        lines.push({ line, size: Wt.textSize, role: 'weather', align: 'start' });
     }
     const height = lines.reduce((h, l) => h + Math.max(this.ctx.grid.pitch, l.size * 1.3), 0);
     s = { lines, height };
@@ -640,7 +804,13 @@ class BoxModule implements ModuleSpec {
     const cheap = Math.min(extra, n + 4);
     // Lines beyond the box's largest size stay white under it: one hole.
     const white = Math.max(0, rows - this.maxRows(span)) * span;
-    return cost + cheap * span * c.elastic + (extra - cheap) * span * c.empty + white * c.empty + (c.hole ?? 0) * Math.max(0, white - (c.holeFree ?? 0));
+    return (
+      cost +
+      cheap * span * c.elastic +
+      (extra - cheap) * span * c.empty +
+      white * c.empty +
+      (c.hole ?? 0) * Math.max(0, white - (c.holeFree ?? 0))
+    );
   }
 
   build(p: Place): BuildResult {
@@ -649,7 +819,16 @@ class BoxModule implements ModuleSpec {
     const rect = grid.rect(p.col, p.span, p.row, Math.min(p.rows, this.maxRows(p.span)));
     rect.h -= 0.3 * grid.pitch;
     const ink = t.colors.text as Cmyk;
-    const blocks: Block[] = [{ kind: 'box', item: id, rect, fill: (this.item.kind === 'ad' ? t.colors.adTint : t.colors.tint) as Cmyk, stroke: t.colors.rule as Cmyk, lineWidth: t.rules.box }];
+    const blocks: Block[] = [
+      {
+        kind: 'box',
+        item: id,
+        rect,
+        fill: (this.item.kind === 'ad' ? t.colors.adTint : t.colors.tint) as Cmyk,
+        stroke: t.colors.rule as Cmyk,
+        lineWidth: t.rules.box,
+      },
+    ];
     const c = this.content(p.span);
     let y = rect.y + (rect.h - c.height) / 2;
     const lines: PlacedLine[] = [];
@@ -661,8 +840,17 @@ class BoxModule implements ModuleSpec {
     blocks.push({ kind: 'text', item: id, role: this.item.kind === 'ad' ? 'ad' : 'weather', rect, lines });
     if (this.item.kind === 'ad') {
       const A = t.ad;
-      const lab = fitHeadline(A.label, style(this.ctx, A.labelRole, A.labelSize), rect.w - 4, { align: 'end', maxLines: 1 });
-      blocks.push({ kind: 'text', item: id, role: 'ad-label', rect, lines: lab.map((l) => placed(l, rect.x + shiftFor(l, 'end', rect.w - 4), rect.y + rect.h - 3, ink)) });
+      const lab = fitHeadline(A.label, style(this.ctx, A.labelRole, A.labelSize), rect.w - 4, {
+        align: 'end',
+        maxLines: 1,
+      });
+      blocks.push({
+        kind: 'text',
+        item: id,
+        role: 'ad-label',
+        rect,
+        lines: lab.map((l) => placed(l, rect.x + shiftFor(l, 'end', rect.w - 4), rect.y + rect.h - 3, ink)),
+      });
     }
     return { blocks };
   }

@@ -11,7 +11,12 @@ import { fail, type Sink } from '../diag/index.js';
 import { FONT_ROLES, PROJECT_ROOT, type FontRole } from '../fonts/index.js';
 
 const role = z.enum(FONT_ROLES as unknown as [FontRole, ...FontRole[]]);
-const cmyk = z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)]);
+const cmyk = z.tuple([
+  z.number().min(0).max(100),
+  z.number().min(0).max(100),
+  z.number().min(0).max(100),
+  z.number().min(0).max(100),
+]);
 const pos = z.number().positive();
 const span = z.tuple([z.number().int().min(1), z.number().int().min(1)]);
 
@@ -53,7 +58,13 @@ export const TemplateSchema = z.object({
       .optional(),
   }),
   /** 头条/secondary heads narrower than their module, the body running up beside them (题文穿插). Absent: never. */
-  sideHead: z.object({ ranks: z.array(z.enum(['lead', 'secondary', 'other', 'commentary'])), minSpan: z.number().int().min(2), minWhite: z.number().min(0) }).optional(),
+  sideHead: z
+    .object({
+      ranks: z.array(z.enum(['lead', 'secondary', 'other', 'commentary'])),
+      minSpan: z.number().int().min(2),
+      minWhite: z.number().min(0),
+    })
+    .optional(),
   grades: z.array(pos).min(3),
   /** Share of the type area without modules above which a page is reported `underfull`. */
   underfull: z.number().min(0).max(1).optional(),
@@ -62,7 +73,9 @@ export const TemplateSchema = z.object({
    * An under-full page is laid out a second time spread: every rank's heads up to `grades` 号数 larger, its widths up to
    * `columns` more, heads padded up to `headPadMax` lines; the fuller of the two layouts is kept. Absent: never.
    */
-  spread: z.object({ grades: z.number().int().min(0), columns: z.number().int().min(0), headPadMax: z.number().int().min(0) }).optional(),
+  spread: z
+    .object({ grades: z.number().int().min(0), columns: z.number().int().min(0), headPadMax: z.number().int().min(0) })
+    .optional(),
   heads: z.object({ lead: headStyle, secondary: headStyle, other: headStyle, commentary: headStyle }),
   section: z.object({ role, size: pos }),
   columnLogo: z.object({ role, size: pos, romanizedSize: pos, editorSize: pos, lines: z.number().int().min(1) }),
@@ -82,7 +95,17 @@ export const TemplateSchema = z.object({
     /** Effective resolution an image may not fall below: caps its width (px / minPpi inch). */
     minPpi: pos.optional(),
   }),
-  ad: z.object({ label: z.string().min(1), labelRole: role, labelSize: pos, titleRole: role, titleSize: pos, lineRole: role, lineSize: pos, spans: span, grow: z.number().min(0).optional() }),
+  ad: z.object({
+    label: z.string().min(1),
+    labelRole: role,
+    labelSize: pos,
+    titleRole: role,
+    titleSize: pos,
+    lineRole: role,
+    lineSize: pos,
+    spans: span,
+    grow: z.number().min(0).optional(),
+  }),
   weather: z.object({ label: z.string(), labelRole: role, labelSize: pos, textRole: role, textSize: pos, spans: span }),
   masthead: z
     .object({
@@ -117,7 +140,12 @@ export const TemplateSchema = z.object({
   runningHead: z
     .object({ nameRole: role, nameSize: pos, role, size: pos, rule: z.number().min(0.3), gap: z.number().min(0) })
     .optional(),
-  rules: z.object({ module: z.number().min(0.3), box: z.number().min(0.3), mastheadHeavy: z.number().min(0.3), mastheadThin: z.number().min(0.3) }),
+  rules: z.object({
+    module: z.number().min(0.3),
+    box: z.number().min(0.3),
+    mastheadHeavy: z.number().min(0.3),
+    mastheadThin: z.number().min(0.3),
+  }),
   colors: z.object({ text: cmyk, rule: cmyk, name: cmyk, tint: cmyk, adTint: cmyk, logo: cmyk, placeholder: cmyk }),
   cost: z.object({
     empty: z.number().min(0),
@@ -166,34 +194,80 @@ export function makeTemplate(data: TemplateData, file: string): LayoutTemplate {
   const trimH = mmToPt(data.page.trim[1]);
   const y0 = mmToPt(data.page.top);
   if (width > trimW || y0 + height > trimH) {
-    fail('template-invalid', `type area ${width.toFixed(1)} × ${height.toFixed(1)} pt does not fit the trim ${trimW.toFixed(1)} × ${trimH.toFixed(1)} pt`, { file }, 'reduce grid columns/lines or the top margin, or enlarge page.trim');
+    fail(
+      'template-invalid',
+      `type area ${width.toFixed(1)} × ${height.toFixed(1)} pt does not fit the trim ${trimW.toFixed(1)} × ${trimH.toFixed(1)} pt`,
+      { file },
+      'reduce grid columns/lines or the top margin, or enlarge page.trim',
+    );
   }
   if (data.masthead && data.masthead.columns > g.columns) {
-    fail('template-invalid', `masthead is ${data.masthead.columns} columns wide on a ${g.columns}-column grid`, { file }, 'set masthead.columns to at most grid.columns');
+    fail(
+      'template-invalid',
+      `masthead is ${data.masthead.columns} columns wide on a ${g.columns}-column grid`,
+      { file },
+      'set masthead.columns to at most grid.columns',
+    );
   }
-  return { ...data, file, geometry: { trimW, trimH, bleed: mmToPt(data.page.bleed), x0: (trimW - width) / 2, y0, width, height, columnW, gutter } };
+  return {
+    ...data,
+    file,
+    geometry: {
+      trimW,
+      trimH,
+      bleed: mmToPt(data.page.bleed),
+      x0: (trimW - width) / 2,
+      y0,
+      width,
+      height,
+      columnW,
+      gutter,
+    },
+  };
 }
 
 /** Parse and validate a template file. */
 export function loadTemplateFile(file: string, _sink?: Sink): LayoutTemplate {
-  if (!fs.existsSync(file)) fail('template-missing', `layout template ${file} does not exist`, { file }, 'create the template under layouts/ or fix the page\'s `layout:` name');
+  if (!fs.existsSync(file))
+    fail(
+      'template-missing',
+      `layout template ${file} does not exist`,
+      { file },
+      "create the template under layouts/ or fix the page's `layout:` name",
+    );
   let raw: unknown;
   try {
     raw = YAML.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    return fail('template-invalid', `layout template is not valid YAML: ${(e as Error).message}`, { file }, 'fix the YAML syntax');
+    return fail(
+      'template-invalid',
+      `layout template is not valid YAML: ${(e as Error).message}`,
+      { file },
+      'fix the YAML syntax',
+    );
   }
   const parsed = TemplateSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? first.path.join('.') : '';
-    return fail('template-invalid', `layout template field ${where || '(root)'}: ${first?.message ?? 'invalid'}`, { file }, `fix \`${where}\` in the template (see layouts/broadsheet.yaml for a complete example)`);
+    return fail(
+      'template-invalid',
+      `layout template field ${where || '(root)'}: ${first?.message ?? 'invalid'}`,
+      { file },
+      `fix \`${where}\` in the template (see layouts/broadsheet.yaml for a complete example)`,
+    );
   }
   return makeTemplate(parsed.data, file);
 }
 
 /** Load `layouts/<name>.yaml` under the project root. */
 export function loadTemplate(name: string, sink?: Sink): LayoutTemplate {
-  if (!/^[\w.-]+$/.test(name)) fail('template-missing', `layout name ${JSON.stringify(name)} is not a plain name`, {}, 'use a template name such as `broadsheet`');
+  if (!/^[\w.-]+$/.test(name))
+    fail(
+      'template-missing',
+      `layout name ${JSON.stringify(name)} is not a plain name`,
+      {},
+      'use a template name such as `broadsheet`',
+    );
   return loadTemplateFile(path.join(PROJECT_ROOT, 'layouts', `${name}.yaml`), sink);
 }

@@ -12,7 +12,17 @@ export function lineToGlyphOps(line: ComposedLine, x: number, baseline: number, 
   let cur: GlyphOp | null = null;
   for (const g of line.glyphs) {
     if (!cur || cur.font !== g.face.file || cur.size !== g.size) {
-      cur = { kind: 'glyphs', font: g.face.file, fontName: g.face.postscriptName, size: g.size, x: x + g.x, y: baseline, fill, glyphs: [], text: '' };
+      cur = {
+        kind: 'glyphs',
+        font: g.face.file,
+        fontName: g.face.postscriptName,
+        size: g.size,
+        x: x + g.x,
+        y: baseline,
+        fill,
+        glyphs: [],
+        text: '',
+      };
       ops.push(cur);
     }
     cur.glyphs.push({ gid: g.gid, dx: x + g.x - cur.x, dy: g.dy, text: g.text, advance: g.advance });

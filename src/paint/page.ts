@@ -23,7 +23,17 @@ function blockOps(b: Block, dx: number, dy: number): DisplayOp[] {
       return [op];
     }
     case 'rule':
-      return [{ kind: 'line', x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy, stroke: b.stroke, lineWidth: b.lineWidth }];
+      return [
+        {
+          kind: 'line',
+          x1: b.x1 + dx,
+          y1: b.y1 + dy,
+          x2: b.x2 + dx,
+          y2: b.y2 + dy,
+          stroke: b.stroke,
+          lineWidth: b.lineWidth,
+        },
+      ];
   }
 }
 

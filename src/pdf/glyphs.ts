@@ -62,7 +62,10 @@ export class PdfkitGlyphs {
   private readonly mapped = new Map<string, string>();
   private overprintRef: PdfRef | null = null;
 
-  constructor(doc: unknown, private readonly sink?: Sink) {
+  constructor(
+    doc: unknown,
+    private readonly sink?: Sink,
+  ) {
     this.doc = doc as DocInternals;
   }
 
@@ -82,7 +85,8 @@ export class PdfkitGlyphs {
         const encode = subset.encode.bind(subset);
         subset.encode = () => {
           const bytes = encode();
-          if (bytes[0] === 0x74 && bytes[1] === 0x72 && bytes[2] === 0x75 && bytes[3] === 0x65) bytes.set([0, 1, 0, 0], 0);
+          if (bytes[0] === 0x74 && bytes[1] === 0x72 && bytes[2] === 0x75 && bytes[3] === 0x65)
+            bytes.set([0, 1, 0, 0], 0);
           return bytes;
         };
       }
@@ -109,7 +113,12 @@ export class PdfkitGlyphs {
   /** CID for `gid` in the subset of `font`, recording width and Unicode text on first use. */
   private cid(font: EmbeddedFontInternals, gid: number, text: string, op: GlyphOp, page: number): number {
     if (!Number.isInteger(gid) || gid < 0 || gid >= font.font.numGlyphs) {
-      this.sink?.error('bad-glyph-id', `glyph id ${gid} is not in font ${op.fontName}`, { page }, 'rebuild the page; the composition stage produced a glyph the font does not have');
+      this.sink?.error(
+        'bad-glyph-id',
+        `glyph id ${gid} is not in font ${op.fontName}`,
+        { page },
+        'rebuild the page; the composition stage produced a glyph the font does not have',
+      );
       gid = 0;
     }
     const cid = font.subset.includeGlyph(gid);

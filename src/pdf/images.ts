@@ -41,9 +41,18 @@ interface Converted {
 }
 
 /** Convert one image for one frame. Pure function of (file bytes, frame, fit). */
-export async function convertImage(src: string | Buffer, frameW: number, frameH: number, fit: 'cover' | 'contain'): Promise<Converted> {
+export async function convertImage(
+  src: string | Buffer,
+  frameW: number,
+  frameH: number,
+  fit: 'cover' | 'contain',
+): Promise<Converted> {
   // Decode once: EXIF orientation applied, converted to 8-bit sRGB (embedded source profiles honoured), alpha kept.
-  const { data, info } = await sharp(src, { failOn: 'error' }).rotate().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(src, { failOn: 'error' })
+    .rotate()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const iw = info.width;
   const ih = info.height;
   if (!(iw > 0 && ih > 0)) throw new Error('image has no pixels');
@@ -74,7 +83,8 @@ export async function convertImage(src: string | Buffer, frameW: number, frameH:
   // Downsample to at most MAX_PPI at the placed size.
   const maxW = Math.max(1, Math.ceil((w / 72) * MAX_PPI));
   const maxH = Math.max(1, Math.ceil((h / 72) * MAX_PPI));
-  if (srcW > maxW || srcH > maxH) img = img.resize(Math.min(srcW, maxW), Math.min(srcH, maxH), { fit: 'fill', kernel: 'lanczos3' });
+  if (srcW > maxW || srcH > maxH)
+    img = img.resize(Math.min(srcW, maxW), Math.min(srcH, maxH), { fit: 'fill', kernel: 'lanczos3' });
   const jpeg = await img
     .flatten({ background: { r: 255, g: 255, b: 255 } })
     .toColourspace('cmyk')
@@ -105,7 +115,12 @@ async function convertOp(op: ImageOp): Promise<Conversion> {
   }
 }
 
-export async function prepareImages(doc: DisplayDocument, open: (jpeg: Buffer) => unknown, sink?: Sink, cache?: ImageCache): Promise<Map<ImageOp, PreparedImage>> {
+export async function prepareImages(
+  doc: DisplayDocument,
+  open: (jpeg: Buffer) => unknown,
+  sink?: Sink,
+  cache?: ImageCache,
+): Promise<Map<ImageOp, PreparedImage>> {
   const ops: Array<{ op: ImageOp; page: number }> = [];
   for (const p of doc.pages) for (const op of p.ops) if (op.kind === 'image') ops.push({ op, page: p.number });
   const results = await Promise.all(
@@ -122,17 +137,39 @@ export async function prepareImages(doc: DisplayDocument, open: (jpeg: Buffer) =
   ops.forEach(({ op, page }, i) => {
     const r = results[i]!;
     if ('error' in r) {
-      if (r.error === 'missing') sink?.error('missing-image', `image ${op.src} does not exist`, { file: op.src, page }, 'add the photo file or remove the image from the page');
-      else sink?.error('unreadable-image', `image ${op.src} cannot be read (${r.message})`, { file: op.src, page }, 'export the photo again as JPEG, PNG or TIFF');
+      if (r.error === 'missing')
+        sink?.error(
+          'missing-image',
+          `image ${op.src} does not exist`,
+          { file: op.src, page },
+          'add the photo file or remove the image from the page',
+        );
+      else
+        sink?.error(
+          'unreadable-image',
+          `image ${op.src} cannot be read (${r.message})`,
+          { file: op.src, page },
+          'export the photo again as JPEG, PNG or TIFF',
+        );
       return;
     }
     const c = r.ok;
     const ppi = Math.round(c.ppi);
     if (c.ppi <= BLURRY_PPI) {
-      sink?.warn('low-resolution-image', `image ${op.src} is ${ppi} ppi at its placed size and will print blurry`, { file: op.src, page }, `use a larger original (at least ${WARN_PPI} ppi, ideally 200–300) or make the frame smaller`);
+      sink?.warn(
+        'low-resolution-image',
+        `image ${op.src} is ${ppi} ppi at its placed size and will print blurry`,
+        { file: op.src, page },
+        `use a larger original (at least ${WARN_PPI} ppi, ideally 200–300) or make the frame smaller`,
+      );
     } else if (ppi < WARN_PPI) {
       // compared in whole ppi: a frame snapped to the grid may land a fraction under the limit
-      sink?.warn('low-resolution-image', `image ${op.src} is only ${ppi} ppi at its placed size`, { file: op.src, page }, `use a larger original (at least ${WARN_PPI} ppi) or make the frame smaller`);
+      sink?.warn(
+        'low-resolution-image',
+        `image ${op.src} is only ${ppi} ppi at its placed size`,
+        { file: op.src, page },
+        `use a larger original (at least ${WARN_PPI} ppi) or make the frame smaller`,
+      );
     }
     out.set(op, { pdfImage: open(c.jpeg), x: op.x + c.ox, y: op.y + c.oy, w: c.w, h: c.h, ppi: c.ppi, jpeg: c.jpeg });
   });

@@ -38,7 +38,8 @@ function rectContent(op: RectOp): string | null {
   if (!op.fill && !hasStroke) return null;
   const parts: string[] = ['q'];
   const lw = op.lineWidth ?? 1;
-  if (hasStroke && op.stroke && isSolidK(op.stroke) && lw <= THIN_RULE_MAX && !op.fill) parts.push(`/${OVERPRINT_GS} gs`);
+  if (hasStroke && op.stroke && isSolidK(op.stroke) && lw <= THIN_RULE_MAX && !op.fill)
+    parts.push(`/${OVERPRINT_GS} gs`);
   if (op.fill) parts.push(`${cmyk(op.fill)} k`);
   if (hasStroke && op.stroke) parts.push(`${cmyk(op.stroke)} K`, `${num(lw)} w`);
   parts.push(`${num(op.x)} ${num(op.y)} ${num(op.w)} ${num(op.h)} re`);
@@ -114,13 +115,21 @@ export async function writePdf(doc: DisplayDocument, opts: WritePdfOptions = {})
     pdf.on('error', reject);
   });
   // Images first (async, sharp), then all drawing synchronously in page order: deterministic object order.
-  const images = await prepareImages(doc, (buf) => (pdf as unknown as { openImage(src: Buffer): unknown }).openImage(buf), opts.sink, opts.imageCache);
+  const images = await prepareImages(
+    doc,
+    (buf) => (pdf as unknown as { openImage(src: Buffer): unknown }).openImage(buf),
+    opts.sink,
+    opts.imageCache,
+  );
   const glyphs = new PdfkitGlyphs(pdf, opts.sink);
   for (const page of doc.pages) drawPage(pdf, glyphs, page, images);
   pdf.end();
   const raw = await done;
   if (standard === 'none') return raw;
-  return postProcess(raw, doc, standard, { sink: opts.sink, ...(opts.outputProfile ? { outputProfile: opts.outputProfile } : {}) });
+  return postProcess(raw, doc, standard, {
+    sink: opts.sink,
+    ...(opts.outputProfile ? { outputProfile: opts.outputProfile } : {}),
+  });
 }
 
 export { preflight, type PreflightResult, type PreflightCheck } from './preflight.js';

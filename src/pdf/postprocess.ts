@@ -3,7 +3,17 @@
  * embeds or touches font programs (pdf-lib's fontkit fork corrupts CJK subsets); it only edits dictionaries.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 import type { DisplayDocument } from '../paint/display.js';
 import { fail, type Sink } from '../diag/index.js';
 
@@ -26,25 +36,39 @@ export interface EditionDate {
 /** The edition date as fixed timestamps (midnight Beijing time unless the string carries a time and offset). */
 export function editionDate(date: string): EditionDate {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:\d{2})?$/.exec(date.trim());
-  if (!m) return fail('bad-edition-date', `edition date "${date}" is not an ISO date`, {}, 'write the date as YYYY-MM-DD, e.g. 2024-07-03');
+  if (!m)
+    return fail(
+      'bad-edition-date',
+      `edition date "${date}" is not an ISO date`,
+      {},
+      'write the date as YYYY-MM-DD, e.g. 2024-07-03',
+    );
   const [, y, mo, d, hh = '00', mi = '00', ss = '00', zone = '+08:00'] = m;
   const off = zone === 'Z' ? '+00:00' : zone;
   const iso = `${y}-${mo}-${d}T${hh}:${mi}:${ss}${off}`;
   const js = new Date(iso);
-  if (Number.isNaN(js.getTime())) return fail('bad-edition-date', `edition date "${date}" is not a valid date`, {}, 'write the date as YYYY-MM-DD, e.g. 2024-07-03');
+  if (Number.isNaN(js.getTime()))
+    return fail(
+      'bad-edition-date',
+      `edition date "${date}" is not a valid date`,
+      {},
+      'write the date as YYYY-MM-DD, e.g. 2024-07-03',
+    );
   const pdf = `D:${y}${mo}${d}${hh}${mi}${ss}${off === '+00:00' && zone === 'Z' ? 'Z' : `${off.slice(0, 3)}'${off.slice(4)}'`}`;
   return { js, pdf, iso };
 }
 
 /** A PDF text string: PDFDocEncoding-safe ASCII as a literal, anything else as UTF-16BE hex with BOM. */
-const textString = (s: string): PDFObject => (/^[\x20-\x7e]*$/.test(s) ? PDFString.of(s.replace(/([()\\])/g, '\\$1')) : PDFHexString.fromText(s));
+const textString = (s: string): PDFObject =>
+  /^[\x20-\x7e]*$/.test(s) ? PDFString.of(s.replace(/([()\\])/g, '\\$1')) : PDFHexString.fromText(s);
 
 const sha256 = (b: Uint8Array | string): Buffer => createHash('sha256').update(b).digest();
 
 /** Six upper-case letters from a hash (subset tag). */
 const tagFrom = (h: Buffer): string => Array.from(h.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 
-const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlEscape = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface PostProcessOptions {
   /** For `x4`: an ICC CMYK output profile (class prtr) and its identifier. Without one the file is not labelled X-4. */
@@ -52,7 +76,12 @@ export interface PostProcessOptions {
   sink?: Sink;
 }
 
-export async function postProcess(raw: Buffer, display: DisplayDocument, standard: 'x1a' | 'x4', opts: PostProcessOptions = {}): Promise<Buffer> {
+export async function postProcess(
+  raw: Buffer,
+  display: DisplayDocument,
+  standard: 'x1a' | 'x4',
+  opts: PostProcessOptions = {},
+): Promise<Buffer> {
   const date = editionDate(display.date);
   const pdf = await PDFDocument.load(raw, { updateMetadata: false });
   const ctx = pdf.context;
@@ -77,7 +106,8 @@ export async function postProcess(raw: Buffer, display: DisplayDocument, standar
     if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Subtype')) !== PDFName.of('Type0')) continue;
     const desc = obj.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
     const fd = desc.lookup(PDFName.of('FontDescriptor'), PDFDict);
-    const ff = fd.lookup(PDFName.of('FontFile2')) ?? fd.lookup(PDFName.of('FontFile3')) ?? fd.lookup(PDFName.of('FontFile'));
+    const ff =
+      fd.lookup(PDFName.of('FontFile2')) ?? fd.lookup(PDFName.of('FontFile3')) ?? fd.lookup(PDFName.of('FontFile'));
     if (!(ff instanceof PDFRawStream)) continue;
     const base = (desc.lookup(PDFName.of('BaseFont'), PDFName).decodeText() ?? '').replace(/^[A-Z]{6}\+/, '');
     const name = PDFName.of(`${tagFrom(sha256(ff.contents))}+${base}`);
@@ -113,7 +143,7 @@ export async function postProcess(raw: Buffer, display: DisplayDocument, standar
       'pdfx4-no-profile',
       'PDF/X-4 needs an embedded output profile and none was given, so the file is written as PDF 1.6 with XMP but not labelled PDF/X-4',
       {},
-      'give the print shop\'s CMYK output profile (e.g. WAN-IFRAnewspaper26v5.icc), or deliver PDF/X-1a',
+      "give the print shop's CMYK output profile (e.g. WAN-IFRAnewspaper26v5.icc), or deliver PDF/X-1a",
     );
   }
   trailer.Info = ctx.register(ctx.obj(info));
@@ -136,17 +166,23 @@ export async function postProcess(raw: Buffer, display: DisplayDocument, standar
 
   if (standard === 'x4') {
     const xmp = xmpPacket(display.title, date.iso, id, profile ? 'PDF/X-4' : null);
-    pdf.catalog.set(PDFName.of('Metadata'), ctx.register(ctx.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })));
+    pdf.catalog.set(
+      PDFName.of('Metadata'),
+      ctx.register(ctx.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })),
+    );
   }
 
-  const out = Buffer.from(await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }));
+  const out = Buffer.from(
+    await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }),
+  );
   // pdf-lib always writes %PDF-1.7; same length, so offsets stay valid.
   out[7] = (standard === 'x1a' ? '3' : '6').charCodeAt(0);
   return out;
 }
 
 function xmpPacket(title: string, iso: string, id: string, pdfx: string | null): string {
-  const uuid = `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`.toLowerCase();
+  const uuid =
+    `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`.toLowerCase();
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">

@@ -68,7 +68,7 @@ class Report {
   result(): PreflightResult {
     const checks = this.order.map((id) => {
       const f = this.found.get(id)!;
-      return { id, ok: f.length === 0, detail: f.length ? f.join('; ') : this.okDetail.get(id) ?? 'ok' };
+      return { id, ok: f.length === 0, detail: f.length ? f.join('; ') : (this.okDetail.get(id) ?? 'ok') };
     });
     return { ok: checks.every((c) => c.ok), checks };
   }
@@ -97,7 +97,8 @@ function box(a: PDFObject | undefined): [number, number, number, number] | undef
   const [a0, a1, a2, a3] = n as [number, number, number, number];
   return [Math.min(a0, a2), Math.min(a1, a3), Math.max(a0, a2), Math.max(a1, a3)];
 }
-const inside = (i: number[], o: number[], eps = 0.01): boolean => i[0]! >= o[0]! - eps && i[1]! >= o[1]! - eps && i[2]! <= o[2]! + eps && i[3]! <= o[3]! + eps;
+const inside = (i: number[], o: number[], eps = 0.01): boolean =>
+  i[0]! >= o[0]! - eps && i[1]! >= o[1]! - eps && i[2]! <= o[2]! + eps && i[3]! <= o[3]! + eps;
 
 /** Page attribute with inheritance through /Parent. */
 function inherited(page: PDFDict, key: string): PDFObject | undefined {
@@ -123,7 +124,13 @@ function streamBytes(s: PDFObject | undefined): Uint8Array | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Content stream lexer (enough for operators and their operands; inline image data is skipped).
 
-type Tok = { t: 'num'; v: number } | { t: 'name'; v: string } | { t: 'str' } | { t: 'arr'; v: Tok[] } | { t: 'dict' } | { t: 'op'; v: string };
+type Tok =
+  | { t: 'num'; v: number }
+  | { t: 'name'; v: string }
+  | { t: 'str' }
+  | { t: 'arr'; v: Tok[] }
+  | { t: 'dict' }
+  | { t: 'op'; v: string };
 
 const WS = new Set([0, 9, 10, 12, 13, 32]);
 const DELIM = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
@@ -201,7 +208,11 @@ function* lex(b: Uint8Array): Generator<Tok> {
         if (word === 'ID') {
           // Inline image data up to whitespace + EI + whitespace.
           i++;
-          while (i < n - 2 && !(WS.has(b[i - 1]!) && b[i] === 69 && b[i + 1] === 73 && (i + 2 >= n || WS.has(b[i + 2]!)))) i++;
+          while (
+            i < n - 2 &&
+            !(WS.has(b[i - 1]!) && b[i] === 69 && b[i + 1] === 73 && (i + 2 >= n || WS.has(b[i + 2]!)))
+          )
+            i++;
           i += 2;
         }
       }
@@ -243,10 +254,12 @@ function checkColorSpace(cs: PDFObject | undefined, where: string, c: Ctx, depth
   if (cs === undefined || depth > 4) return;
   const fam = spaceFamily(cs);
   if (!c.x4 && BAD_SPACES_X1A.has(fam)) c.r.fail('colour-spaces', `${fam} colour space (${where})`);
-  if (c.x4 && (fam === 'DeviceRGB' || fam === 'RGB')) c.r.fail('colour-spaces', `${fam} colour space with a CMYK output intent (${where})`);
+  if (c.x4 && (fam === 'DeviceRGB' || fam === 'RGB'))
+    c.r.fail('colour-spaces', `${fam} colour space with a CMYK output intent (${where})`);
   if (cs instanceof PDFArray) {
     if (fam === 'Indexed') checkColorSpace(cs.lookup(1), `${where} Indexed base`, c, depth + 1);
-    if (fam === 'Separation' || fam === 'DeviceN') checkColorSpace(cs.lookup(fam === 'Separation' ? 2 : 2), `${where} ${fam} alternate`, c, depth + 1);
+    if (fam === 'Separation' || fam === 'DeviceN')
+      checkColorSpace(cs.lookup(fam === 'Separation' ? 2 : 2), `${where} ${fam} alternate`, c, depth + 1);
     if (fam === 'Pattern' && cs.size() > 1) checkColorSpace(cs.lookup(1), `${where} Pattern base`, c, depth + 1);
   }
 }
@@ -261,10 +274,16 @@ function checkExtGState(gs: PDFDict, name: string, c: Ctx): void {
         (key === 'ca' || key === 'CA' ? v instanceof PDFNumber && v.asNumber() === 1 : false) ||
         (key === 'SMask' && v === N('None')) ||
         (key === 'BM' && (v === N('Normal') || v === N('Compatible')));
-      if (!opaque) c.r.fail('transparency', `ExtGState /${name} has /${key} (page ${c.pageNo}); fine in PDF/X-4 but flattened by the RIP`);
+      if (!opaque)
+        c.r.fail(
+          'transparency',
+          `ExtGState /${name} has /${key} (page ${c.pageNo}); fine in PDF/X-4 but flattened by the RIP`,
+        );
     }
   }
-  for (const key of ['TR', 'TR2', 'HTP']) if (gs.lookup(N(key)) !== undefined && !(c.x4 && key === 'TR2' && gs.lookup(N(key)) === N('Default'))) c.r.fail('transfer-halftone', `ExtGState /${name} has /${key}`);
+  for (const key of ['TR', 'TR2', 'HTP'])
+    if (gs.lookup(N(key)) !== undefined && !(c.x4 && key === 'TR2' && gs.lookup(N(key)) === N('Default')))
+      c.r.fail('transfer-halftone', `ExtGState /${name} has /${key}`);
 }
 
 function checkFont(font: PDFDict, name: string, c: Ctx): void {
@@ -280,55 +299,74 @@ function checkFont(font: PDFDict, name: string, c: Ctx): void {
     const d0 = desc instanceof PDFArray ? desc.lookup(0) : undefined;
     fd = d0 instanceof PDFDict ? d0.lookup(N('FontDescriptor')) : undefined;
   } else fd = font.lookup(N('FontDescriptor'));
-  const embedded = fd instanceof PDFDict && ['FontFile', 'FontFile2', 'FontFile3'].some((k) => fd instanceof PDFDict && fd.lookup(N(k)) instanceof PDFStream);
+  const embedded =
+    fd instanceof PDFDict &&
+    ['FontFile', 'FontFile2', 'FontFile3'].some((k) => fd instanceof PDFDict && fd.lookup(N(k)) instanceof PDFStream);
   if (!embedded) c.r.fail('fonts-embedded', `font ${label} is not embedded`);
-  if (!(font.lookup(N('ToUnicode')) instanceof PDFStream)) c.r.fail('fonts-tounicode', `font ${label} has no ToUnicode CMap`);
+  if (!(font.lookup(N('ToUnicode')) instanceof PDFStream))
+    c.r.fail('fonts-tounicode', `font ${label} has no ToUnicode CMap`);
 }
 
 /** Check a resource dictionary (fonts, colour spaces, ExtGStates, images, forms) and return it for the scan. */
 function checkResources(res: PDFDict | undefined, c: Ctx, where: string): void {
   if (!res) return;
   const fonts = res.lookup(N('Font'));
-  if (fonts instanceof PDFDict) for (const [k, v] of fonts.entries()) {
-    const f = v instanceof PDFRef ? fonts.context.lookup(v) : v;
-    if (f instanceof PDFDict) checkFont(f, k.decodeText(), c);
-  }
+  if (fonts instanceof PDFDict)
+    for (const [k, v] of fonts.entries()) {
+      const f = v instanceof PDFRef ? fonts.context.lookup(v) : v;
+      if (f instanceof PDFDict) checkFont(f, k.decodeText(), c);
+    }
   const spaces = res.lookup(N('ColorSpace'));
-  if (spaces instanceof PDFDict) for (const [k] of spaces.entries()) checkColorSpace(spaces.lookup(k), `resource /${k.decodeText()} ${where}`, c);
+  if (spaces instanceof PDFDict)
+    for (const [k] of spaces.entries()) checkColorSpace(spaces.lookup(k), `resource /${k.decodeText()} ${where}`, c);
   const gss = res.lookup(N('ExtGState'));
-  if (gss instanceof PDFDict) for (const [k] of gss.entries()) {
-    const g = gss.lookup(k);
-    if (g instanceof PDFDict) checkExtGState(g, k.decodeText(), c);
-  }
+  if (gss instanceof PDFDict)
+    for (const [k] of gss.entries()) {
+      const g = gss.lookup(k);
+      if (g instanceof PDFDict) checkExtGState(g, k.decodeText(), c);
+    }
   const xo = res.lookup(N('XObject'));
-  if (xo instanceof PDFDict) for (const [k] of xo.entries()) {
-    const x = xo.lookup(k);
-    if (!(x instanceof PDFStream)) continue;
-    const d = x.dict;
-    const st = d.lookup(N('Subtype'));
-    if (st === N('Image')) {
-      if (d.lookup(N('SMask')) !== undefined && !c.x4) c.r.fail('transparency', `image /${k.decodeText()} has an SMask (${where})`);
-      const mask = d.lookup(N('ImageMask'));
-      // Stencil masks have no colour space of their own.
-      if (!(mask instanceof PDFBool && mask.asBoolean())) checkColorSpace(d.lookup(N('ColorSpace')), `image /${k.decodeText()} ${where}`, c);
-      const filters = d.lookup(N('Filter'));
-      const fl = filters instanceof PDFArray ? Array.from({ length: filters.size() }, (_, i) => spaceFamily(filters.lookup(i))) : filters instanceof PDFName ? [filters.decodeText()] : [];
-      for (const f of fl) if (!c.x4 && (f === 'JPXDecode' || f === 'JBIG2Decode')) c.r.fail('filters', `image /${k.decodeText()} uses ${f} (PDF 1.5 feature)`);
-      const bpc = d.lookup(N('BitsPerComponent'));
-      if (!c.x4 && bpc instanceof PDFNumber && bpc.asNumber() === 16) c.r.fail('filters', `image /${k.decodeText()} is 16-bit`);
-      if (d.lookup(N('OPI')) !== undefined) c.r.fail('forbidden-content', `image /${k.decodeText()} has OPI`);
-      if (d.lookup(N('Alternates')) !== undefined) c.r.fail('forbidden-content', `image /${k.decodeText()} has Alternates`);
-    } else if (st === N('Form')) {
-      const g = d.lookup(N('Group'));
-      if (g instanceof PDFDict && g.lookup(N('S')) === N('Transparency') && !c.x4) c.r.fail('transparency', `form /${k.decodeText()} is a transparency group`);
-      if (d.lookup(N('OPI')) !== undefined) c.r.fail('forbidden-content', `form /${k.decodeText()} has OPI`);
-      if (!c.seenStreams.has(x)) {
-        c.seenStreams.add(x);
-        const fr = d.lookup(N('Resources'));
-        checkResources(fr instanceof PDFDict ? fr : undefined, c, `form /${k.decodeText()}`);
-      }
-    } else if (st === N('PS')) c.r.fail('forbidden-content', `PostScript XObject /${k.decodeText()}`);
-  }
+  if (xo instanceof PDFDict)
+    for (const [k] of xo.entries()) {
+      const x = xo.lookup(k);
+      if (!(x instanceof PDFStream)) continue;
+      const d = x.dict;
+      const st = d.lookup(N('Subtype'));
+      if (st === N('Image')) {
+        if (d.lookup(N('SMask')) !== undefined && !c.x4)
+          c.r.fail('transparency', `image /${k.decodeText()} has an SMask (${where})`);
+        const mask = d.lookup(N('ImageMask'));
+        // Stencil masks have no colour space of their own.
+        if (!(mask instanceof PDFBool && mask.asBoolean()))
+          checkColorSpace(d.lookup(N('ColorSpace')), `image /${k.decodeText()} ${where}`, c);
+        const filters = d.lookup(N('Filter'));
+        const fl =
+          filters instanceof PDFArray
+            ? Array.from({ length: filters.size() }, (_, i) => spaceFamily(filters.lookup(i)))
+            : filters instanceof PDFName
+              ? [filters.decodeText()]
+              : [];
+        for (const f of fl)
+          if (!c.x4 && (f === 'JPXDecode' || f === 'JBIG2Decode'))
+            c.r.fail('filters', `image /${k.decodeText()} uses ${f} (PDF 1.5 feature)`);
+        const bpc = d.lookup(N('BitsPerComponent'));
+        if (!c.x4 && bpc instanceof PDFNumber && bpc.asNumber() === 16)
+          c.r.fail('filters', `image /${k.decodeText()} is 16-bit`);
+        if (d.lookup(N('OPI')) !== undefined) c.r.fail('forbidden-content', `image /${k.decodeText()} has OPI`);
+        if (d.lookup(N('Alternates')) !== undefined)
+          c.r.fail('forbidden-content', `image /${k.decodeText()} has Alternates`);
+      } else if (st === N('Form')) {
+        const g = d.lookup(N('Group'));
+        if (g instanceof PDFDict && g.lookup(N('S')) === N('Transparency') && !c.x4)
+          c.r.fail('transparency', `form /${k.decodeText()} is a transparency group`);
+        if (d.lookup(N('OPI')) !== undefined) c.r.fail('forbidden-content', `form /${k.decodeText()} has OPI`);
+        if (!c.seenStreams.has(x)) {
+          c.seenStreams.add(x);
+          const fr = d.lookup(N('Resources'));
+          checkResources(fr instanceof PDFDict ? fr : undefined, c, `form /${k.decodeText()}`);
+        }
+      } else if (st === N('PS')) c.r.fail('forbidden-content', `PostScript XObject /${k.decodeText()}`);
+    }
 }
 
 const inkCount = (f: number[]): number => f.filter((v) => v > 0.005).length;
@@ -358,14 +396,24 @@ function scanContent(bytes: Uint8Array, res: PDFDict | undefined, start: GState,
     const size = Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
     const f = gs.fill;
     if (!f) {
-      if (gs.fillSpace !== 'Separation' && gs.fillSpace !== 'DeviceN') c.r.fail('colour-spaces', `text in ${gs.fillSpace} (page ${c.pageNo})`);
+      if (gs.fillSpace !== 'Separation' && gs.fillSpace !== 'DeviceN')
+        c.r.fail('colour-spaces', `text in ${gs.fillSpace} (page ${c.pageNo})`);
       return;
     }
     const [cc, mm, yy, kk] = f as [number, number, number, number];
     const soloK = cc <= 0.005 && mm <= 0.005 && yy <= 0.005;
-    if (soloK && kk >= 0.995 && !gs.op) c.r.fail('black-text-overprint', `100% K text at ${size.toFixed(1)} pt does not overprint (page ${c.pageNo})`);
-    if (!soloK && kk >= 0.8) c.r.fail('rich-black-text', `rich-black text ${f.map((v) => Math.round(v * 100)).join('/')} at ${size.toFixed(1)} pt (page ${c.pageNo})`);
-    else if (inkCount(f) > 1 && size < SMALL_TEXT_PT) c.r.fail('small-multi-ink-text', `${size.toFixed(1)} pt text in ${inkCount(f)} inks ${f.map((v) => Math.round(v * 100)).join('/')} (page ${c.pageNo})`);
+    if (soloK && kk >= 0.995 && !gs.op)
+      c.r.fail('black-text-overprint', `100% K text at ${size.toFixed(1)} pt does not overprint (page ${c.pageNo})`);
+    if (!soloK && kk >= 0.8)
+      c.r.fail(
+        'rich-black-text',
+        `rich-black text ${f.map((v) => Math.round(v * 100)).join('/')} at ${size.toFixed(1)} pt (page ${c.pageNo})`,
+      );
+    else if (inkCount(f) > 1 && size < SMALL_TEXT_PT)
+      c.r.fail(
+        'small-multi-ink-text',
+        `${size.toFixed(1)} pt text in ${inkCount(f)} inks ${f.map((v) => Math.round(v * 100)).join('/')} (page ${c.pageNo})`,
+      );
   };
   for (const tok of lex(bytes)) {
     if (tok.t !== 'op') {
@@ -414,9 +462,11 @@ function scanContent(bytes: Uint8Array, res: PDFDict | undefined, start: GState,
       case 'CS': {
         const name = lastName() ?? '';
         let fam = name;
-        if (!['DeviceRGB', 'DeviceCMYK', 'DeviceGray', 'Pattern'].includes(name)) fam = spaceFamily(lookupRes('ColorSpace', name));
+        if (!['DeviceRGB', 'DeviceCMYK', 'DeviceGray', 'Pattern'].includes(name))
+          fam = spaceFamily(lookupRes('ColorSpace', name));
         if (fam === 'DeviceRGB' || fam === 'CalRGB' || fam === 'Lab' || fam === 'ICCBased' || fam === 'CalGray') {
-          if (!c.x4 || fam === 'DeviceRGB') c.r.fail('colour-spaces', `/${name} ${tok.v} selects ${fam} (page ${c.pageNo})`);
+          if (!c.x4 || fam === 'DeviceRGB')
+            c.r.fail('colour-spaces', `/${name} ${tok.v} selects ${fam} (page ${c.pageNo})`);
         }
         if (tok.v === 'cs') {
           gs.fillSpace = fam;
@@ -460,7 +510,14 @@ function scanContent(bytes: Uint8Array, res: PDFDict | undefined, start: GState,
           const bm = numbers(x.dict.lookup(N('Matrix')));
           const fr = x.dict.lookup(N('Resources'));
           const body = streamBytes(x);
-          if (body) scanContent(body, fr instanceof PDFDict ? fr : res, { ...gs, ctm: bm && bm.length === 6 ? mul(bm as Matrix, gs.ctm) : gs.ctm }, c, depth + 1);
+          if (body)
+            scanContent(
+              body,
+              fr instanceof PDFDict ? fr : res,
+              { ...gs, ctm: bm && bm.length === 6 ? mul(bm as Matrix, gs.ctm) : gs.ctm },
+              c,
+              depth + 1,
+            );
         }
         break;
       }
@@ -511,52 +568,66 @@ export async function preflight(pdf: Buffer): Promise<PreflightResult> {
   if (!(trailer.ID instanceof PDFArray) || trailer.ID.size() !== 2) r.fail('id', 'trailer /ID missing');
 
   // Info dictionary.
-  r.check('info', x4 ? 'Title, dates, Trapped, PDF/X-4 version' : 'Title, dates, Trapped, PDF/X-1:2001 + PDF/X-1a:2001');
+  r.check(
+    'info',
+    x4 ? 'Title, dates, Trapped, PDF/X-4 version' : 'Title, dates, Trapped, PDF/X-1:2001 + PDF/X-1a:2001',
+  );
   if (!info) r.fail('info', 'no Info dictionary');
   else {
-    for (const k of ['Title', 'CreationDate', 'ModDate']) if (!text(info.lookup(N(k)))) r.fail('info', `Info /${k} missing`);
+    for (const k of ['Title', 'CreationDate', 'ModDate'])
+      if (!text(info.lookup(N(k)))) r.fail('info', `Info /${k} missing`);
     const trapped = info.lookup(N('Trapped'));
-    if (!(trapped === N('True') || trapped === N('False'))) r.fail('info', `Info /Trapped must be the name /True or /False${trapped ? ` (is ${trapped.toString()})` : ''}`);
+    if (!(trapped === N('True') || trapped === N('False')))
+      r.fail('info', `Info /Trapped must be the name /True or /False${trapped ? ` (is ${trapped.toString()})` : ''}`);
     if (!x4) {
-      if (version !== 'PDF/X-1:2001') r.fail('info', `GTS_PDFXVersion is ${version ? `"${version}"` : 'missing'}, expected "PDF/X-1:2001"`);
+      if (version !== 'PDF/X-1:2001')
+        r.fail('info', `GTS_PDFXVersion is ${version ? `"${version}"` : 'missing'}, expected "PDF/X-1:2001"`);
       const conf = text(info.lookup(N('GTS_PDFXConformance')));
-      if (conf !== 'PDF/X-1a:2001') r.fail('info', `GTS_PDFXConformance is ${conf ? `"${conf}"` : 'missing'}, expected "PDF/X-1a:2001"`);
-    } else if (info.lookup(N('GTS_PDFXConformance')) !== undefined) r.fail('info', 'GTS_PDFXConformance must not be present in PDF/X-4');
+      if (conf !== 'PDF/X-1a:2001')
+        r.fail('info', `GTS_PDFXConformance is ${conf ? `"${conf}"` : 'missing'}, expected "PDF/X-1a:2001"`);
+    } else if (info.lookup(N('GTS_PDFXConformance')) !== undefined)
+      r.fail('info', 'GTS_PDFXConformance must not be present in PDF/X-4');
   }
   if (x4) {
     r.check('xmp', 'XMP metadata with pdfxid:GTS_PDFXVersion');
     const meta = streamBytes(doc.catalog.lookup(N('Metadata')));
     if (!meta) r.fail('xmp', 'no XMP metadata stream');
-    else if (!/pdfxid:GTS_PDFXVersion/.test(Buffer.from(meta).toString('utf8'))) r.fail('xmp', 'XMP lacks pdfxid:GTS_PDFXVersion');
+    else if (!/pdfxid:GTS_PDFXVersion/.test(Buffer.from(meta).toString('utf8')))
+      r.fail('xmp', 'XMP lacks pdfxid:GTS_PDFXVersion');
   }
 
   // Output intent.
   r.check('output-intent', 'one GTS_PDFX output intent');
   const ois = doc.catalog.lookup(N('OutputIntents'));
   const gts: PDFDict[] = [];
-  if (ois instanceof PDFArray) for (let i = 0; i < ois.size(); i++) {
-    const o = ois.lookup(i);
-    if (o instanceof PDFDict && o.lookup(N('S')) === N('GTS_PDFX')) gts.push(o);
-  }
+  if (ois instanceof PDFArray)
+    for (let i = 0; i < ois.size(); i++) {
+      const o = ois.lookup(i);
+      if (o instanceof PDFDict && o.lookup(N('S')) === N('GTS_PDFX')) gts.push(o);
+    }
   if (gts.length !== 1) r.fail('output-intent', `${gts.length} GTS_PDFX output intents (need exactly one)`);
   for (const o of gts) {
     if (!text(o.lookup(N('OutputConditionIdentifier')))) r.fail('output-intent', 'OutputConditionIdentifier missing');
     const prof = o.lookup(N('DestOutputProfile'));
     if (!prof) {
       if (x4) r.fail('output-intent', 'PDF/X-4 needs an embedded DestOutputProfile');
-      if (text(o.lookup(N('RegistryName'))) !== 'http://www.color.org') r.fail('output-intent', 'no DestOutputProfile and RegistryName is not http://www.color.org');
+      if (text(o.lookup(N('RegistryName'))) !== 'http://www.color.org')
+        r.fail('output-intent', 'no DestOutputProfile and RegistryName is not http://www.color.org');
       if (!text(o.lookup(N('Info')))) r.fail('output-intent', 'output intent /Info missing');
     } else {
       const p = streamBytes(prof);
-      if (p && Buffer.from(p.subarray(12, 20)).toString('latin1') !== 'prtrCMYK') r.fail('output-intent', 'DestOutputProfile is not a CMYK output (prtr) profile');
+      if (p && Buffer.from(p.subarray(12, 20)).toString('latin1') !== 'prtrCMYK')
+        r.fail('output-intent', 'DestOutputProfile is not a CMYK output (prtr) profile');
     }
   }
 
   // Actions, JavaScript, forms.
   r.check('actions-annotations', 'no annotations, actions or forms');
-  for (const k of ['OpenAction', 'AA', 'AcroForm']) if (doc.catalog.lookup(N(k)) !== undefined) r.fail('actions-annotations', `catalog /${k}`);
+  for (const k of ['OpenAction', 'AA', 'AcroForm'])
+    if (doc.catalog.lookup(N(k)) !== undefined) r.fail('actions-annotations', `catalog /${k}`);
   const names = doc.catalog.lookup(N('Names'));
-  if (names instanceof PDFDict && names.lookup(N('JavaScript')) !== undefined) r.fail('actions-annotations', 'document JavaScript');
+  if (names instanceof PDFDict && names.lookup(N('JavaScript')) !== undefined)
+    r.fail('actions-annotations', 'document JavaScript');
 
   // Pages.
   r.check('page-boxes', 'TrimBox on every page, nested in BleedBox/CropBox/MediaBox');
@@ -580,14 +651,21 @@ export async function preflight(pdf: Buffer): Promise<PreflightResult> {
     if (trim && art) r.fail('page-boxes', `page ${c.pageNo}: both TrimBox and ArtBox`);
     const inner = trim ?? art;
     const chain = [inner, bleed, crop, media].filter((b): b is [number, number, number, number] => b !== undefined);
-    for (let j = 0; j + 1 < chain.length; j++) if (!inside(chain[j]!, chain[j + 1]!)) r.fail('page-boxes', `page ${c.pageNo}: page boxes not nested (${chain[j]!.join(' ')} outside ${chain[j + 1]!.join(' ')})`);
+    for (let j = 0; j + 1 < chain.length; j++)
+      if (!inside(chain[j]!, chain[j + 1]!))
+        r.fail(
+          'page-boxes',
+          `page ${c.pageNo}: page boxes not nested (${chain[j]!.join(' ')} outside ${chain[j + 1]!.join(' ')})`,
+        );
     const uu = node.lookup(N('UserUnit'));
     if (uu !== undefined && !x4) r.fail('page-boxes', `page ${c.pageNo}: /UserUnit (PDF 1.6)`);
     const annots = node.lookup(N('Annots'));
-    if (annots instanceof PDFArray && annots.size() > 0) r.fail('actions-annotations', `page ${c.pageNo}: ${annots.size()} annotation(s)`);
+    if (annots instanceof PDFArray && annots.size() > 0)
+      r.fail('actions-annotations', `page ${c.pageNo}: ${annots.size()} annotation(s)`);
     if (node.lookup(N('AA')) !== undefined) r.fail('actions-annotations', `page ${c.pageNo}: page actions`);
     const grp = node.lookup(N('Group'));
-    if (grp instanceof PDFDict && grp.lookup(N('S')) === N('Transparency') && !x4) r.fail('transparency', `page ${c.pageNo}: transparency group`);
+    if (grp instanceof PDFDict && grp.lookup(N('S')) === N('Transparency') && !x4)
+      r.fail('transparency', `page ${c.pageNo}: transparency group`);
     const resObj = inherited(node, 'Resources');
     const res = resObj instanceof PDFDict ? resObj : undefined;
     checkResources(res, c, `page ${c.pageNo}`);
@@ -602,13 +680,23 @@ export async function preflight(pdf: Buffer): Promise<PreflightResult> {
       const b = streamBytes(contents);
       if (b) parts.push(b);
     }
-    scanContent(Buffer.concat(parts), res, { ctm: IDENTITY, fill: [0, 0, 0, 1], fillSpace: 'DeviceGray', op: false }, c);
+    scanContent(
+      Buffer.concat(parts),
+      res,
+      { ctm: IDENTITY, fill: [0, 0, 0, 1], fillSpace: 'DeviceGray', op: false },
+      c,
+    );
   });
 
   // Every font object in the file, including ones not reached through page resources.
   c.pageNo = 0;
   for (const [, obj] of ctx.enumerateIndirectObjects()) {
-    if (obj instanceof PDFDict && obj.lookup(N('Type')) === N('Font') && obj.lookup(N('Subtype')) !== N('CIDFontType2') && obj.lookup(N('Subtype')) !== N('CIDFontType0')) {
+    if (
+      obj instanceof PDFDict &&
+      obj.lookup(N('Type')) === N('Font') &&
+      obj.lookup(N('Subtype')) !== N('CIDFontType2') &&
+      obj.lookup(N('Subtype')) !== N('CIDFontType0')
+    ) {
       checkFont(obj, 'unused font', c);
     }
   }

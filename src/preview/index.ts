@@ -41,7 +41,8 @@ export async function renderPng(pdf: Buffer, pageIndex: number, dpi: number): Pr
   const doc = open(pdf);
   try {
     const n = doc.countPages();
-    if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= n) throw new RangeError(`page index ${pageIndex} out of range (document has ${n} pages)`);
+    if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= n)
+      throw new RangeError(`page index ${pageIndex} out of range (document has ${n} pages)`);
     const page = doc.loadPage(pageIndex);
     try {
       const s = dpi / 72;
@@ -81,7 +82,16 @@ export async function extractText(pdf: Buffer): Promise<ExtractedPage[]> {
               const xs = [quad[0], quad[2], quad[4], quad[6]];
               const ys = [quad[1], quad[3], quad[5], quad[7]];
               cur.text += c;
-              cur.chars.push({ c, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys), size, ox: origin[0], oy: origin[1] });
+              cur.chars.push({
+                c,
+                x0: Math.min(...xs),
+                y0: Math.min(...ys),
+                x1: Math.max(...xs),
+                y1: Math.max(...ys),
+                size,
+                ox: origin[0],
+                oy: origin[1],
+              });
             },
             endLine() {
               if (cur) lines.push(cur);

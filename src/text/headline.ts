@@ -58,7 +58,11 @@ export function composeHeadline(
           const w = fit(p, i, j - 1, maxWidth, 0, false).natural;
           const over = Math.max(0, w - maxWidth);
           const dev = (w - avg) / em;
-          const c = prev + 10 * dev * dev + (j === n ? 0 : brk[j - 1]!) + (over > 0.01 ? COSTS.overfull + (1000 * over) / em : 0);
+          const c =
+            prev +
+            10 * dev * dev +
+            (j === n ? 0 : brk[j - 1]!) +
+            (over > 0.01 ? COSTS.overfull + (1000 * over) / em : 0);
           if (c < dp[l]![j]!) {
             dp[l]![j] = c;
             from[l]![j] = i;

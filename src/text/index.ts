@@ -22,7 +22,11 @@ export function prepareParagraph(runs: StyledRun[], settings: ParagraphSettings)
  * `from`). `opts.from` resumes at a UTF-16 offset (the `end` of the last line already set): the first-line
  * indent applies only when starting at 0.
  */
-export function breakLines(p: PreparedParagraph, measure: number | ((lineIndex: number) => number), opts: { from?: number } = {}): ComposedLine[] {
+export function breakLines(
+  p: PreparedParagraph,
+  measure: number | ((lineIndex: number) => number),
+  opts: { from?: number } = {},
+): ComposedLine[] {
   return breakPrepared(p, measure, opts.from ?? 0);
 }
 

@@ -63,7 +63,15 @@ function relaxCap(p: PreparedParagraph, a: number, b: number): number {
 }
 
 /** Work out how line a..b fits measure M (pt, from the line's left edge) with `indent` pt at its start. */
-function fit(p: PreparedParagraph, a: number, b: number, M: number, indent: number, justify: boolean, ragged = false): Fit {
+function fit(
+  p: PreparedParagraph,
+  a: number,
+  b: number,
+  M: number,
+  indent: number,
+  justify: boolean,
+  ragged = false,
+): Fit {
   const { startTrim, endTrim, restore } = edges(p, a, b);
   const natural = p.pW[b + 1]! - p.pW[a]! - p.gap[a]! - startTrim - endTrim + restore + indent;
   const gs = p.pGS[b + 1]! - p.pGS[a]! - (p.gap[a]! - p.gapMin[a]!);
@@ -73,7 +81,19 @@ function fit(p: PreparedParagraph, a: number, b: number, M: number, indent: numb
   const E = p.pE[b + 1]! - p.pE[a]! - p.expand[a]!;
   const em = p.size[a]! || 1;
   const d = M - natural;
-  const out: Fit = { natural, relax: 0, untrim: 0, punct: 0, punct2: 0, gapDelta: 0, perGap: 0, overfull: 0, notFlush: false, cost: 0, em };
+  const out: Fit = {
+    natural,
+    relax: 0,
+    untrim: 0,
+    punct: 0,
+    punct2: 0,
+    gapDelta: 0,
+    perGap: 0,
+    overfull: 0,
+    notFlush: false,
+    cost: 0,
+    em,
+  };
   if (d >= -EPS) {
     if (!justify) {
       if (ragged) out.cost = 10 * (d / em) * (d / em);
@@ -82,7 +102,10 @@ function fit(p: PreparedParagraph, a: number, b: number, M: number, indent: numb
     // Expansion order (clreq §3.8 / research note §1.10): undo the optional line-start opener trim (all or
     // nothing, so the left edge is either the ink or the box), open compressed pairs a little, stretch
     // CJK–Latin gaps and word spaces, and only then spread every inter-character gap evenly.
-    const ut = p.settings.startOpener !== 'trim' && p.kind[a] === 'open' && startTrim > EPS && d >= startTrim - EPS ? startTrim : 0;
+    const ut =
+      p.settings.startOpener !== 'trim' && p.kind[a] === 'open' && startTrim > EPS && d >= startTrim - EPS
+        ? startTrim
+        : 0;
     const rx = Math.min(Math.max(d - ut, 0), relaxCap(p, a, b));
     const t = Math.min(Math.max(d - ut - rx, 0), gx);
     const r = d - ut - rx - t;
@@ -169,7 +192,8 @@ function optimise(p: PreparedParagraph, from: number, measure: MeasureFn, consta
         if (f.overfull > EPS) tooWide = true;
         let cost = f.cost + (last ? 0 : p.brk[b]!);
         const han = p.pH[b + 1]! - p.pH[a]!;
-        const orphan = last && node.line > 0 && s.minLastLineHan > 0 && han < s.minLastLineHan && totalHan >= s.minLastLineHan;
+        const orphan =
+          last && node.line > 0 && s.minLastLineHan > 0 && han < s.minLastLineHan && totalHan >= s.minLastLineHan;
         if (last && node.cost + cost < rawBest) {
           rawBest = node.cost + cost;
           rawOrphan = orphan;
@@ -180,7 +204,8 @@ function optimise(p: PreparedParagraph, from: number, measure: MeasureFn, consta
         let map = nodes[b + 1];
         if (!map) nodes[b + 1] = map = new Map();
         const cur = map.get(key);
-        if (!cur || total < cur.cost) map.set(key, { cost: total, prev: a, prevKey: constant ? 0 : node.line, line: node.line + 1 });
+        if (!cur || total < cur.cost)
+          map.set(key, { cost: total, prev: a, prevKey: constant ? 0 : node.line, line: node.line + 1 });
       }
       // Lines only get wider as they start earlier: stop once even full shrinking cannot fit (keeping one
       // overfull candidate so that every break stays reachable and nothing is ever lost).
@@ -191,7 +216,7 @@ function optimise(p: PreparedParagraph, from: number, measure: MeasureFn, consta
   const endMap = nodes[n]!;
   let bestKey = -1;
   let best: Node | undefined;
-  for (const [k, v] of endMap) if (!best || v.cost < best.cost) ((best = v), (bestKey = k));
+  for (const [k, v] of endMap) if (!best || v.cost < best.cost) (best = v), (bestKey = k);
   const ends: number[] = [];
   let idx = n;
   let key = bestKey;
@@ -204,14 +229,17 @@ function optimise(p: PreparedParagraph, from: number, measure: MeasureFn, consta
   ends.reverse();
   const lastStart = ends.length > 1 ? ends[ends.length - 2]! + 1 : from;
   const lastHan = p.pH[n]! - p.pH[lastStart]!;
-  const orphanNow = ends.length > 1 && s.minLastLineHan > 0 && lastHan < s.minLastLineHan && totalHan >= s.minLastLineHan;
+  const orphanNow =
+    ends.length > 1 && s.minLastLineHan > 0 && lastHan < s.minLastLineHan && totalHan >= s.minLastLineHan;
   return { ends, orphanAvoided: rawOrphan && !orphanNow, orphanLeft: orphanNow };
 }
 
 /** Set one line: positions of every glyph, and the notes. */
 function setLine(p: PreparedParagraph, a: number, b: number, M: number, indent: number, last: boolean): ComposedLine {
   const s = p.settings;
-  const justify = last ? s.align === 'distribute' || s.lastLine === 'justify' : s.align === 'justify' || s.align === 'distribute';
+  const justify = last
+    ? s.align === 'distribute' || s.lastLine === 'justify'
+    : s.align === 'justify' || s.align === 'distribute';
   const f = fit(p, a, b, M, indent, justify);
   const { startTrim, endTrim, restore, restoreR, restoreL } = edges(p, a, b);
   const sqTotal = Math.max(0, p.pSQ[b + 1]! - p.pSQ[a]! - p.sqL[a]! - p.sqR[b]!);

@@ -289,7 +289,8 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     }
   }
 
-  const isMark = (k: number): boolean => k >= 0 && k < n && (kind[k] === 'stop' || kind[k] === 'close' || kind[k] === 'open');
+  const isMark = (k: number): boolean =>
+    k >= 0 && k < n && (kind[k] === 'stop' || kind[k] === 'close' || kind[k] === 'open');
   const firstChar = (k: number): string => text.slice(start[k]!, end[k]!)[0] ?? '';
   const lastChar = (k: number): string => {
     const t = text.slice(start[k]!, end[k]!);
@@ -343,7 +344,7 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
           if (c + ((mask >> (t + 1)) & 1) !== 1) score += 100;
         }
       }
-      if (score < bestScore) ((bestScore = score), (best = mask));
+      if (score < bestScore) (bestScore = score), (best = mask);
     }
     for (let t = 0; t < L; t++) {
       const c = best >= 0 ? (best >> t) & 1 : t % 2 === 0 && cuttable(t) ? 1 : 0;
@@ -381,7 +382,11 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     gapMax[k] = Math.max(nat, max) * em;
   };
   const alnumAt = (k: number, side: 'first' | 'last'): boolean =>
-    k >= 0 && k < n && kind[k] !== 'han' && kind[k] !== 'space' && isAlnum(side === 'first' ? firstChar(k) : lastChar(k));
+    k >= 0 &&
+    k < n &&
+    kind[k] !== 'han' &&
+    kind[k] !== 'space' &&
+    isAlnum(side === 'first' ? firstChar(k) : lastChar(k));
   for (let k = 1; k < n; k++) {
     const prev = k - 1;
     if (kind[k] === 'space' || kind[prev] === 'space') continue;
@@ -397,7 +402,13 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     const after = j + 1;
     if (before >= 0 && after < n) {
       const em = Math.max(size[before]!, size[after]!);
-      const cjkSide = han[before] || han[after] || isMark(before) || isMark(after) || kind[before] === 'long' || kind[after] === 'long';
+      const cjkSide =
+        han[before] ||
+        han[after] ||
+        isMark(before) ||
+        isMark(after) ||
+        kind[before] === 'long' ||
+        kind[after] === 'long';
       if (cjkSide) setGlue(after, em, lg.natural, lg.shrink, lg.stretch);
       else setGlue(after, em, WORD_SPACE.natural, WORD_SPACE.min, WORD_SPACE.max);
     }
@@ -411,12 +422,18 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
   const inUrl = (off: number): boolean => urls.some(([a, b]) => off > a && off < b);
   for (let k = 0; k < n; k++) {
     const f = firstChar(k);
-    noStart[k] = START_PROHIBITED_GB.has(f) || (opts.extraNoStart?.has(f) ?? false) || (level === 'strict' && START_PROHIBITED_STRICT_ONLY.has(f)) ? 1 : 0;
+    noStart[k] =
+      START_PROHIBITED_GB.has(f) ||
+      (opts.extraNoStart?.has(f) ?? false) ||
+      (level === 'strict' && START_PROHIBITED_STRICT_ONLY.has(f))
+        ? 1
+        : 0;
   }
   // Runs of three or more line-start-prohibited marks (e.g. 。』」, ”）。): clreq §3.1.4 lets such a run fall back
   // locally to no prohibition rather than force a very loose line, so a break inside the run is dear, not forbidden.
   const markRun = new Int32Array(n); // length of the run of prohibited marks the item belongs to (0 = none)
-  const pmark = (k: number): boolean => noStart[k] === 1 && (kind[k] === 'stop' || kind[k] === 'close' || kind[k] === 'mid');
+  const pmark = (k: number): boolean =>
+    noStart[k] === 1 && (kind[k] === 'stop' || kind[k] === 'close' || kind[k] === 'mid');
   forEachRun(n, pmark, (k, j) => markRun.fill(j - k + 1, k, j + 1));
   for (let k = 0; k < n; k++) {
     if (k === n - 1) {
@@ -427,18 +444,32 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     const b = firstChar(k + 1);
     let cost = 0;
     if (end[k] === start[k] || end[k + 1] === start[k + 1]) cost = COSTS.forbidden;
-    else if (kind[k + 1] === 'space') cost = COSTS.forbidden; // break after the space instead
+    else if (kind[k + 1] === 'space')
+      cost = COSTS.forbidden; // break after the space instead
     else if (kind[k] === 'space') cost = noStart[k + 1] ? COSTS.forbidden : 0;
-    else if (noStart[k + 1] && markRun[k]! >= 3 && markRun[k + 1]! >= 3 && end[k] === start[k + 1] && !(QUERY_BANG.has(a) && QUERY_BANG.has(b))) {
+    else if (
+      noStart[k + 1] &&
+      markRun[k]! >= 3 &&
+      markRun[k + 1]! >= 3 &&
+      end[k] === start[k + 1] &&
+      !(QUERY_BANG.has(a) && QUERY_BANG.has(b))
+    ) {
       cost = COSTS.threeMarks;
       relaxed[k] = 1;
     } else if (noStart[k + 1]) cost = COSTS.forbidden;
     else if (endSet.has(a)) cost = COSTS.forbidden;
-    else if (LONG_MARKS.has(a) && LONG_MARKS.has(b)) cost = COSTS.forbidden; // 分离禁则 —— ……
+    else if (LONG_MARKS.has(a) && LONG_MARKS.has(b))
+      cost = COSTS.forbidden; // 分离禁则 —— ……
     else if (START_PROHIBITED_STRICT_ONLY.has(b)) cost = COSTS.longMarkStart;
     else if (isLatinWordChar(a) && isLatinWordChar(b) && !isCjkRunChar(a) && !isCjkRunChar(b)) {
       const off = end[k]!;
-      if (inUrl(off) && (URL_BREAK_AFTER.has(a) || URL_BREAK_BEFORE.has(b)) && !(a === '/' && b === '/') && text[off - 2] !== '/') cost = COSTS.urlBreak;
+      if (
+        inUrl(off) &&
+        (URL_BREAK_AFTER.has(a) || URL_BREAK_BEFORE.has(b)) &&
+        !(a === '/' && b === '/') &&
+        text[off - 2] !== '/'
+      )
+        cost = COSTS.urlBreak;
       else cost = COSTS.forbidden; // numbers (GB/T 15835) and Latin words are never split
     } else if (isDigit(a) && NUMBER_SUFFIXES.has(b)) cost = COSTS.numberUnit;
     else if (NUMBER_PREFIXES.has(a) && isDigit(b)) cost = COSTS.numberUnit;
@@ -451,7 +482,14 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     const p = k - 1;
     let ok = 1;
     if (kind[k] === 'space' || kind[p] === 'space') ok = 0;
-    else if (brk[p]! >= COSTS.forbidden && !isCjkRunChar(lastChar(p)) && !isCjkRunChar(firstChar(k)) && isLatinWordChar(lastChar(p)) && isLatinWordChar(firstChar(k))) ok = 0;
+    else if (
+      brk[p]! >= COSTS.forbidden &&
+      !isCjkRunChar(lastChar(p)) &&
+      !isCjkRunChar(firstChar(k)) &&
+      isLatinWordChar(lastChar(p)) &&
+      isLatinWordChar(firstChar(k))
+    )
+      ok = 0;
     else if (end[k] === start[k]) ok = 0;
     expand[k] = ok;
   }
@@ -467,7 +505,43 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
   const pH = prefix(n, (k) => han[k]!);
 
   return {
-    text, settings, n, start, end, kind, gid, face, size, full, xOff, dy, blankL, blankR, cutL, cutR, sqL, sqR, sq2R, rxL, rxR,
-    gap, gapMin, gapMax, expand, han, brk, noStart, relaxed, missing, pW, pGS, pGX, pSQ, pSQ2, pRX, pE, pH,
+    text,
+    settings,
+    n,
+    start,
+    end,
+    kind,
+    gid,
+    face,
+    size,
+    full,
+    xOff,
+    dy,
+    blankL,
+    blankR,
+    cutL,
+    cutR,
+    sqL,
+    sqR,
+    sq2R,
+    rxL,
+    rxR,
+    gap,
+    gapMin,
+    gapMax,
+    expand,
+    han,
+    brk,
+    noStart,
+    relaxed,
+    missing,
+    pW,
+    pGS,
+    pGX,
+    pSQ,
+    pSQ2,
+    pRX,
+    pE,
+    pH,
   };
 }

@@ -27,7 +27,12 @@ export const INTERPUNCT_WIDTH = 0.5;
 /** Marks whose runs are set 1 em per character and never split (破折号 ——, 省略号 ……). GB/T 15834 §5.1.4–5.1.5; clreq §3.1.5. */
 export const LONG_MARKS = set('—⸺…⋯');
 /** Width in em of one unit of a long mark (one U+2014 / U+2026 / U+22EF); ⸺ is a 2-em unit. GB/T 15834 §5.1.4. */
-export const LONG_MARK_EM: ReadonlyMap<string, number> = new Map([['—', 1], ['⸺', 2], ['…', 1], ['⋯', 1]]);
+export const LONG_MARK_EM: ReadonlyMap<string, number> = new Map([
+  ['—', 1],
+  ['⸺', 2],
+  ['…', 1],
+  ['⋯', 1],
+]);
 /** Ideographic space: a 1-em blank, dropped at line edges. */
 export const IDEOGRAPHIC_SPACE = '\u3000';
 
@@ -71,7 +76,8 @@ export const NUMBER_SUFFIXES = set('年月日时分秒万亿元个次名家项�
 export const NUMBER_PREFIXES = set('第约近超逾');
 
 /** Latin letters, digits and number punctuation that form an inseparable word (GB/T 15835; jlreq §3.1.10 c, cl-25). */
-export const isLatinWordChar = (c: string): boolean => /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF_@&'’%‰°²³µ.,:+\-–\/#=?~*]/u.test(c);
+export const isLatinWordChar = (c: string): boolean =>
+  /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF_@&'’%‰°²³µ.,:+\-–\/#=?~*]/u.test(c);
 /** Letters and digits: the characters that get the CJK–Latin gap next to Han (clreq §3.2.2). */
 export const isAlnum = (c: string): boolean => /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u.test(c);
 export const isDigit = (c: string): boolean => c >= '0' && c <= '9';
@@ -99,7 +105,15 @@ export function isCjkRunChar(c: string): boolean {
   if (o >= 0x3000 && o <= 0x30ff) return true; // CJK symbols and punctuation, kana
   if (o >= 0xff00 && o <= 0xffef) return true; // full-width forms
   if (o >= 0x2e80 && o <= 0x2fff) return true;
-  return STOPS.has(c) || CLOSERS.has(c) || OPENERS.has(c) || INTERPUNCTS.has(c) || LONG_MARKS.has(c) || c === '℃' || c === '№';
+  return (
+    STOPS.has(c) ||
+    CLOSERS.has(c) ||
+    OPENERS.has(c) ||
+    INTERPUNCTS.has(c) ||
+    LONG_MARKS.has(c) ||
+    c === '℃' ||
+    c === '№'
+  );
 }
 
 /** URL detector: URLs may break only after `/` (not inside `//`), before `.` `?` `#` `&`, after `=` and `-`. clreq §3.2.5; typst linebreak_link. */

@@ -9,9 +9,24 @@ function pct(sorted: number[], q: number): number {
 
 export function collectStats(paragraphs: ComposedLine[][]): CompositionStats {
   const st: CompositionStats = {
-    lines: 0, paragraphs: paragraphs.length, pairsCompressed: 0, lineEndHalved: 0, lineStartTrimmed: 0, latinGaps: 0,
-    pushedIn: 0, pushedOut: 0, orphansAvoided: 0, orphansLeft: 0, extra: { mean: 0, p95: 0, max: 0, lines: 0 },
-    punctSqueezedLines: 0, rulesBroken: 0, overfull: 0, notFlush: 0, missingGlyphs: 0, loosest: null, tightest: null,
+    lines: 0,
+    paragraphs: paragraphs.length,
+    pairsCompressed: 0,
+    lineEndHalved: 0,
+    lineStartTrimmed: 0,
+    latinGaps: 0,
+    pushedIn: 0,
+    pushedOut: 0,
+    orphansAvoided: 0,
+    orphansLeft: 0,
+    extra: { mean: 0, p95: 0, max: 0, lines: 0 },
+    punctSqueezedLines: 0,
+    rulesBroken: 0,
+    overfull: 0,
+    notFlush: 0,
+    missingGlyphs: 0,
+    loosest: null,
+    tightest: null,
   };
   const extras: number[] = [];
   for (const para of paragraphs) {

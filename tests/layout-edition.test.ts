@@ -10,6 +10,7 @@ import { Sink } from '../src/diag/index.js';
 import { loadFontBook } from '../src/fonts/index.js';
 import { loadEdition } from '../src/ingest/index.js';
 import { layoutPage, loadTemplate, type PageLayout } from '../src/layout/index.js';
+import type { TextRole } from '../src/layout/types.js';
 import { dateParts } from '../src/layout/masthead.js';
 import { ROOT, sampleEdition, sampleItems } from './fixtures/layout/sample.js';
 
@@ -24,7 +25,7 @@ const text = (l: PageLayout, pred: (role: string, item: string | null) => boolea
   );
 
 /** Largest axis-aligned empty rectangle inside the type area, as a share of it (raster of `res` pt). */
-export function largestHole(l: PageLayout, res = 2): { share: number; rect: Rect } {
+function largestHole(l: PageLayout, res = 2): { share: number; rect: Rect } {
   const A = l.typeArea;
   const W = Math.ceil(A.w / res);
   const H = Math.ceil(A.h / res);
@@ -135,7 +136,7 @@ describe('two-page edition', () => {
     const marked = edition.pages[1]!.items.flatMap((it) =>
       'marks' in it && it.marks ? it.marks.map((m) => m.role) : [],
     );
-    const map: Record<string, string> = { subhead: 'crosshead', note: 'note', jump: 'jump', question: 'question' };
+    const map: Record<string, TextRole> = { subhead: 'crosshead', note: 'note', jump: 'jump', question: 'question' };
     for (const r of new Set(marked)) expect(roles.has(map[r]!), r).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import PDFDocument from 'pdfkit';
-import { PDFDocument as LibDoc, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument as LibDoc, PDFDict, PDFName, PDFString } from 'pdf-lib';
 import { writePdf } from '../src/pdf/index.js';
 import { preflight } from '../src/pdf/preflight.js';
 import { postProcess } from '../src/pdf/postprocess.js';
@@ -190,7 +190,7 @@ describe('preflight', () => {
   test('Trapped as a string and a missing conformance key are caught', async () => {
     const good = await writePdf(doc([page([run('字', 40, 60)])]));
     const d = await LibDoc.load(good, { updateMetadata: false });
-    const info = d.getInfoDict();
+    const info = d.context.lookup(d.context.trailerInfo.Info, PDFDict);
     info.set(PDFName.of('Trapped'), PDFString.of('False'));
     info.delete(PDFName.of('GTS_PDFXConformance'));
     const bad = Buffer.from(await d.save({ useObjectStreams: false }));

@@ -6,8 +6,8 @@ import {
   PDFDict,
   PDFDocument as LibDoc,
   PDFName,
-  PDFRawStream,
-  PDFString,
+  type PDFRawStream,
+  type PDFString,
   decodePDFRawStream,
 } from 'pdf-lib';
 import { writePdf } from '../src/pdf/index.js';
@@ -210,7 +210,7 @@ describe('writePdf colour, boxes, labelling', () => {
     let found = 0;
     for (const [, o] of d.context.enumerateIndirectObjects()) {
       if (!(o instanceof PDFDict) || o.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
-      const ff = o.lookup(PDFName.of('FontFile2'), PDFRawStream);
+      const ff = o.lookup(PDFName.of('FontFile2')) as PDFRawStream;
       const ttf = zlib.inflateSync(Buffer.from(ff.contents));
       // fontkit subset with the OpenType sfnt version 0x00010000 (not Apple's 'true', which old RIPs reject).
       expect([...ttf.subarray(0, 4)]).toEqual([0, 1, 0, 0]);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { mmToPt } from '../core/units.js';
-import { fail, type Sink } from '../diag/index.js';
+import { fail } from '../diag/index.js';
 import { FONT_ROLES, PROJECT_ROOT, type FontRole } from '../fonts/index.js';
 
 const role = z.enum(FONT_ROLES as unknown as [FontRole, ...FontRole[]]);
@@ -227,7 +227,7 @@ export function makeTemplate(data: TemplateData, file: string): LayoutTemplate {
 }
 
 /** Parse and validate a template file. */
-export function loadTemplateFile(file: string, _sink?: Sink): LayoutTemplate {
+export function loadTemplateFile(file: string): LayoutTemplate {
   if (!fs.existsSync(file))
     fail(
       'template-missing',
@@ -261,7 +261,7 @@ export function loadTemplateFile(file: string, _sink?: Sink): LayoutTemplate {
 }
 
 /** Load `layouts/<name>.yaml` under the project root. */
-export function loadTemplate(name: string, sink?: Sink): LayoutTemplate {
+export function loadTemplate(name: string): LayoutTemplate {
   if (!/^[\w.-]+$/.test(name))
     fail(
       'template-missing',
@@ -269,5 +269,5 @@ export function loadTemplate(name: string, sink?: Sink): LayoutTemplate {
       {},
       'use a template name such as `broadsheet`',
     );
-  return loadTemplateFile(path.join(PROJECT_ROOT, 'layouts', `${name}.yaml`), sink);
+  return loadTemplateFile(path.join(PROJECT_ROOT, 'layouts', `${name}.yaml`));
 }

@@ -127,7 +127,7 @@ export async function writePdf(doc: DisplayDocument, opts: WritePdfOptions = {})
   const raw = await done;
   if (standard === 'none') return raw;
   return postProcess(raw, doc, standard, {
-    sink: opts.sink,
+    ...(opts.sink ? { sink: opts.sink } : {}),
     ...(opts.outputProfile ? { outputProfile: opts.outputProfile } : {}),
   });
 }

@@ -13,7 +13,7 @@ const SAMPLE = fs.readFileSync(path.join(ROOT, 'seeds', '000_52660507d51a0aa1.tx
 const MB2 = 2 * 1024 * 1024;
 const CASES = {
   'sample copy (1 page)': SAMPLE,
-  'sample x N = 2 MB': (SAMPLE + '\n\n').repeat(Math.ceil(MB2 / Buffer.byteLength(SAMPLE + '\n\n'))),
+  'sample x N = 2 MB': `${SAMPLE}\n\n`.repeat(Math.ceil(MB2 / Buffer.byteLength(`${SAMPLE}\n\n`))),
   '2 MB on one line': SAMPLE.replace(/\s+/g, '').repeat(Math.ceil(MB2 / Buffer.byteLength(SAMPLE))),
 };
 

@@ -3,8 +3,6 @@
 import('../dist/cli.js')
   .then((m) => m.main(process.argv))
   .catch((err) => {
-    process.stderr.write(
-      `banmian: cannot start (${err && err.message ? err.message : err}); run \`npm run build\` first\n`,
-    );
+    process.stderr.write(`banmian: cannot start (${err?.message ? err.message : err}); run \`npm run build\` first\n`);
     process.exit(2);
   });

@@ -13,8 +13,8 @@ import type { PdfStandard } from './pipeline.js';
 const pipeline = () => import('./pipeline.js');
 const ingest = () => import('./ingest/index.js');
 
-const out = (s: string): void => void process.stdout.write(s + '\n');
-const err = (s: string): void => void process.stderr.write(s + '\n');
+const out = (s: string): void => void process.stdout.write(`${s}\n`);
+const err = (s: string): void => void process.stderr.write(`${s}\n`);
 
 function printDiagnostics(sink: Sink, quiet = false): void {
   for (const d of sink.items) {
@@ -80,7 +80,7 @@ export function program(): Command {
         printDiagnostics(sink);
         for (const p of report.pages)
           out(
-            `page ${p.number}: ${path.join(o.out, p.pdf)}${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : 'FAILED: ' + p.preflight.failed.join(', ')})`,
+            `page ${p.number}: ${path.join(o.out, p.pdf)}${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : `FAILED: ${p.preflight.failed.join(', ')}`})`,
           );
         out(
           `edition: ${path.join(o.out, report.editionPdf)}; report: ${path.join(o.out, 'report.json')}; preview: ${path.join(o.out, 'index.html')}`,
@@ -174,7 +174,7 @@ export function program(): Command {
         });
         const pdf = await writePdf(res.doc, { standard: o.standard as PdfStandard, sink });
         writeFileAtomic(o.output, pdf);
-        if (o.lines) writeFileAtomic(o.lines, JSON.stringify(res.lines, null, 1) + '\n');
+        if (o.lines) writeFileAtomic(o.lines, `${JSON.stringify(res.lines, null, 1)}\n`);
         printDiagnostics(sink);
         const s = res.stats;
         out(

@@ -11,7 +11,7 @@ import { loadFontBook, type FontBook } from './fonts/index.js';
 import { loadTemplate, layoutPage } from './layout/index.js';
 import type { PageLayout } from './layout/types.js';
 import { paintPage } from './paint/page.js';
-import type { DisplayDocument, DisplayPage } from './paint/display.js';
+import type { DisplayDocument } from './paint/display.js';
 import { writePdf, type ImageCache } from './pdf/index.js';
 import { preflight } from './pdf/preflight.js';
 import { renderPng } from './preview/index.js';
@@ -122,7 +122,7 @@ export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = lo
   return edition.pages.map((page) => {
     let template = templates.get(page.layout);
     if (!template) {
-      template = loadTemplate(page.layout, sink);
+      template = loadTemplate(page.layout);
       templates.set(page.layout, template);
     }
     return layoutPage(page, edition, template, fonts, sink);
@@ -208,7 +208,7 @@ export async function buildEdition(editionFile: string, opts: BuildOptions, sink
     composition,
     diagnostics,
   };
-  outputs.push(['report.json', JSON.stringify(report, null, 1) + '\n']);
+  outputs.push(['report.json', `${JSON.stringify(report, null, 1)}\n`]);
   outputs.push(['index.html', previewHtml(report)]);
   for (const [name, bytes] of outputs) writeFileAtomic(path.join(opts.outDir, name), bytes);
   return report;
@@ -221,7 +221,7 @@ export function previewHtml(report: BuildReport): string {
   const pages = report.pages
     .map(
       (p) =>
-        `<figure><a href="${esc(p.pdf)}">${p.png ? `<img src="${esc(p.png)}" alt="第${p.number}版">` : `第${p.number}版 (PDF)`}</a><figcaption>第${p.number}版 · ${p.items} 稿件 · preflight ${p.preflight.ok ? '通过' : '未通过: ' + esc(p.preflight.failed.join(', '))}</figcaption></figure>`,
+        `<figure><a href="${esc(p.pdf)}">${p.png ? `<img src="${esc(p.png)}" alt="第${p.number}版">` : `第${p.number}版 (PDF)`}</a><figcaption>第${p.number}版 · ${p.items} 稿件 · preflight ${p.preflight.ok ? '通过' : `未通过: ${esc(p.preflight.failed.join(', '))}`}</figcaption></figure>`,
     )
     .join('\n');
   const diags = report.diagnostics

@@ -35,7 +35,7 @@ function referenceTexts(): Array<[string, string]> {
     }
     for (const k of ['credits', 'lines', 'paragraphs']) {
       const v = it[k];
-      if (Array.isArray(v)) v.forEach((s, i) => out.push([`${id}.${k}[${i}]`, strip(String(s))]));
+      if (Array.isArray(v)) for (const [i, s] of v.entries()) out.push([`${id}.${k}[${i}]`, strip(String(s))]);
     }
     const col = it.column as Record<string, string | null> | undefined;
     if (col) for (const k of ['name', 'editor'] as const) if (col[k]) out.push([`${id}.column.${k}`, strip(col[k]!)]);

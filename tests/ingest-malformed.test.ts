@@ -104,8 +104,8 @@ describe('malformed copy', () => {
   // Speed is measured by bench/ingest.mjs (npm run bench), not by timed tests; these check that huge inputs
   // are imported whole.
   it('a 2 MB copy is imported whole', () => {
-    const reps = Math.ceil((2 * 1024 * 1024) / Buffer.byteLength(SAMPLE + '\n\n'));
-    const big = (SAMPLE + '\n\n').repeat(reps);
+    const reps = Math.ceil((2 * 1024 * 1024) / Buffer.byteLength(`${SAMPLE}\n\n`));
+    const big = `${SAMPLE}\n\n`.repeat(reps);
     expect(Buffer.byteLength(big)).toBeGreaterThanOrEqual(2 * 1024 * 1024);
     const items = importCopy(big, 'big.txt', new Sink());
     expect(items).toHaveLength(9 * reps);

@@ -125,7 +125,7 @@ const story = fc
     if (byline) out.push(byline);
     const body = paras.map((p, k) => (k === 0 && dateline ? dateline + p : p));
     out.push(...body);
-    return out.map((b, k) => b + '\n' + (gaps[k % gaps.length] ?? '')).join('\n');
+    return out.map((b, k) => `${b}\n${gaps[k % gaps.length] ?? ''}`).join('\n');
   });
 const photo = pick(PHOTOS).map(([t, c, cr]) => [t, c, cr].filter((x) => x !== null).join('\n'));
 const ad = pick(ADS).map((l) => l.join('\n'));
@@ -147,7 +147,7 @@ const copy = fc
     trailing: fc.constantFrom('', ' ', '\t', '\u3000'),
   })
   .map(({ blocks, crlf, bom, indent, trailing }) => {
-    const text = blocks.map(([b, gap]) => b + '\n\n' + gap).join('');
+    const text = blocks.map(([b, gap]) => `${b}\n\n${gap}`).join('');
     const lines = text
       .split('\n')
       .map((l, k) => (l ? (k % 3 === 0 ? indent : '') + l + (k % 2 === 0 ? trailing : '') : l));

@@ -28,7 +28,7 @@ describe('story files', () => {
     expect(sink.items).toEqual([]);
     expect(back.map(noOrigin)).toEqual(items.map(noOrigin));
     // the story file is the origin of what is read from it
-    back.forEach((it, k) => expect(it.origin?.file).toBe(files[k]));
+    for (const [k, it] of back.entries()) expect(it.origin?.file).toBe(files[k]);
   });
 
   it('round-trip overrides, images, sections and multi-line heads', () => {

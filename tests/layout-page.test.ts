@@ -168,7 +168,7 @@ describe('sample page layout', () => {
         .filter((b) => b.kind === 'text' && b.role === 'body' && b.item === m.item)
         .map((b) => (b.kind === 'text' ? b.lines[b.lines.length - 1]!.baseline : 0));
       const first = bottoms[0]!;
-      bottoms.slice(0, -1).forEach((y) => expect(y).toBeCloseTo(first, 3));
+      for (const y of bottoms.slice(0, -1)) expect(y).toBeCloseTo(first, 3);
       expect(bottoms[bottoms.length - 1]!).toBeLessThanOrEqual(first + 0.001);
     }
   });

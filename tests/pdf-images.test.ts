@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
-import { PDFDocument as LibDoc, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PDFDocument as LibDoc, PDFName, type PDFNumber, PDFRawStream } from 'pdf-lib';
 import { writePdf, type ImageCache } from '../src/pdf/index.js';
 import { preflight } from '../src/pdf/preflight.js';
 import { renderPng } from '../src/preview/index.js';
@@ -67,11 +67,11 @@ describe('images', () => {
     // Hubble deep field: almost black. A polarity error would render it almost white.
     const space = await meanRgb(png, dpi, 40, 40, 200, 150);
     const srcSpace = (await sharp(HUBBLE).stats()).channels.slice(0, 3).map((c) => c.mean);
-    space.forEach((v, i) => expect(Math.abs(v - srcSpace[i]!)).toBeLessThan(35));
+    for (const [i, v] of space.entries()) expect(Math.abs(v - srcSpace[i]!)).toBeLessThan(35);
     expect(Math.max(...space)).toBeLessThan(80);
     // The coffee PNG fades to transparent at its edges: the corner must print as paper white, the centre as the photo.
     const corner = await meanRgb(png, dpi, 301, 41, 8, 8);
-    corner.forEach((v) => expect(v).toBeGreaterThan(235));
+    for (const v of corner) expect(v).toBeGreaterThan(235);
     const flat = await sharp(
       await sharp(COFFEE)
         .flatten({ background: '#ffffff' })
@@ -79,7 +79,7 @@ describe('images', () => {
         .toBuffer(),
     ).stats();
     const centre = await meanRgb(png, dpi, 300 + 100, 40 + 60, 40, 40);
-    centre.forEach((v, i) => expect(Math.abs(v - flat.channels[i]!.mean)).toBeLessThan(40));
+    for (const [i, v] of centre.entries()) expect(Math.abs(v - flat.channels[i]!.mean)).toBeLessThan(40);
   });
 
   test('cover crops to the frame aspect; contain fits inside and centres', async () => {
@@ -144,7 +144,7 @@ describe('images', () => {
     const conversions = ops.map((op) => cache.get(op));
     expect(conversions.every(Boolean)).toBe(true);
     const second = await writePdf(doc([page(ops)]), { imageCache: cache });
-    ops.forEach((op, i) => expect(cache.get(op)).toBe(conversions[i])); // the same promises: nothing converted again
+    for (const [i, op] of ops.entries()) expect(cache.get(op)).toBe(conversions[i]); // the same promises: nothing converted again
     expect(second.equals(first)).toBe(true);
     expect(second.equals(await writePdf(doc([page(ops)])))).toBe(true);
   });

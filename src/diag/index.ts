@@ -69,5 +69,5 @@ export function formatDiagnostic(d: Diagnostic): string {
   ]
     .filter(Boolean)
     .join(' ');
-  return `${d.severity}: ${where ? where + ' ' : ''}${d.code}: ${d.message} — ${d.hint}`;
+  return `${d.severity}: ${where ? `${where} ` : ''}${d.code}: ${d.message} — ${d.hint}`;
 }

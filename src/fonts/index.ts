@@ -107,7 +107,7 @@ class FontkitFace implements Face {
     if (!box) {
       const b = this.font.getGlyph(gid).bbox;
       const u = this.upm;
-      box = isFinite(b.minX)
+      box = Number.isFinite(b.minX)
         ? { xMin: b.minX / u, xMax: b.maxX / u, yMin: b.minY / u, yMax: b.maxY / u }
         : { xMin: 0, xMax: 0, yMin: 0, yMax: 0 };
       this.inkCache.set(gid, box);

@@ -95,13 +95,13 @@ export const isJumpLine = (s: string): boolean =>
 
 /** An editor's note opening (or closing) a story: `编者按：…`, `开栏的话`, `编后：…`. */
 export const isEditorNote = (s: string): boolean =>
-  /^[【\[]?(?:编者按|编者的话|开栏的话|编后(?:语|记)?|编辑手记)[】\]]?(?:[:：\s\u3000]|$)/u.test(s);
+  /^[【[]?(?:编者按|编者的话|开栏的话|编后(?:语|记)?|编辑手记)[】\]]?(?:[:：\s\u3000]|$)/u.test(s);
 
 /** An interview question: `记者：…`, `问：…`, `Q：…`. */
 export const isQuestion = (s: string): boolean => /^(?:本报)?(?:记者|问|Q)[:：]/u.test(s);
 
 /** A header over a page index (导读). */
-export const isIndexHeader = (s: string): boolean => /^[【\[]?(?:本期|今日|本版|要闻)?(?:导读|要目)[】\]]?$/u.test(s);
+export const isIndexHeader = (s: string): boolean => /^[【[]?(?:本期|今日|本版|要闻)?(?:导读|要目)[】\]]?$/u.test(s);
 /** One line of a page index: `●我县前三季度经济运行稳中有进　　2版`, `·……（第3版）`. */
 export const isIndexEntry = (s: string): boolean =>
   visLen(s) <= 48 &&
@@ -219,7 +219,7 @@ const WEATHER_SIGNALS: RegExp[] = [
   /天气/,
 ];
 export const weatherScore = (s: string): number => WEATHER_SIGNALS.filter((r) => r.test(s)).length;
-const WEATHER_LABEL = /^[【\[]?(?:天气预报|今日天气|天气|气象)[】\]]?(?:[:：\s]|$)/u;
+const WEATHER_LABEL = /^[【[]?(?:天气预报|今日天气|天气|气象)[】\]]?(?:[:：\s]|$)/u;
 export const hasWeatherLabel = (s: string): boolean => WEATHER_LABEL.test(s);
 /** A weather line: a temperature plus at least one more weather word, or a weather label. */
 export const isWeather = (s: string): boolean => hasWeatherLabel(s) || (/℃|°C|气温/.test(s) && weatherScore(s) >= 3);
@@ -233,7 +233,7 @@ export const isSectionLabel = (s: string): boolean =>
   /^[□◇◆▲△◎☆★][\s\u3000]*\S/u.test(s) && visLen(s) <= 24 && !/[。，；]/.test(s) && !RE_MARK_LINE.test(s);
 /** A header over a list of briefs. */
 export const isBriefsHeader = (s: string): boolean =>
-  /^[【\[]?(?:简讯|快讯|短讯|新闻速递|本地快讯|一句话新闻|简明新闻|新闻简讯|要闻简报|资讯速递)[】\]]?$/u.test(s);
+  /^[【[]?(?:简讯|快讯|短讯|新闻速递|本地快讯|一句话新闻|简明新闻|新闻简讯|要闻简报|资讯速递)[】\]]?$/u.test(s);
 
 /** The romanized column-name line of a commentary column: `DIYI PINGLUN 栏目统筹:黄金凤`. */
 export function splitRomanized(s: string): { romanized: string; editor: string | null } | null {

@@ -44,7 +44,6 @@ import {
   isFieldLine,
   isIndexEntry,
   isIndexHeader,
-  isJumpLine,
   isQuestion,
   splitJumpOut,
   splitLeadCredit,
@@ -107,6 +106,7 @@ type Ctx = 'start' | 'story' | 'photo' | 'ad' | 'weather';
 
 const DROPPED = 'import-dropped-text';
 /** Characters that print nothing: control characters other than whitespace, and zero-width format characters (a BOM inside the text …). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern exists to find control characters
 export const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\p{Cf}]/gu;
 const NOTICE = /(?:通知|公告|通告|启事|声明|公示|倡议书|通报|决定)$/;
 
@@ -199,7 +199,7 @@ class CopyParser {
   private columnAbove(i: number): ColumnMark | null {
     const ln = this.L[i];
     const next = this.L[i + 1];
-    if (!ln || !next || !next.blankBefore || !isColumnName(ln.text)) return null;
+    if (!ln || !next?.blankBefore || !isColumnName(ln.text)) return null;
     let j = i + 1;
     let heads = 0;
     while (j < this.L.length && heads < 4 && (heads === 0 || !this.L[j]!.blankBefore)) {
@@ -619,7 +619,7 @@ class CopyParser {
           weatherScore(this.L[j]!.text) >= 2 &&
           !isHeadCandidate(this.L[j]!.text)
         ) {
-          item.text += '\u3000' + this.L[j++]!.text;
+          item.text += `\u3000${this.L[j++]!.text}`;
           while (j < this.L.length && !this.L[j]!.blankBefore && isWeather(this.L[j]!.text))
             item.text += this.L[j++]!.text;
         }

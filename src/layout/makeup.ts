@@ -110,7 +110,10 @@ export class Makeup {
   private heights(i: number, w: number, maxRows: number): number[] {
     const k = w * 4096 + maxRows;
     let hs = this.hts[i]!.get(k);
-    if (!hs) this.hts[i]!.set(k, (hs = this.mods[i]!.heights(w, maxRows)));
+    if (!hs) {
+      hs = this.mods[i]!.heights(w, maxRows);
+      this.hts[i]!.set(k, hs);
+    }
     return hs;
   }
 
@@ -122,7 +125,10 @@ export class Makeup {
     for (const w of m.spans) {
       const h = m.heights(w, 4000)[0] ?? m.minRows(w);
       const c = m.cost(w, h);
-      if (c < best) (best = c), (area = w * (h + 1));
+      if (c < best) {
+        best = c;
+        area = w * (h + 1);
+      }
     }
     return area;
   }
@@ -260,7 +266,11 @@ export class Makeup {
       let run = 0;
       for (let j = i; j < bits.length; j++) {
         run |= bits[j]!;
-        for (const r of [run, rest & ~run]) if (!seen.has(r)) seen.add(r), out.push(r);
+        for (const r of [run, rest & ~run]) {
+          if (seen.has(r)) continue;
+          seen.add(r);
+          out.push(r);
+        }
       }
     }
     return out;

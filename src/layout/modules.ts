@@ -20,7 +20,7 @@ import {
 } from './compose.js';
 import { imageSize } from './image-size.js';
 import type { LayoutTemplate } from './template.js';
-import type { Block, PlacedLine, TextBlock, TextRole } from './types.js';
+import type { Block, PlacedLine, TextRole } from './types.js';
 
 export type Rank = 'lead' | 'secondary' | 'other' | 'commentary';
 
@@ -106,7 +106,7 @@ const placed = (line: ComposedLine, x: number, baseline: number, fill: Cmyk): Pl
 
 const settingsPlain: ParagraphSettings = { ...BODY_SETTINGS, indent: 0, align: 'start', lastLine: 'start' };
 
-function spansIn(range: readonly [number, number], columns: number, forced?: number): number[] {
+function spansIn(columns: number, forced?: number): number[] {
   if (forced) return [Math.min(Math.max(1, forced), columns)];
   const out: number[] = [];
   for (let s = 1; s <= columns; s++) out.push(s);
@@ -170,7 +170,7 @@ class StoryModule implements ModuleSpec {
   ) {
     const t = ctx.t;
     const forced = item.overrides?.columns ?? item.overrides?.pin?.span;
-    this.spans = spansIn(this.range(), ctx.grid.columns, forced);
+    this.spans = spansIn(ctx.grid.columns, forced);
     // The lead keeps its rank's width: squeezing the 头条 is never a way to make room (its spans are hard limits).
     if (rank === 'lead' && !forced) {
       const [lo, hi] = this.range();
@@ -182,7 +182,10 @@ class StoryModule implements ModuleSpec {
     const lines: ComposedLine[] = [];
     const roles: Array<TextRole | undefined> = [];
     const push = (ls: ComposedLine[], role?: TextRole): void => {
-      for (const l of ls) lines.push(l), roles.push(role);
+      for (const l of ls) {
+        lines.push(l);
+        roles.push(role);
+      }
     };
     for (const credit of item.credits)
       push(
@@ -557,8 +560,8 @@ class PhotoModule implements ModuleSpec {
     this.range = ph ? ph.spans : P.spans;
     this.spans =
       ph && !forced
-        ? spansIn(ph.spans, ctx.grid.columns).filter((s) => s >= ph.spans[0] && s <= ph.spans[1])
-        : spansIn(P.spans, ctx.grid.columns, forced);
+        ? spansIn(ctx.grid.columns).filter((s) => s >= ph.spans[0] && s <= ph.spans[1])
+        : spansIn(ctx.grid.columns, forced);
     // An image is not enlarged beyond its resolution (template photo.minPpi); at least the narrowest width stays.
     if (px && P.minPpi && !forced) {
       // the tallest frame the crop range allows crops the sides most: keep that one above minPpi too
@@ -716,7 +719,7 @@ class BoxModule implements ModuleSpec {
   ) {
     const range = item.kind === 'ad' ? ctx.t.ad.spans : ctx.t.weather.spans;
     const forced = item.overrides?.columns ?? item.overrides?.pin?.span;
-    this.spans = spansIn(range, ctx.grid.columns, forced);
+    this.spans = spansIn(ctx.grid.columns, forced);
     // An ad is booked space: only its booked widths (template ad.spans), never widened to fill the page.
     if (item.kind === 'ad' && !forced) {
       const hard = this.spans.filter(

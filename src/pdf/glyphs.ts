@@ -75,7 +75,7 @@ export class PdfkitGlyphs {
     if (!f) {
       this.doc.font(file);
       const font = this.doc._font;
-      if (!font || !font.subset || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
+      if (!font?.subset || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
         throw new Error(`pdfkit did not open ${file} as an embedded font`);
       }
       if (font.subset.cff == null) {

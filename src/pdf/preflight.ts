@@ -93,7 +93,7 @@ function numbers(a: PDFObject | undefined): number[] | undefined {
 /** Normalised box [llx, lly, urx, ury]. */
 function box(a: PDFObject | undefined): [number, number, number, number] | undefined {
   const n = numbers(a);
-  if (!n || n.length !== 4) return undefined;
+  if (n?.length !== 4) return undefined;
   const [a0, a1, a2, a3] = n as [number, number, number, number];
   return [Math.min(a0, a2), Math.min(a1, a3), Math.max(a0, a2), Math.max(a1, a3)];
 }

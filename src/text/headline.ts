@@ -31,7 +31,10 @@ export function composeHeadline(
   if (n === 0) return [];
   const bounds = new Set<number>();
   let off = 0;
-  for (const ph of phrases(text)) bounds.add((off += ph.length));
+  for (const ph of phrases(text)) {
+    off += ph.length;
+    bounds.add(off);
+  }
   const brk = new Float64Array(n);
   for (let k = 0; k < n; k++) brk[k] = base.brk[k]! + (bounds.has(base.end[k]!) || k === n - 1 ? 0 : COSTS.phrase);
   const p: PreparedParagraph = { ...base, brk };
@@ -54,7 +57,7 @@ export function composeHeadline(
       for (let j = 1; j <= n; j++) {
         for (let i = l - 1; i < j; i++) {
           const prev = dp[l - 1]![i]!;
-          if (!isFinite(prev)) continue;
+          if (!Number.isFinite(prev)) continue;
           const w = fit(p, i, j - 1, maxWidth, 0, false).natural;
           const over = Math.max(0, w - maxWidth);
           const dev = (w - avg) / em;

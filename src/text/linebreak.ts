@@ -216,7 +216,11 @@ function optimise(p: PreparedParagraph, from: number, measure: MeasureFn, consta
   const endMap = nodes[n]!;
   let bestKey = -1;
   let best: Node | undefined;
-  for (const [k, v] of endMap) if (!best || v.cost < best.cost) (best = v), (bestKey = k);
+  for (const [k, v] of endMap) {
+    if (best && v.cost >= best.cost) continue;
+    best = v;
+    bestKey = k;
+  }
   const ends: number[] = [];
   let idx = n;
   let key = bestKey;

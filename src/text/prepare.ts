@@ -344,7 +344,10 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
           if (c + ((mask >> (t + 1)) & 1) !== 1) score += 100;
         }
       }
-      if (score < bestScore) (bestScore = score), (best = mask);
+      if (score < bestScore) {
+        bestScore = score;
+        best = mask;
+      }
     }
     for (let t = 0; t < L; t++) {
       const c = best >= 0 ? (best >> t) & 1 : t % 2 === 0 && cuttable(t) ? 1 : 0;

@@ -77,7 +77,7 @@ export const NUMBER_PREFIXES = set('第约近超逾');
 
 /** Latin letters, digits and number punctuation that form an inseparable word (GB/T 15835; jlreq §3.1.10 c, cl-25). */
 export const isLatinWordChar = (c: string): boolean =>
-  /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF_@&'’%‰°²³µ.,:+\-–\/#=?~*]/u.test(c);
+  /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF_@&'’%‰°²³µ.,:+\-–/#=?~*]/u.test(c);
 /** Letters and digits: the characters that get the CJK–Latin gap next to Han (clreq §3.2.2). */
 export const isAlnum = (c: string): boolean => /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u.test(c);
 export const isDigit = (c: string): boolean => c >= '0' && c <= '9';

@@ -131,9 +131,9 @@ describe('page copy of other papers', () => {
     expect(a!.paragraphs).toHaveLength(8);
     expect(a!.paragraphs[4]!.endsWith('累计建成美丽乡村精品村42个。')).toBe(true);
     expect(a!.marks).toEqual([
-      { paragraph: 1, role: 'subhead' },
-      { paragraph: 3, role: 'subhead' },
-      { paragraph: 5, role: 'subhead' },
+      { paragraph: 1, role: 'crosshead' },
+      { paragraph: 3, role: 'crosshead' },
+      { paragraph: 5, role: 'crosshead' },
       { paragraph: 7, role: 'jump' },
     ]);
     expect(a!.paragraphs[1]).toBe('产业升级 动能更足');

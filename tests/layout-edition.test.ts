@@ -136,7 +136,7 @@ describe('two-page edition', () => {
     const marked = edition.pages[1]!.items.flatMap((it) =>
       'marks' in it && it.marks ? it.marks.map((m) => m.role) : [],
     );
-    const map: Record<string, TextRole> = { subhead: 'crosshead', note: 'note', jump: 'jump', question: 'question' };
+    const map: Record<string, TextRole> = { crosshead: 'crosshead', note: 'note', jump: 'jump', question: 'question' };
     for (const r of new Set(marked)) expect(roles.has(map[r]!), r).toBe(true);
   });
 

@@ -518,7 +518,7 @@ class CopyParser {
           !isDateOnly(p) &&
           !hasAdSignal(p)
         )
-          roles.set(k, 'subhead');
+          roles.set(k, 'crosshead');
       }
     }
     if (roles.size > 0)

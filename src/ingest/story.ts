@@ -44,7 +44,9 @@ const common = {
 };
 
 const Marks = z
-  .array(z.strictObject({ paragraph: z.number().int().min(0), role: z.enum(['subhead', 'note', 'jump', 'question']) }))
+  .array(
+    z.strictObject({ paragraph: z.number().int().min(0), role: z.enum(['crosshead', 'note', 'jump', 'question']) }),
+  )
   .optional();
 
 const Article = z.strictObject({

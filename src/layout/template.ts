@@ -50,7 +50,7 @@ export const TemplateSchema = z.object({
     /** How marked paragraphs (model ParagraphMark) are set: face role and alignment; no indent unless `indent`. */
     marks: z
       .object({
-        subhead: z.object({ role, align: z.enum(['start', 'center']) }),
+        crosshead: z.object({ role, align: z.enum(['start', 'center']) }),
         note: z.object({ role, indent: z.boolean() }),
         jump: z.object({ role }),
         question: z.object({ role, indent: z.boolean() }),

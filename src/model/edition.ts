@@ -24,9 +24,9 @@ export interface ItemOverrides {
 /**
  * What a paragraph is when it is not running text. The text itself always stays in `paragraphs` (a stage that
  * ignores marks still prints everything); a mark only tells the designer how to set it:
- * `subhead` 小标题 inside a story, `note` 编者按 / 开栏的话 / 编后, `jump` 转版 line (`（下转第2版）`), `question` an interview question.
+ * `crosshead` 小标题 inside a story (the item's `subhead` is its 副题), `note` 编者按 / 开栏的话 / 编后, `jump` 转版 line (`（下转第2版）`), `question` an interview question.
  */
-export type ParagraphRole = 'subhead' | 'note' | 'jump' | 'question';
+export type ParagraphRole = 'crosshead' | 'note' | 'jump' | 'question';
 export interface ParagraphMark {
   /** 0-based index into `paragraphs`. */
   paragraph: number;

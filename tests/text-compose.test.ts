@@ -21,7 +21,7 @@ import {
   STOPS,
   isHan,
 } from '../src/text/rules.js';
-import { composeTextDocument } from '../src/compose/flow.js';
+import { composeTextDocument } from '../src/commands/compose.js';
 
 const book = loadFontBook();
 const face = book.face('body');

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { DiagnosticError, Sink, formatDiagnostic, fail } from './diag/index.js';
-import type { PdfStandard } from './pipeline.js';
+import { DiagnosticError, Sink, formatDiagnostic, fail } from '../diag/index.js';
+import type { PdfStandard } from '../pipeline.js';
 
 // Stages are loaded when a command needs them, so `--help` and `import` start fast (the PDF writer, the
 // fonts and the WebAssembly renderer are heavy).
-const pipeline = () => import('./pipeline.js');
-const ingest = () => import('./ingest/index.js');
+const pipeline = () => import('../pipeline.js');
+const ingest = () => import('../ingest/index.js');
 
 const out = (s: string): void => void process.stdout.write(`${s}\n`);
 const err = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -150,9 +150,9 @@ export function program(): Command {
       ) => {
         const text = readInput(file);
         const [{ loadFontBook }, { composeTextDocument }, { writePdf }, { writeFileAtomic }] = await Promise.all([
-          import('./fonts/index.js'),
-          import('./compose/flow.js'),
-          import('./pdf/index.js'),
+          import('../fonts/index.js'),
+          import('./compose.js'),
+          import('../pdf/index.js'),
           pipeline(),
         ]);
         const fonts = loadFontBook();
@@ -194,7 +194,7 @@ export function program(): Command {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, o: { json?: boolean }) => {
       readInput(file);
-      const { preflight } = await import('./pdf/preflight.js');
+      const { preflight } = await import('../pdf/preflight.js');
       const res = await preflight(fs.readFileSync(file));
       if (o.json) out(JSON.stringify(res, null, 1));
       else for (const c of res.checks) out(`${c.ok ? 'ok  ' : 'FAIL'} ${c.id}: ${c.detail}`);
@@ -209,7 +209,7 @@ export function program(): Command {
     .option('--dpi <n>', 'resolution', int('--dpi', 10, 600), 50)
     .action(async (file: string, o: { out: string; dpi: number }) => {
       readInput(file);
-      const [{ renderPng }, { writeFileAtomic }] = await Promise.all([import('./preview/index.js'), pipeline()]);
+      const [{ renderPng }, { writeFileAtomic }] = await Promise.all([import('../preview/index.js'), pipeline()]);
       const bytes = fs.readFileSync(file);
       const base = path.basename(file, path.extname(file));
       for (let i = 0; ; i++) {

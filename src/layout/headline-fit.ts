@@ -1,22 +1,22 @@
 /**
- * The layout stage's seam to the composer (text/): re-exports, plus what layout needs on top — end alignment of
+ * Headline fitting for layout, on top of the composer (text/): re-exports, plus what layout needs on top — end alignment of
  * headline-like lines (as an x shift at placement; composed lines are never changed) and the overfull test.
  */
 import type { ComposeStyle, ComposedLine } from '../text/types.js';
-import { composeHeadline as composeHead } from '../text/index.js';
+import { composeHeadline } from '../text/index.js';
 
 export { BODY_SETTINGS, composeParagraph } from '../text/index.js';
 
 export type Align = 'start' | 'center' | 'end';
 
 /** Set a headline-like text in at most `maxLines` lines; `end` is set as `start` and shifted by {@link shiftFor}. */
-export function composeHeadline(
+export function setHeadline(
   text: string,
   style: ComposeStyle,
   maxWidth: number,
   opts: { align: Align; maxLines?: number },
 ): ComposedLine[] {
-  return composeHead(text, style, maxWidth, {
+  return composeHeadline(text, style, maxWidth, {
     align: opts.align === 'center' ? 'center' : 'start',
     maxLines: opts.maxLines ?? 2,
   });
@@ -39,7 +39,7 @@ export function overfull(lines: ComposedLine[], maxWidth: number): boolean {
 }
 
 /**
- * Like composeHeadline, but never wider than `maxWidth`: more lines first (up to maxLines + 3), then a smaller
+ * Like setHeadline, but never wider than `maxWidth`: more lines first (up to maxLines + 3), then a smaller
  * size (in 5 % steps). Small furniture (labels, ad lines, captions' titles) must fit whatever the module width.
  */
 export function fitHeadline(
@@ -51,11 +51,11 @@ export function fitHeadline(
   const max = opts.maxLines ?? 2;
   let lines: ComposedLine[] = [];
   for (let n = max; n <= max + 3; n++) {
-    lines = composeHeadline(text, style, maxWidth, { align: opts.align, maxLines: n });
+    lines = setHeadline(text, style, maxWidth, { align: opts.align, maxLines: n });
     if (!overfull(lines, maxWidth)) return lines;
   }
   for (let size = style.size * 0.95; size > 3; size *= 0.95) {
-    lines = composeHeadline(text, { ...style, size }, maxWidth, { align: opts.align, maxLines: max + 3 });
+    lines = setHeadline(text, { ...style, size }, maxWidth, { align: opts.align, maxLines: max + 3 });
     if (!overfull(lines, maxWidth)) return lines;
   }
   return lines;

@@ -9,7 +9,7 @@ import type { FontBook } from '../fonts/index.js';
 import type { Edition } from '../model/edition.js';
 import type { ComposedLine } from '../text/types.js';
 import type { FontRole } from '../fonts/index.js';
-import { composeHeadline as setHead, fitHeadline as composeHeadline, inkRight } from './compose.js';
+import { fitHeadline, inkRight, setHeadline } from './headline-fit.js';
 import type { Grid } from './modules.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, PlacedLine } from './types.js';
@@ -62,25 +62,25 @@ interface MastheadSet {
   leftW: number;
 }
 
-function compose(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Edition): MastheadSet {
+function setMastheadParts(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Edition): MastheadSet {
   const M = t.masthead!;
   const W = grid.spanW(M.columns);
   const leftW = Math.round(W * M.nameShare);
   const chars = Math.max(1, Array.from(edition.paper.name).length);
   const nameSize = Math.min(M.nameMaxSize, (leftW * 0.94) / (chars + 0.2));
-  const name = composeHeadline(edition.paper.name, { face: fonts.face(M.nameRole), size: nameSize }, leftW, {
+  const name = fitHeadline(edition.paper.name, { face: fonts.face(M.nameRole), size: nameSize }, leftW, {
     align: 'center',
     maxLines: 1,
   });
   const romanized = edition.paper.romanized
-    ? composeHeadline(edition.paper.romanized, { face: fonts.face(M.romanizedRole), size: M.romanizedSize }, leftW, {
+    ? fitHeadline(edition.paper.romanized, { face: fonts.face(M.romanizedRole), size: M.romanizedSize }, leftW, {
         align: 'center',
         maxLines: 1,
       })
     : [];
   const infoW = W - leftW - t.geometry.gutter - 2 * t.grid.char;
   const info = mastheadInfo(edition).flatMap((s) =>
-    composeHeadline(s, { face: fonts.face(M.infoRole), size: M.infoSize }, infoW, { align: 'start', maxLines: 2 }),
+    fitHeadline(s, { face: fonts.face(M.infoRole), size: M.infoSize }, infoW, { align: 'start', maxLines: 2 }),
   );
   const nameRows = Math.ceil((nameSize * 1.18 + romanized.length * M.romanizedSize * 1.6) / grid.pitch) + 1;
   const infoRows = Math.ceil((info.length * M.infoSize * 1.5) / grid.pitch) + 2;
@@ -89,7 +89,7 @@ function compose(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Editio
 
 /** Height of the masthead in grid lines. */
 export function mastheadRows(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Edition): number {
-  return compose(t, grid, fonts, edition).rows;
+  return setMastheadParts(t, grid, fonts, edition).rows;
 }
 
 /**
@@ -111,7 +111,7 @@ export function buildRunningHead(
   const dp = dateParts(edition.date);
   const left = `${dp ? `${dp.date} ${dp.weekday}` : edition.date}\u3000第${page.number}版`;
   const set = (text: string, role: FontRole, size: number, w: number): ComposedLine[] =>
-    composeHeadline(text, { face: fonts.face(role), size }, w, { align: 'start', maxLines: 1 });
+    fitHeadline(text, { face: fonts.face(role), size }, w, { align: 'start', maxLines: 1 });
   const third = width / 3;
   const blocks: Block[] = [];
   const add = (lines: ComposedLine[], align: 'start' | 'center' | 'end', size: number): void => {
@@ -148,7 +148,7 @@ export function buildRunningHead(
 /** The masthead's blocks at the top-left of the type area, `rows` lines high. */
 export function buildMasthead(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Edition, rows: number): Block[] {
   const M = t.masthead!;
-  const s = compose(t, grid, fonts, edition);
+  const s = setMastheadParts(t, grid, fonts, edition);
   const x = grid.colX(0);
   const y = grid.rowY(0);
   const W = grid.spanW(M.columns);
@@ -230,7 +230,7 @@ export function buildEarIndex(
   const refs = shown.map((e) =>
     e.page === undefined
       ? []
-      : setHead(`第${e.page}版`, { face: pageFace, size: X.sizes[X.sizes.length - 1]! }, ew / 3, {
+      : setHeadline(`第${e.page}版`, { face: pageFace, size: X.sizes[X.sizes.length - 1]! }, ew / 3, {
           align: 'start',
           maxLines: 1,
         }),
@@ -238,7 +238,7 @@ export function buildEarIndex(
   const setAt = (size: number): ComposedLine[][] =>
     shown.map((e, i) => {
       const refW = refs[i]!.length ? inkRight(refs[i]![0]!) + t.grid.char : 0;
-      return setHead(`${X.marker}${e.headline}`, { face: fonts.face(X.role), size }, ew - refW, {
+      return setHeadline(`${X.marker}${e.headline}`, { face: fonts.face(X.role), size }, ew - refW, {
         align: 'start',
         maxLines: 1,
       });
@@ -272,7 +272,7 @@ export function buildEarIndex(
   const lh = X.labelSize * 1.25;
   const ly = rect.y + (rect.h - chars.length * lh) / 2;
   const labelLines: PlacedLine[] = chars.flatMap((ch, i) =>
-    setHead(ch, { face: fonts.face(X.labelRole), size: X.labelSize }, labelW, { align: 'start', maxLines: 1 }).map(
+    setHeadline(ch, { face: fonts.face(X.labelRole), size: X.labelSize }, labelW, { align: 'start', maxLines: 1 }).map(
       (line) => ({
         line,
         x: rect.x + (labelW - inkRight(line)) / 2,
@@ -301,8 +301,8 @@ export function buildEarIndex(
 
 /** One line of `text` no wider than `w`: smaller in 5 % steps. */
 function shrinkOne(text: string, fonts: FontBook, role: FontRole, size: number, w: number): ComposedLine[] {
-  let ls = setHead(text, { face: fonts.face(role), size }, w, { align: 'start', maxLines: 1 });
+  let ls = setHeadline(text, { face: fonts.face(role), size }, w, { align: 'start', maxLines: 1 });
   for (let s = size * 0.95; s > 5 && (ls.length !== 1 || inkRight(ls[0]!) > w + 0.5); s *= 0.95)
-    ls = setHead(text, { face: fonts.face(role), size: s }, w, { align: 'start', maxLines: 1 });
+    ls = setHeadline(text, { face: fonts.face(role), size: s }, w, { align: 'start', maxLines: 1 });
   return ls;
 }

@@ -10,14 +10,14 @@ import type { AdItem, Item, PhotoItem, StoryItem, WeatherItem } from '../model/e
 import type { ComposeStyle, ComposedLine, ParagraphSettings, StyledRun } from '../text/types.js';
 import {
   BODY_SETTINGS,
-  composeHeadline,
   composeParagraph,
   fitHeadline,
   inkRight,
   overfull,
   shiftFor,
   type Align,
-} from './compose.js';
+  setHeadline,
+} from './headline-fit.js';
 import { imageSize } from './image-size.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, PlacedLine, TextRole } from './types.js';
@@ -197,12 +197,12 @@ class StoryModule implements ModuleSpec {
     let dateline = item.dateline;
     item.paragraphs.forEach((p, i) => {
       const mark = M ? marks.get(i) : undefined;
-      if (mark === 'subhead') {
+      if (mark === 'crosshead') {
         // 小标题: whole lines of its own, no indent, bold sans at body size.
-        const al = M!.subhead.align;
+        const al = M!.crosshead.align;
         push(
           composeParagraph(
-            [{ text: p, style: style(ctx, M!.subhead.role, t.body.size) }],
+            [{ text: p, style: style(ctx, M!.crosshead.role, t.body.size) }],
             { ...BODY_SETTINGS, indent: 0, align: al === 'center' ? 'center' : 'justify', lastLine: al },
             measure,
           ),
@@ -261,7 +261,7 @@ class StoryModule implements ModuleSpec {
     let size = hs.sizes[hs.sizes.length - 1]!;
     const trials = hs.sizes.map((s) => ({
       s,
-      lines: composeHeadline(this.item.headline, { face, size: s }, W, { align: 'center', maxLines: hs.maxLines }),
+      lines: setHeadline(this.item.headline, { face, size: s }, W, { align: 'center', maxLines: hs.maxLines }),
     }));
     const fits = (x: { lines: ComposedLine[] }): boolean => !overfull(x.lines, W);
     const one = trials.find((x) => x.lines.length === 1 && fits(x));

@@ -14,7 +14,7 @@ import {
   type LayoutTemplate,
   type PageLayout,
 } from '../src/layout/index.js';
-import type { Item } from '../src/model/edition.js';
+import { type Item, itemTexts } from '../src/model/edition.js';
 import { paintPage } from '../src/paint/page.js';
 import { ROOT, sampleEdition, sampleItems } from './fixtures/layout/sample.js';
 
@@ -122,7 +122,8 @@ describe('sample page layout', () => {
         if (it.kind === 'commentary') texts.push(it.column.name, ...(it.column.editor ? [it.column.editor] : []));
       } else if (it.kind === 'photo') texts.push(it.caption, ...it.credits, ...(it.title ? [it.title] : []));
       else if (it.kind === 'ad') texts.push(...it.lines, '广告');
-      else texts.push(it.text);
+      else if (it.kind === 'weather') texts.push(it.text);
+      else texts.push(...itemTexts(it));
       for (const s of texts) expect(all, `${it.id}: ${s.slice(0, 12)}`).toContain(strip(s));
     }
   });

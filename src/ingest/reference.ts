@@ -15,6 +15,7 @@ export function itemToReference(it: Item): Record<string, unknown> {
         dateline: it.dateline,
         paragraphs: [...it.paragraphs],
         ...(it.marks !== undefined ? { marks: it.marks.map((m) => ({ ...m })) } : {}),
+        ...(it.column !== undefined ? { column: { ...it.column } } : {}),
       };
     case 'commentary':
       return {
@@ -35,6 +36,42 @@ export function itemToReference(it: Item): Record<string, unknown> {
       return { kind: it.kind, id: it.id, lines: [...it.lines] };
     case 'weather':
       return { kind: it.kind, id: it.id, text: it.text };
+    case 'notice':
+      return {
+        kind: it.kind,
+        id: it.id,
+        title: it.title,
+        number: it.number,
+        paragraphs: [...it.paragraphs],
+        ...(it.marks !== undefined ? { marks: it.marks.map((m) => ({ ...m })) } : {}),
+        signature: [...it.signature],
+        date: it.date,
+      };
+    case 'list':
+      return {
+        kind: it.kind,
+        id: it.id,
+        title: it.title,
+        intro: [...it.intro],
+        entries: [...it.entries],
+        outro: [...it.outro],
+      };
+    case 'table':
+      return {
+        kind: it.kind,
+        id: it.id,
+        title: it.title,
+        header: it.header ? [...it.header] : null,
+        rows: it.rows.map((r) => [...r]),
+        notes: [...it.notes],
+      };
+    case 'briefs':
+      return {
+        kind: it.kind,
+        id: it.id,
+        title: it.title,
+        entries: it.entries.map((b) => ({ headline: b.headline, text: b.text, credits: [...b.credits] })),
+      };
   }
 }
 

@@ -97,6 +97,7 @@ function frontMatter(it: Item): Record<string, unknown> {
         dateline: it.dateline,
       });
       if (it.marks !== undefined) fm.marks = it.marks;
+      if (it.column !== undefined) fm.column = it.column;
       break;
     case 'commentary':
       Object.assign(fm, {
@@ -118,6 +119,20 @@ function frontMatter(it: Item): Record<string, unknown> {
       break;
     case 'weather':
       break;
+    // The kinds below are written whole in the front matter until the story-file format gives them a body.
+    case 'notice':
+      Object.assign(fm, { title: it.title, number: it.number, signature: it.signature, date: it.date });
+      if (it.marks !== undefined) fm.marks = it.marks;
+      break;
+    case 'list':
+      Object.assign(fm, { title: it.title, intro: it.intro, entries: it.entries, outro: it.outro });
+      break;
+    case 'table':
+      Object.assign(fm, { title: it.title, header: it.header, rows: it.rows, notes: it.notes });
+      break;
+    case 'briefs':
+      Object.assign(fm, { title: it.title, entries: it.entries });
+      break;
   }
   if (it.overrides !== undefined) fm.overrides = it.overrides;
   return fm;
@@ -134,6 +149,12 @@ function body(it: Item): string {
       return it.lines.join('\n');
     case 'weather':
       return it.text;
+    case 'notice':
+      return it.paragraphs.join('\n\n');
+    case 'list':
+    case 'table':
+    case 'briefs':
+      return '';
   }
 }
 

@@ -11,7 +11,7 @@
 import type { Cmyk, Rect } from '../core/units.js';
 import { Sink } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
-import type { Edition, Item, Page } from '../model/edition.js';
+import { type Edition, type Item, itemTexts, type Page } from '../model/edition.js';
 import { buildEarIndex, buildMasthead, buildRunningHead, mastheadRows, type IndexEntry } from './masthead.js';
 import { Makeup, type Region } from './makeup.js';
 import { Grid, makeModule, photoHasImage, type ModuleSpec, type Place, type Rank } from './modules.js';
@@ -339,14 +339,7 @@ function layoutOnce(
   for (const i of res.dropped) {
     const m = mods[i]!;
     const it = m.item;
-    const text =
-      'paragraphs' in it
-        ? it.paragraphs.join('')
-        : it.kind === 'photo'
-          ? it.caption
-          : it.kind === 'ad'
-            ? it.lines.join('')
-            : it.text;
+    const text = itemTexts(it).join('');
     const chars = Array.from(text).length;
     heldOver.push(it.id);
     oversets.push({ item: it.id, lines: Math.ceil(chars / t.grid.columnChars), chars });

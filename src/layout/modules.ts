@@ -6,7 +6,18 @@
 import fs from 'node:fs';
 import type { Cmyk, Rect } from '../core/units.js';
 import type { FontBook, FontRole } from '../fonts/index.js';
-import type { AdItem, Item, PhotoItem, StoryItem, WeatherItem } from '../model/edition.js';
+import type {
+  AdItem,
+  ArticleItem,
+  BriefsItem,
+  Item,
+  ListItem,
+  NoticeItem,
+  PhotoItem,
+  StoryItem,
+  TableItem,
+  WeatherItem,
+} from '../model/edition.js';
 import type { ComposeStyle, ComposedLine, ParagraphSettings, StyledRun } from '../text/types.js';
 import {
   BODY_SETTINGS,
@@ -869,6 +880,67 @@ export function makeModule(ctx: ModuleContext, item: Item, order: number, rank: 
     case 'ad':
     case 'weather':
       return new BoxModule(ctx, item, order);
+    // Until these kinds have modules of their own, they are set as stories so that nothing is lost.
+    case 'notice':
+    case 'list':
+    case 'table':
+    case 'briefs':
+      return new StoryModule(ctx, asArticle(item), order, rank ?? 'other');
+  }
+}
+
+/** A notice, list, table or list of briefs as an article with the same text, in reading order. */
+function asArticle(item: NoticeItem | ListItem | TableItem | BriefsItem): ArticleItem {
+  const base = {
+    kind: 'article' as const,
+    id: item.id,
+    kicker: null,
+    subhead: null,
+    credits: [] as string[],
+    dateline: null,
+  };
+  const extra = {
+    ...(item.origin ? { origin: item.origin } : {}),
+    ...(item.overrides ? { overrides: item.overrides } : {}),
+  };
+  switch (item.kind) {
+    case 'notice':
+      return {
+        ...base,
+        ...extra,
+        headline: item.title,
+        paragraphs: [
+          ...(item.number ? [item.number] : []),
+          ...item.paragraphs,
+          ...item.signature,
+          ...(item.date ? [item.date] : []),
+        ],
+      };
+    case 'list':
+      return {
+        ...base,
+        ...extra,
+        headline: item.title ?? '',
+        paragraphs: [...item.intro, ...item.entries, ...item.outro],
+      };
+    case 'table':
+      return {
+        ...base,
+        ...extra,
+        headline: item.title ?? '',
+        paragraphs: [
+          ...(item.header ? [item.header.join('　')] : []),
+          ...item.rows.map((r) => r.join('　')),
+          ...item.notes,
+        ],
+      };
+    case 'briefs':
+      return {
+        ...base,
+        ...extra,
+        headline: item.title ?? '',
+        paragraphs: item.entries.map((b) => [b.headline ?? '', b.text, ...b.credits].filter(Boolean).join(' ')),
+      };
   }
 }
 

@@ -19,18 +19,49 @@ export interface ItemOverrides {
   columns?: number;
   /** Leave the item out of this page (the build reports it as held over, never silently). */
   hold?: boolean;
+  /**
+   * The story may continue on page N (下转第N版 / 上接第M版) when it does not fit. Absent: the story is set
+   * whole, or reported as overset. The edition may also allow continuation automatically.
+   */
+  continueOn?: number;
 }
 
 /**
  * What a paragraph is when it is not running text. The text itself always stays in `paragraphs` (a stage that
  * ignores marks still prints everything); a mark only tells the designer how to set it:
- * `crosshead` 小标题 inside a story (the item's `subhead` is its 副题), `note` 编者按 / 开栏的话 / 编后, `jump` 转版 line (`（下转第2版）`), `question` an interview question.
+ *
+ * - `crosshead` 小标题 inside a story (the item's `subhead` is its 副题);
+ * - `note` 编者按 / 开栏的话 / 编后;
+ * - `jump` 转版 line (`（下转第2版）`);
+ * - `question` an interview question;
+ * - `label` a section label inside the story (`核心阅读`, `引子`), set as a label, not a head;
+ * - `closing` a line that closes the story (`（作者为…）`, `（本系列评论到此结束）`, `（本报…电）`);
+ * - `signature` a line set flush right (`——编 者`, the issuer of a notice inside a story);
+ * - `entry` one line of a list (names, numbered items), set unjustified without indent.
  */
-export type ParagraphRole = 'crosshead' | 'note' | 'jump' | 'question';
+export type ParagraphRole = 'crosshead' | 'note' | 'jump' | 'question' | 'label' | 'closing' | 'signature' | 'entry';
 export interface ParagraphMark {
   /** 0-based index into `paragraphs`. */
   paragraph: number;
   role: ParagraphRole;
+}
+
+/** The column (栏目) a piece runs under: its 栏题, romanized name and column editor when the copy gives them. */
+export interface ColumnInfo {
+  name: string;
+  romanized: string | null;
+  editor: string | null;
+}
+
+/**
+ * An image file's size as displayed: pixel width and height after its EXIF orientation is applied, resolved by
+ * ingest so that layout never reads files.
+ */
+export interface ImageSize {
+  width: number;
+  height: number;
+  /** EXIF orientation tag of the file (1 = as stored; 5–8 swap width and height), already applied above. */
+  orientation: number;
 }
 
 interface ItemBase {
@@ -51,6 +82,8 @@ export interface ArticleItem extends ItemBase {
   paragraphs: string[];
   /** Paragraphs that are not running text, in paragraph order. Absent when there are none. */
   marks?: ParagraphMark[];
+  /** A (non-opinion) column the story runs under, from a column tag such as `（点赞新时代）`. */
+  column?: ColumnInfo;
 }
 
 export interface CommentaryItem extends ItemBase {
@@ -59,7 +92,7 @@ export interface CommentaryItem extends ItemBase {
   headline: string;
   subhead: string | null;
   credits: string[];
-  column: { name: string; romanized: string | null; editor: string | null };
+  column: ColumnInfo;
   dateline: string | null;
   paragraphs: string[];
   /** As for articles. */
@@ -73,12 +106,15 @@ export interface PhotoItem extends ItemBase {
   credits: string[];
   /** Image file (resolved path), when the edition names one. Absent: a placeholder frame is drawn and a warning given. */
   image?: string;
+  /** Displayed size of `image`, read by ingest. */
+  imageSize?: ImageSize;
 }
 
 export interface AdItem extends ItemBase {
   kind: 'ad';
   lines: string[];
   image?: string;
+  imageSize?: ImageSize;
 }
 
 export interface WeatherItem extends ItemBase {
@@ -86,7 +122,73 @@ export interface WeatherItem extends ItemBase {
   text: string;
 }
 
-export type Item = ArticleItem | CommentaryItem | PhotoItem | AdItem | WeatherItem;
+/**
+ * An official notice (公告, 通知, 主席令, 决定, 任免名单, 启事): set as a boxed or ruled module with the title
+ * centred, numbered lines kept, signature and date flush right, nothing letter-spaced.
+ */
+export interface NoticeItem extends ItemBase {
+  kind: 'notice';
+  title: string;
+  /** 文号 or order number under the title, e.g. `第十二号`, `（2024）第3号`. */
+  number: string | null;
+  /** Body paragraphs, numbered lines included, in order (an addressee line such as `各位市民：` is the first). */
+  paragraphs: string[];
+  /** Roles of paragraphs that are not running text (`entry` for list lines, `crosshead` for 一、 heads …). */
+  marks?: ParagraphMark[];
+  /** Issuer lines (one or more), flush right. */
+  signature: string[];
+  /** Date line, flush right, e.g. `2024年10月11日`. */
+  date: string | null;
+}
+
+/** A list of names or short entries (获奖名单, 任免名单 entries, a roll): set in columns, unjustified. */
+export interface ListItem extends ItemBase {
+  kind: 'list';
+  title: string | null;
+  /** Lines before the entries (an intro sentence), as paragraphs. */
+  intro: string[];
+  entries: string[];
+  /** Lines after the entries (a note, a signature), as paragraphs. */
+  outro: string[];
+}
+
+/** A table (price list, results, listings): a ruled grid with a header row, numbers aligned. */
+export interface TableItem extends ItemBase {
+  kind: 'table';
+  title: string | null;
+  /** Header cells, when the copy has a header row. */
+  header: string[] | null;
+  /** Body rows; every row has as many cells as the widest row (missing cells are empty strings). */
+  rows: string[][];
+  /** Lines under the table (source, unit, remarks). */
+  notes: string[];
+}
+
+/** One brief (简讯) in a list of briefs: a run-in head and its text. */
+export interface Brief {
+  headline: string | null;
+  text: string;
+  credits: string[];
+}
+
+/** A list of briefs (简讯, 快讯): one module with run-in heads. */
+export interface BriefsItem extends ItemBase {
+  kind: 'briefs';
+  /** The list's 栏题, e.g. `本地快讯`; null when the copy has none. */
+  title: string | null;
+  entries: Brief[];
+}
+
+export type Item =
+  | ArticleItem
+  | CommentaryItem
+  | PhotoItem
+  | AdItem
+  | WeatherItem
+  | NoticeItem
+  | ListItem
+  | TableItem
+  | BriefsItem;
 export type StoryItem = ArticleItem | CommentaryItem;
 export type ItemKind = Item['kind'];
 
@@ -122,4 +224,38 @@ export interface Edition {
   pages: Page[];
   /** Directory the edition file lives in (paths are resolved against it). */
   baseDir: string;
+}
+
+/** Every visible text of an item, in reading order (for no-loss checks and size estimates in any stage). */
+export function itemTexts(it: Item): string[] {
+  switch (it.kind) {
+    case 'article':
+    case 'commentary':
+      return [
+        ...(it.kind === 'article' && it.section !== undefined ? [it.section] : []),
+        ...(it.column ? [it.column.name, it.column.romanized ?? '', it.column.editor ?? ''] : []),
+        it.kicker ?? '',
+        it.headline,
+        it.subhead ?? '',
+        ...it.credits,
+        it.dateline ?? '',
+        ...it.paragraphs,
+      ].filter((s) => s !== '');
+    case 'photo':
+      return [it.title ?? '', it.caption, ...it.credits].filter((s) => s !== '');
+    case 'ad':
+      return [...it.lines];
+    case 'weather':
+      return [it.text];
+    case 'notice':
+      return [it.title, it.number ?? '', ...it.paragraphs, ...it.signature, it.date ?? ''].filter((s) => s !== '');
+    case 'list':
+      return [it.title ?? '', ...it.intro, ...it.entries, ...it.outro].filter((s) => s !== '');
+    case 'table':
+      return [it.title ?? '', ...(it.header ?? []), ...it.rows.flat(), ...it.notes].filter((s) => s !== '');
+    case 'briefs':
+      return [it.title ?? '', ...it.entries.flatMap((b) => [b.headline ?? '', b.text, ...b.credits])].filter(
+        (s) => s !== '',
+      );
+  }
 }

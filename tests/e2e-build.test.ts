@@ -9,7 +9,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
-import { buildEdition, layoutEdition, type BuildReport } from '../src/pipeline.js';
+import { buildEdition, layoutEdition, type BuildReport } from '../src/pipeline/index.js';
 import { loadEdition } from '../src/ingest/index.js';
 import { extractText } from '../src/preview/index.js';
 import {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { loadEdition } from '../src/ingest/index.js';
-import { compositionReport, layoutEdition } from '../src/pipeline.js';
+import { compositionReport, layoutEdition } from '../src/pipeline/index.js';
 
 function edition(story: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-pipe-'));

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DiagnosticError, Sink, formatDiagnostic, fail } from '../diag/index.js';
-import type { PdfStandard } from '../pipeline.js';
+import type { PdfStandard } from '../pipeline/index.js';
 
 // Stages are loaded when a command needs them, so `--help` and `import` start fast (the PDF writer, the
 // fonts and the WebAssembly renderer are heavy).
-const pipeline = () => import('../pipeline.js');
+const pipeline = () => import('../pipeline/index.js');
 const ingest = () => import('../ingest/index.js');
 
 const out = (s: string): void => void process.stdout.write(`${s}\n`);

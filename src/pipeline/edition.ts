@@ -1,0 +1,30 @@
+/** Lay out and paint a whole edition in memory (no files). */
+import type { Sink } from '../diag/index.js';
+import { loadFontBook, type FontBook } from '../fonts/index.js';
+import { layoutPage, loadTemplate } from '../layout/index.js';
+import type { PageLayout } from '../layout/types.js';
+import type { Edition } from '../model/edition.js';
+import type { DisplayDocument } from '../paint/display.js';
+import { paintPage } from '../paint/page.js';
+
+/** Lay out every page of an edition (no files written). */
+export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = loadFontBook()): PageLayout[] {
+  // one template load per name: pages sharing a template share it (and its diagnostics are reported once)
+  const templates = new Map<string, ReturnType<typeof loadTemplate>>();
+  return edition.pages.map((page) => {
+    let template = templates.get(page.layout);
+    if (!template) {
+      template = loadTemplate(page.layout);
+      templates.set(page.layout, template);
+    }
+    return layoutPage(page, edition, template, fonts, sink);
+  });
+}
+
+export function paintEdition(edition: Edition, layouts: PageLayout[]): DisplayDocument {
+  return {
+    title: `${edition.paper.name} ${edition.date}`,
+    date: edition.date,
+    pages: layouts.map((l) => paintPage(l)),
+  };
+}

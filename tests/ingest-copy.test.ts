@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { checkNoLoss, importCopy, itemsToReferenceJson, normalizePunctuation } from '../src/ingest/index.js';
-import type { ArticleItem, Item } from '../src/model/edition.js';
+import type { ArticleItem, BriefsItem, Item, NoticeItem } from '../src/model/edition.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLE = path.join(ROOT, 'seeds', '000_52660507d51a0aa1.txt');
@@ -185,14 +185,14 @@ describe('importCopy on copies of other papers', () => {
   it('other dateline forms and bracket bylines', () => {
     const a = articles(load(path.join(FIX, 'other-datelines.txt')).items);
     expect(a.map((x) => x.dateline)).toEqual([
-      '本报北京10月11日电 （记者 张明远）',
+      '本报北京10月11日电',
       '【本市讯】',
       '新华社北京10月11日电',
       '本报7月1日讯',
     ]);
+    expect(a.map((x) => x.credits)).toEqual([['（记者 张明远）'], ['（记者 李华）'], [], []]);
     expect(a[0]!.subhead).toBe('——部署做好今年秋粮收购各项工作');
     expect(a[0]!.paragraphs[0]!.startsWith('国家粮食和物资储备局')).toBe(true);
-    expect(a[1]!.credits).toEqual(['（记者 李华）']);
     expect(a[1]!.paragraphs).toHaveLength(2);
     expect(a[2]!.headline).toBe('前三季度国民经济运行总体平稳');
     expect(a[3]!.headline).toBe('');
@@ -207,23 +207,31 @@ describe('importCopy on copies of other papers', () => {
     expect(a[1]!.paragraphs[0]!.startsWith('10月10日上午')).toBe(true);
   });
 
-  it('a list of briefs: one item per brief, the list label on the first', () => {
-    const a = articles(load(path.join(FIX, 'briefs.txt')).items);
-    expect(a.map((x) => x.headline)).toEqual([
+  it('a list of briefs under a □ label: one briefs item, each brief with its head and credit', () => {
+    const { items } = load(path.join(FIX, 'briefs.txt'));
+    expect(items.map((i) => i.kind)).toEqual(['briefs']);
+    const b = items[0] as BriefsItem;
+    expect(b.title).toBe('□本地快讯');
+    expect(b.entries.map((e) => e.headline)).toEqual([
       '县图书馆开展国庆阅读活动',
       '城东街道举行消防演练',
       '县人民医院开通夜间门诊',
     ]);
-    expect(a.map((x) => x.section)).toEqual(['□本地快讯', undefined, undefined]);
-    expect(a.every((x) => x.paragraphs.length === 1)).toBe(true);
+    expect(b.entries.map((e) => e.credits)).toEqual([['（通讯员 沈佳）'], ['（记者 周洁）'], ['（通讯员 孙悦）']]);
   });
 
-  it('a notice keeps its list, phone line and signature in one item', () => {
+  it('a notice keeps its numbered lines and phone line, with its signature and date apart', () => {
     const { items } = load(path.join(FIX, 'notice.txt'));
     expect(items).toHaveLength(1);
-    const n = items[0] as ArticleItem;
-    expect(n.headline).toBe('关于2024年秋季城乡居民医保参保缴费的通知');
-    expect(n.paragraphs.slice(-3)).toEqual(['特此通知。', '县医疗保障局', '2024年8月20日']);
+    const n = items[0] as NoticeItem;
+    expect(n.kind).toBe('notice');
+    expect(n.title).toBe('关于2024年秋季城乡居民医保参保缴费的通知');
+    expect(n.paragraphs.slice(-3)).toEqual([
+      '二、参保人员可通过“浙里办”APP、银行网点或村（社区）便民服务中心缴费。',
+      '咨询电话：85012345。',
+      '特此通知。',
+    ]);
+    expect([n.signature, n.date]).toEqual([['县医疗保障局'], '2024年8月20日']);
   });
 
   it('ASCII punctuation next to Chinese becomes full width; numbers and Latin stay', () => {

@@ -7,7 +7,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { checkNoLoss, importCopy } from '../src/ingest/index.js';
-import type { AdItem, ArticleItem, CommentaryItem, Item, PhotoItem, WeatherItem } from '../src/model/edition.js';
+import type {
+  AdItem,
+  ArticleItem,
+  BriefsItem,
+  CommentaryItem,
+  Item,
+  NoticeItem,
+  PhotoItem,
+  WeatherItem,
+} from '../src/model/edition.js';
 
 const FIX = path.resolve(__dirname, 'fixtures', 'ingest');
 
@@ -39,10 +48,11 @@ describe('page copy of other papers', () => {
     const [a, b] = [art(items[0]), art(items[1])];
     // a head that ends in 研究部署 introduces the main head
     expect(heads(a)).toEqual(['国务院常务会议研究部署', '进一步扩大有效投资', null]);
-    expect(a.dateline).toBe('新华社北京10月11日电（记者 王立新 刘晓）');
+    // the bracketed byline after the dateline is the story's credit
+    expect([a.dateline, a.credits]).toEqual(['新华社北京10月11日电', ['（记者 王立新 刘晓）']]);
     expect(a.paragraphs).toHaveLength(3);
     expect(a.paragraphs[0]!.startsWith('国务院总理')).toBe(true);
-    expect(b.dateline).toBe('本报北京10月11日电　（记者 陈静）');
+    expect([b.dateline, b.credits]).toEqual(['本报北京10月11日电', ['（记者 陈静）']]);
     expect(b.paragraphs).toHaveLength(2);
     expect(b.paragraphs[0]!.startsWith('10月10日至12日')).toBe(true);
     // indents and trailing spaces are gone
@@ -73,34 +83,35 @@ describe('page copy of other papers', () => {
     expect(problems(sink)).toEqual([]);
   });
 
-  it('a 简讯 list with ■/●/▲ leads: one item per list, one paragraph per brief, leads kept', () => {
+  it('a 简讯 list with ■/●/▲ leads: one briefs item per list, one brief per lead, credits split off', () => {
     const { items, sink } = load('briefs-marks.txt');
-    const a = items.map(art);
-    expect(a.map((x) => x.headline)).toEqual(['简讯', '【一句话新闻】']);
-    expect(a[0]!.paragraphs).toHaveLength(3);
-    expect(a[0]!.paragraphs.map((p) => p[0])).toEqual(['■', '●', '▲']);
-    expect(a[0]!.paragraphs[0]!.endsWith('（通讯员 王一鸣）')).toBe(true);
-    expect(a[1]!.paragraphs).toHaveLength(2);
-    expect(a.every((x) => x.credits.length === 0 && x.marks === undefined)).toBe(true);
+    expect(kinds(items)).toEqual(['briefs', 'briefs']);
+    const [a, b] = items as BriefsItem[];
+    expect([a!.title, b!.title]).toEqual(['简讯', '【一句话新闻】']);
+    expect(a!.entries.map((e) => [e.headline, e.text[0], e.credits])).toEqual([
+      [null, '■', ['（通讯员 王一鸣）']],
+      [null, '●', ['（记者 黄丽）']],
+      [null, '▲', []],
+    ]);
+    expect(b!.entries).toHaveLength(2);
     expect(problems(sink)).toEqual([]);
   });
 
-  it('notices: title as headline (issuer under it), numbered items, phone, signature and date lines apart; the ad after is an ad', () => {
+  it('notices: title, issuer under it, numbered items, phone, signature and date; the ad after is an ad', () => {
     const { items, sink } = load('notices.txt');
-    expect(kinds(items)).toEqual(['article', 'article', 'ad']);
-    const [g, n] = [art(items[0]), art(items[1])];
-    expect(heads(g)).toEqual([null, '国有建设用地使用权挂牌出让公告', '县自然资源和规划局']);
-    expect(g.paragraphs).toHaveLength(7);
-    expect(g.paragraphs.slice(-3)).toEqual(['联系电话：0571-85012345', '县自然资源和规划局', '2024年10月11日']);
-    expect(n.headline).toBe('关于调整城区公交线路的通知');
-    expect(n.paragraphs).toEqual([
+    expect(kinds(items)).toEqual(['notice', 'notice', 'ad']);
+    const [g, n] = items as NoticeItem[];
+    expect(g!.title).toBe('国有建设用地使用权挂牌出让公告');
+    expect(g!.paragraphs[0]).toBe('县自然资源和规划局');
+    expect(g!.paragraphs).toHaveLength(6);
+    expect(g!.paragraphs.at(-1)).toBe('联系电话：0571-85012345');
+    expect([g!.signature, g!.date]).toEqual([['县自然资源和规划局'], '2024年10月11日']);
+    expect(n!.title).toBe('关于调整城区公交线路的通知');
+    expect(n!.paragraphs).toEqual([
       '各位市民：',
       '因城北路道路改造，自10月15日起，3路、7路公交车临时调整运行线路，恢复时间另行通知。由此带来的不便，敬请谅解。',
-      '县公交公司',
-      '2024年10月11日',
     ]);
-    expect(g.marks).toBeUndefined();
-    expect(n.marks).toBeUndefined();
+    expect([n!.signature, n!.date]).toEqual([['县公交公司'], '2024年10月11日']);
     expect((items[2] as AdItem).lines[0]).toBe('鼎盛家电');
     expect(problems(sink)).toEqual([]);
   });
@@ -224,7 +235,7 @@ describe('page copy of other papers', () => {
     const { items, sink } = load('story-photo-weather.txt');
     expect(kinds(items)).toEqual(['article', 'photo', 'weather']);
     const a = art(items[0]);
-    expect(a.dateline).toBe('本报讯（记者 许诺 通讯员 邱林）');
+    expect([a.dateline, a.credits]).toEqual(['本报讯', ['（记者 许诺 通讯员 邱林）']]);
     expect(a.paragraphs).toHaveLength(2);
     expect((items[1] as PhotoItem).title).toBe('激情绽放');
     expect((items[1] as PhotoItem).credits).toEqual(['■摄影 陶然']);

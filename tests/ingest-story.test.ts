@@ -91,7 +91,9 @@ describe('story files', () => {
     const f = path.join(tmp(), 'typo.md');
     fs.writeFileSync(f, '---\nkind: article\nheadline: 标题\nsubhaed: 副题\n---\n\n正文。\n');
     const e = thrown(() => readStoryFile(f, new Sink()));
-    expect(e.diagnostics.map((d) => [d.at.line, d.message])).toEqual([[4, '(top level): unknown field "subhaed"']]);
+    expect(e.diagnostics.map((d) => [d.at.line, d.message, d.hint])).toEqual([
+      [4, '(top level): unknown field "subhaed" (did you mean "subhead"?)', 'rename "subhaed" to "subhead"'],
+    ]);
     const g = path.join(tmp(), 'kind.md');
     fs.writeFileSync(g, '---\nid: x\nkind: story\n---\n');
     expect(thrown(() => readStoryFile(g, new Sink())).diagnostics[0]).toMatchObject({

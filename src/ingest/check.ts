@@ -6,8 +6,9 @@
  * those and reports them as `import-invisible-text`).
  */
 import type { Diagnostic } from '../diag/index.js';
-import type { Item } from '../model/edition.js';
-import { foldPunctuation } from './normalize.js';
+import { type ColumnInfo, type Item, itemTexts } from '../model/edition.js';
+import { ANSI, LINE_BREAK } from './copy/normalize.js';
+import { foldPunctuation } from './copy/punctuation.js';
 
 export interface LossReport {
   /** Input text found in no item, by line (not excused by a diagnostic). */
@@ -18,38 +19,7 @@ export interface LossReport {
   moved: string[];
 }
 
-/** The visible text of an item, field by field, in the order it is read. */
-export function itemTexts(it: Item): string[] {
-  const out: Array<string | null | undefined> = [];
-  switch (it.kind) {
-    case 'article':
-      out.push(it.section, it.kicker, it.headline, it.subhead, ...it.credits, it.dateline, ...it.paragraphs);
-      break;
-    case 'commentary':
-      out.push(
-        it.kicker,
-        it.headline,
-        it.subhead,
-        ...it.credits,
-        it.dateline,
-        ...it.paragraphs,
-        it.column.name,
-        it.column.romanized,
-        it.column.editor,
-      );
-      break;
-    case 'photo':
-      out.push(it.title, it.caption, ...it.credits);
-      break;
-    case 'ad':
-      out.push(...it.lines);
-      break;
-    case 'weather':
-      out.push(it.text);
-      break;
-  }
-  return out.filter((s): s is string => typeof s === 'string' && s.trim() !== '');
-}
+export { itemTexts };
 
 /** Texts matched in copy order, and texts whose place in the copy varies (credits, column names). */
 function splitTexts(it: Item): { ordered: string[]; floating: string[] } {
@@ -57,19 +27,33 @@ function splitTexts(it: Item): { ordered: string[]; floating: string[] } {
   // several lines of the copy, which need not be next to each other
   const keep = (xs: Array<string | null | undefined>): string[] =>
     xs.flatMap((s) => (typeof s === 'string' ? s.split('\n') : [])).filter((s) => s.trim() !== '');
+  const column = (c: ColumnInfo | undefined): Array<string | null> =>
+    c ? [c.tag ?? c.name, c.romanized, c.editor] : [];
   switch (it.kind) {
     case 'article':
       return {
         ordered: keep([it.section, it.kicker, it.headline, it.subhead, it.dateline, ...it.paragraphs]),
-        floating: keep(it.credits),
+        floating: keep([...it.credits, ...column(it.column)]),
       };
     case 'commentary':
       return {
         ordered: keep([it.kicker, it.headline, it.subhead, it.dateline, ...it.paragraphs]),
-        floating: keep([...it.credits, it.column.name, it.column.romanized, it.column.editor]),
+        floating: keep([...it.credits, ...column(it.column)]),
+      };
+    case 'photo':
+      return { ordered: keep([it.title, it.caption]), floating: keep(it.credits) };
+    case 'notice':
+      return { ordered: keep([it.title, it.number, ...it.paragraphs, ...it.signature, it.date]), floating: [] };
+    case 'table':
+      // a unit or source note may stand above the table or under it
+      return { ordered: keep([it.title, ...(it.header ?? []), ...it.rows.flat()]), floating: keep(it.notes) };
+    case 'briefs':
+      return {
+        ordered: keep([it.title, ...it.entries.flatMap((b) => [b.headline, b.text])]),
+        floating: keep(it.entries.flatMap((b) => b.credits)),
       };
     default:
-      return { ordered: itemTexts(it), floating: [] };
+      return { ordered: keep(itemTexts(it)), floating: [] };
   }
 }
 
@@ -83,8 +67,9 @@ export function checkNoLoss(text: string, items: Item[], diagnostics: Diagnostic
   // the input as one stream of visible characters (code points), each with its line
   const chars: string[] = [];
   const lineOf: number[] = [];
-  text.split(/\r\n|\r|\n/).forEach((l, k) => {
-    for (const c of Array.from(foldPunctuation(l.replace(/^\uFEFF/, '')))) {
+  text.split(LINE_BREAK).forEach((l, k) => {
+    // escape sequences are removed whole by the importer (reported as import-escape-removed)
+    for (const c of Array.from(foldPunctuation(l.replace(/^\uFEFF/, '').replace(ANSI, '')))) {
       if (INVISIBLE.test(c)) continue;
       chars.push(c);
       lineOf.push(k + 1);

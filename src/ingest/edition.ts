@@ -16,7 +16,7 @@
  *     name: 要闻                      # 版名; optional
  *     layout: broadsheet              # a template in layouts/ (layouts/broadsheet.yaml)
  *     copy: 000_52660507d51a0aa1.txt  # newsroom page copy (plain text); optional
- *     stories: [stories/extra.md]     # story files (see story.ts); optional; appended after the copy's items
+ *     stories: [stories/extra.md, extra/*.md]   # story files or patterns (see story.ts); optional; after the copy's items
  *     images:                         # image files for photo and ad items, by item id; optional
  *       photo-1: photos/hubble-deep-field_1000x872.jpg
  *     overrides:                      # per item id; optional; fields as ItemOverrides in model/edition.ts
@@ -38,10 +38,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DiagnosticError, type Diagnostic, type Sink } from '../diag/index.js';
 import type { Edition, Item, ItemOverrides, Page, Paper } from '../model/edition.js';
-import { importCopy } from './copy.js';
-import { OverridesSchema, zodDiagnostics } from './schemas.js';
+import { importCopyFile } from './copy/index.js';
+import { globSync } from 'tinyglobby';
+import { lineOf, parseYaml, zodDiagnostics } from '../diag/yaml.js';
+import { OverridesSchema } from './schemas.js';
 import { readStoryFile } from './story.js';
-import { lineOf, parseYaml } from './yamlpos.js';
 import { readText } from './files.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -89,6 +90,9 @@ const HINTS: Array<[RegExp, string]> = [
   [/^pages/, 'check the page entry against the edition file format (src/ingest/edition.ts)'],
 ];
 
+/** A `stories:` entry with glob characters (`*`, `?`, `[…]`, `{…}`) is a pattern. */
+const isGlob = (s: string): boolean => /[*?[\]{}]/u.test(s);
+
 /** Load an edition file: the paper, the pages and their items (copy imported, story files read, images and overrides applied). */
 export function loadEdition(file: string, sink: Sink): Edition {
   const src = readText(
@@ -108,6 +112,7 @@ export function loadEdition(file: string, sink: Sink): Edition {
         file,
         'edition-invalid',
         (where) => HINTS.find(([re]) => re.test(where))?.[1] ?? `correct ${where} in the edition file`,
+        EditionSchema,
       ),
     );
   }
@@ -136,10 +141,7 @@ export function loadEdition(file: string, sink: Sink): Edition {
     const items: Item[] = [];
     if (pg.copy !== undefined) {
       const copyFile = rel(pg.copy);
-      let copyText: string | null = null;
-      try {
-        copyText = fs.readFileSync(copyFile, 'utf8');
-      } catch {
+      if (!fs.existsSync(copyFile) || fs.statSync(copyFile).isDirectory()) {
         errors.push({
           severity: 'error',
           code: 'missing-copy',
@@ -147,37 +149,49 @@ export function loadEdition(file: string, sink: Sink): Edition {
           at: at(['pages', k, 'copy'], { page: pg.number }),
           hint: 'check the copy path (relative to the edition file) or remove the copy line',
         });
+      } else {
+        try {
+          items.push(...importCopyFile(copyFile, sink));
+        } catch (e) {
+          if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
+          else throw e;
+        }
       }
-      if (copyText !== null) items.push(...importCopy(copyText, copyFile, sink));
     }
     (pg.stories ?? []).forEach((s, j) => {
-      const storyFile = rel(s);
-      if (!fs.existsSync(storyFile)) {
+      // a pattern (`stories/*.md`) names every file it matches, in name order; a plain path names one file
+      const files = isGlob(s)
+        ? globSync(s, { cwd: path.dirname(file), onlyFiles: true, expandDirectories: false }).sort()
+        : [s];
+      if (files.length === 0 || (!isGlob(s) && !fs.existsSync(rel(s)))) {
         errors.push({
           severity: 'error',
           code: 'missing-story',
-          message: `story file ${s} does not exist`,
+          message: isGlob(s) ? `story pattern ${s} matches no file` : `story file ${s} does not exist`,
           at: at(['pages', k, 'stories', j], { page: pg.number }),
           hint: 'check the story path (relative to the edition file) or remove it from stories',
         });
         return;
       }
-      try {
-        const it = readStoryFile(storyFile, sink);
-        if (items.some((x) => x.id === it.id)) {
-          errors.push({
-            severity: 'error',
-            code: 'duplicate-item',
-            message: `item id ${it.id} of story file ${s} is already used on page ${pg.number}`,
-            at: at(['pages', k, 'stories', j], { page: pg.number, item: it.id }),
-            hint: 'give the story file another id (its id field or its file name)',
-          });
-          return;
+      for (const f of files) {
+        const storyFile = rel(f);
+        try {
+          const it = readStoryFile(storyFile, sink);
+          if (items.some((x) => x.id === it.id)) {
+            errors.push({
+              severity: 'error',
+              code: 'duplicate-item',
+              message: `item id ${it.id} of story file ${f} is already used on page ${pg.number}`,
+              at: at(['pages', k, 'stories', j], { page: pg.number, item: it.id }),
+              hint: 'give the story file another id (its id field or its file name)',
+            });
+            continue;
+          }
+          items.push(it);
+        } catch (e) {
+          if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
+          else throw e;
         }
-        items.push(it);
-      } catch (e) {
-        if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
-        else throw e;
       }
     });
     const known = (): string => items.map((x) => x.id).join(', ') || 'none';

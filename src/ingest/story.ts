@@ -1,20 +1,25 @@
 /**
- * Story files: one Markdown file per item, `<id>.md`, for editors to read and edit.
+ * Story files: one Markdown file per item, `<id>.md`, for editors to read and edit. YAML front matter holds the
+ * short fields; the body holds the text, in a form an editor can type:
  *
  *     ---
- *     kind: article            # article | commentary | photo | ad | weather
+ *     kind: article            # article | commentary | photo | ad | weather | notice | list | table | briefs
  *     id: article-1            # optional in hand-written files: defaults to the file name
  *     section: □增值化改革进行时  # article only, optional
  *     kicker: null             # 引题 (optional, default null)
  *     headline: 第134期创新学堂举行
  *     subhead: 聚焦平安平湖建设  # 副题 (optional, default null)
- *     credits: [■记者 林旭东]   # optional, default []
+ *     credits: [■记者 林旭东]   # optional, default []; a single string is one credit
  *     dateline: 本报讯          # optional, default null
- *     column: { name: 第134期评论, romanized: DIYI PINGLUN, editor: 栏目统筹：黄金凤 }   # commentary only
- *     marks: [{ paragraph: 2, role: subhead }]   # article/commentary, optional: paragraphs (0-based) that are
- *                              # 小标题 (subhead), 编者按 (note), 转版 lines (jump) or interview questions (question)
- *     title: 破浪前行           # photo only (optional)
+ *     column: { name: 人民论坛, tag: （人民论坛） }   # commentary (required) and article (optional): 栏目;
+ *                              # also romanized and editor
+ *     marks: [{ paragraph: 2, role: crosshead }]   # optional: paragraphs (0-based) that are not running text:
+ *                              # crosshead, note, jump, question, label, closing, signature, entry
+ *     title: 破浪前行           # photo, notice, list, table, briefs
  *     image: photos/x.jpg      # photo / ad only (optional)
+ *     number: 第二十一号        # notice: 文号 (optional)
+ *     signature: [县公交公司]   # notice: issuer lines (optional)
+ *     date: 2024年10月11日      # notice: date line (optional)
  *     overrides: { priority: 1, columns: 3 }   # optional, see ItemOverrides
  *     ---
  *
@@ -22,32 +27,40 @@
  *
  *     Second paragraph.
  *
- * The body: article/commentary paragraphs separated by blank lines (a paragraph wrapped over several lines is
- * joined); a photo's caption; an ad's lines, one per line; the weather text.
+ * The body, by kind:
+ * - article, commentary, notice: paragraphs separated by blank lines (a paragraph wrapped over several lines is
+ *   joined); a photo: its caption; an ad: its lines, one per line; weather: its text;
+ * - list: intro paragraphs, then one `- entry` line per entry, then the paragraphs after the entries;
+ * - table: a Markdown pipe table (`| 品名 | 单价 |`; a `|---|` line under the first row makes it the header),
+ *   then note paragraphs;
+ * - briefs: one block per brief: `## headline` (omitted for a brief without one), the text, then one `> credit`
+ *   line per credit.
+ *
+ * In list and briefs bodies a line that would read as an entry, head or credit but is text starts with `\`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { DiagnosticError, fail, type Sink } from '../diag/index.js';
-import type { Item, ItemOverrides, ParagraphMark } from '../model/edition.js';
-import { OverridesSchema, zodDiagnostics } from './schemas.js';
-import { lineOf, parseYaml } from './yamlpos.js';
+import { closest } from '../diag/suggest.js';
+import { lineOf, parseYaml, zodDiagnostics } from '../diag/yaml.js';
+import type { Brief, Item, ItemOverrides, ParagraphMark } from '../model/edition.js';
 import { readText } from './files.js';
+import { OverridesSchema } from './schemas.js';
 
 const text = z.string().min(1, 'must not be empty');
 const nullableText = z.string().nullable().default(null);
-const credits = z.array(text).default([]);
+/** Credits: a list, or a single string for one credit. */
+const credits = z.union([text.transform((s) => [s]), z.array(text)]).default([]);
 const common = {
   id: z.string().regex(/^\S+$/, 'must be one word without spaces').optional(),
   overrides: OverridesSchema.optional(),
 };
 
-const Marks = z
-  .array(
-    z.strictObject({ paragraph: z.number().int().min(0), role: z.enum(['crosshead', 'note', 'jump', 'question']) }),
-  )
-  .optional();
+const ROLES = ['crosshead', 'note', 'jump', 'question', 'label', 'closing', 'signature', 'entry'] as const;
+const Marks = z.array(z.strictObject({ paragraph: z.number().int().min(0), role: z.enum(ROLES) })).optional();
+const Column = z.strictObject({ name: text, romanized: nullableText, editor: nullableText, tag: text.optional() });
 
 const Article = z.strictObject({
   kind: z.literal('article'),
@@ -59,6 +72,7 @@ const Article = z.strictObject({
   credits,
   dateline: nullableText,
   marks: Marks,
+  column: Column.optional(),
 });
 const Commentary = z.strictObject({
   kind: z.literal('commentary'),
@@ -67,7 +81,7 @@ const Commentary = z.strictObject({
   headline: z.string(),
   subhead: nullableText,
   credits,
-  column: z.strictObject({ name: text, romanized: nullableText, editor: nullableText }),
+  column: Column,
   dateline: nullableText,
   marks: Marks,
 });
@@ -80,8 +94,32 @@ const Photo = z.strictObject({
 });
 const Ad = z.strictObject({ kind: z.literal('ad'), ...common, image: text.optional() });
 const Weather = z.strictObject({ kind: z.literal('weather'), ...common });
-const SCHEMAS = { article: Article, commentary: Commentary, photo: Photo, ad: Ad, weather: Weather } as const;
+const Notice = z.strictObject({
+  kind: z.literal('notice'),
+  ...common,
+  title: z.string(),
+  number: nullableText,
+  signature: z.union([text.transform((s) => [s]), z.array(text)]).default([]),
+  date: nullableText,
+  marks: Marks,
+});
+const List = z.strictObject({ kind: z.literal('list'), ...common, title: nullableText });
+const Table = z.strictObject({ kind: z.literal('table'), ...common, title: nullableText });
+const Briefs = z.strictObject({ kind: z.literal('briefs'), ...common, title: nullableText });
+const SCHEMAS = {
+  article: Article,
+  commentary: Commentary,
+  photo: Photo,
+  ad: Ad,
+  weather: Weather,
+  notice: Notice,
+  list: List,
+  table: Table,
+  briefs: Briefs,
+} as const;
 const KINDS = Object.keys(SCHEMAS) as Array<keyof typeof SCHEMAS>;
+
+// ---- writing ----
 
 /** The front matter fields of an item, in a stable order (origin is never written: the story file is the origin). */
 function frontMatter(it: Item): Record<string, unknown> {
@@ -119,29 +157,31 @@ function frontMatter(it: Item): Record<string, unknown> {
       break;
     case 'weather':
       break;
-    // The kinds below are written whole in the front matter until the story-file format gives them a body.
     case 'notice':
       Object.assign(fm, { title: it.title, number: it.number, signature: it.signature, date: it.date });
       if (it.marks !== undefined) fm.marks = it.marks;
       break;
     case 'list':
-      Object.assign(fm, { title: it.title, intro: it.intro, entries: it.entries, outro: it.outro });
-      break;
     case 'table':
-      Object.assign(fm, { title: it.title, header: it.header, rows: it.rows, notes: it.notes });
-      break;
     case 'briefs':
-      Object.assign(fm, { title: it.title, entries: it.entries });
+      fm.title = it.title;
       break;
   }
   if (it.overrides !== undefined) fm.overrides = it.overrides;
   return fm;
 }
 
+/** A line of text that would read as markup in a list or briefs body gets a leading backslash. */
+const escapeLine = (s: string, markup: RegExp): string => (markup.test(s) || s.startsWith('\\') ? `\\${s}` : s);
+const LIST_MARKUP = /^- /u;
+const BRIEF_MARKUP = /^(?:## |> )/u;
+const cell = (s: string): string => s.replace(/\\/gu, '\\\\').replace(/\|/gu, '\\|');
+
 function body(it: Item): string {
   switch (it.kind) {
     case 'article':
     case 'commentary':
+    case 'notice':
       return it.paragraphs.join('\n\n');
     case 'photo':
       return it.caption;
@@ -149,12 +189,32 @@ function body(it: Item): string {
       return it.lines.join('\n');
     case 'weather':
       return it.text;
-    case 'notice':
-      return it.paragraphs.join('\n\n');
     case 'list':
-    case 'table':
+      return [
+        ...it.intro.map((p) => escapeLine(p, LIST_MARKUP)),
+        it.entries.map((e) => `- ${e}`).join('\n'),
+        ...it.outro.map((p) => escapeLine(p, LIST_MARKUP)),
+      ]
+        .filter((s) => s !== '')
+        .join('\n\n');
+    case 'table': {
+      const row = (r: string[]): string => `| ${r.map(cell).join(' | ')} |`;
+      const width = Math.max(it.header?.length ?? 0, ...it.rows.map((r) => r.length), 1);
+      const grid = [...(it.header ? [row(it.header), `|${' --- |'.repeat(width)}`] : []), ...it.rows.map(row)].join(
+        '\n',
+      );
+      return [grid, ...it.notes.map((n) => escapeLine(n, /^\|/u))].filter((s) => s !== '').join('\n\n');
+    }
     case 'briefs':
-      return '';
+      return it.entries
+        .map((b) =>
+          [
+            ...(b.headline !== null ? [`## ${b.headline}`] : []),
+            escapeLine(b.text, BRIEF_MARKUP),
+            ...b.credits.map((c) => `> ${c}`),
+          ].join('\n'),
+        )
+        .join('\n\n');
   }
 }
 
@@ -164,20 +224,53 @@ export function storyFileText(it: Item): string {
   return `---\n${yaml}---\n\n${body(it)}\n`;
 }
 
-/** Write one `<id>.md` per item into `dir` (created if needed). Returns the paths written, in item order. */
-export function writeStoryFiles(items: Item[], dir: string): string[] {
+/**
+ * Write one `<id>.md` per item into `dir` (created if needed). Returns the paths, in item order. A file that
+ * exists with other text than this import would write is never overwritten unless `force`: the files are
+ * checked first, and if any differs nothing is written and the error names each one.
+ */
+export function writeStoryFiles(items: Item[], dir: string, opts: { force?: boolean } = {}): string[] {
+  const files = items.map((it) => ({ file: path.join(dir, `${it.id}.md`), text: storyFileText(it) }));
+  if (!opts.force) {
+    const changed = files.filter(({ file, text }) => {
+      try {
+        return fs.readFileSync(file, 'utf8') !== text;
+      } catch {
+        return false;
+      }
+    });
+    if (changed.length) {
+      throw new DiagnosticError(
+        changed.map(({ file }) => ({
+          severity: 'error',
+          code: 'story-exists',
+          message: `story file ${file} exists and differs from what this import would write (an editor may have changed it); nothing was written`,
+          at: { file },
+          hint: 'move or rename the edited file, import into another directory, or give --force to overwrite it',
+        })),
+      );
+    }
+  }
   fs.mkdirSync(dir, { recursive: true });
-  return items.map((it) => {
-    const file = path.join(dir, `${it.id}.md`);
-    fs.writeFileSync(file, storyFileText(it));
-    return file;
-  });
+  for (const { file, text } of files) {
+    const tmp = `${file}.partial`;
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  }
+  return files.map((f) => f.file);
+}
+
+// ---- reading ----
+
+interface BodyLine {
+  text: string;
+  line: number;
 }
 
 /** Paragraphs of a Markdown body: blocks separated by blank lines; the lines of a block are joined. */
-function blocks(lines: Array<{ text: string; line: number }>): Array<{ text: string; line: number }> {
-  const out: Array<{ text: string; line: number }> = [];
-  let cur: { text: string; line: number } | null = null;
+function paragraphsOf(lines: BodyLine[]): BodyLine[] {
+  const out: BodyLine[] = [];
+  let cur: BodyLine | null = null;
   for (const l of lines) {
     const t = l.text.trim();
     if (!t) {
@@ -194,6 +287,102 @@ function blocks(lines: Array<{ text: string; line: number }>): Array<{ text: str
   }
   return out;
 }
+
+/** Blocks of lines (trimmed), separated by blank lines. */
+function blocksOf(lines: BodyLine[]): BodyLine[][] {
+  const out: BodyLine[][] = [];
+  let cur: BodyLine[] | null = null;
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (!t) {
+      cur = null;
+      continue;
+    }
+    if (!cur) {
+      cur = [];
+      out.push(cur);
+    }
+    cur.push({ text: t, line: l.line });
+  }
+  return out;
+}
+
+const unescapeLine = (s: string): string => (s.startsWith('\\') ? s.slice(1) : s);
+
+/** A list body → intro, entries, outro. */
+function readListBody(lines: BodyLine[]): { intro: string[]; entries: string[]; outro: string[] } {
+  const intro: string[] = [];
+  const entries: string[] = [];
+  const outro: string[] = [];
+  for (const b of blocksOf(lines)) {
+    if (b.every((l) => LIST_MARKUP.test(l.text))) entries.push(...b.map((l) => l.text.slice(2).trim()));
+    else (entries.length ? outro : intro).push(unescapeLine(b.map((l) => l.text).join('')));
+  }
+  return { intro, entries, outro };
+}
+
+/** The cells of a pipe-table row (`| a | b\|c |` → [a, b|c]). */
+function rowCells(s: string): string[] {
+  const inner = s.replace(/^\|/u, '').replace(/(?<!\\)\|$/u, '');
+  const cells: string[] = [];
+  let cur = '';
+  for (let k = 0; k < inner.length; k++) {
+    const ch = inner[k]!;
+    if (ch === '\\' && k + 1 < inner.length) cur += inner[++k];
+    else if (ch === '|') {
+      cells.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  cells.push(cur.trim());
+  return cells;
+}
+
+/** A table body → header, rows (padded to the widest row) and notes. */
+function readTableBody(lines: BodyLine[]): { header: string[] | null; rows: string[][]; notes: string[] } {
+  let header: string[] | null = null;
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  for (const b of blocksOf(lines)) {
+    if (rows.length === 0 && header === null && b[0]!.text.startsWith('|')) {
+      const sep = b[1] !== undefined && /^\|(?:\s*:?-{3,}:?\s*\|)+$/u.test(b[1].text);
+      const rest = sep ? b.slice(2) : b;
+      if (sep) header = rowCells(b[0]!.text);
+      rows.push(...rest.map((l) => rowCells(l.text)));
+    } else notes.push(unescapeLine(b.map((l) => l.text).join('')));
+  }
+  const width = Math.max(header?.length ?? 0, ...rows.map((r) => r.length));
+  const pad = (r: string[]): string[] => [...r, ...Array<string>(width - r.length).fill('')];
+  return { header: header ? pad(header) : null, rows: rows.map(pad), notes };
+}
+
+/** A briefs body → the briefs. */
+function readBriefsBody(lines: BodyLine[]): Brief[] {
+  return blocksOf(lines).map((b) => {
+    let k = 0;
+    let headline: string | null = null;
+    if (b[0]!.text.startsWith('## ')) {
+      headline = b[0]!.text.slice(3).trim();
+      k = 1;
+    }
+    const textLines: string[] = [];
+    const cr: string[] = [];
+    for (; k < b.length; k++) {
+      const t = b[k]!.text;
+      if (t.startsWith('> ')) cr.push(t.slice(2).trim());
+      else textLines.push(unescapeLine(t));
+    }
+    return { headline, text: textLines.join(''), credits: cr };
+  });
+}
+
+/** "Did you mean" for a misspelt kind. */
+const kindHint = (kind: string): string => {
+  const near = closest(kind, KINDS);
+  return near
+    ? `set kind to ${near} (did you mean it?), or one of ${KINDS.join(', ')}`
+    : `set kind to one of ${KINDS.join(', ')}`;
+};
 
 /**
  * Read one story file. Problems an editor can fix are reported with file and line: fatal ones (no front matter,
@@ -235,11 +424,12 @@ export function readStoryFile(file: string, sink: Sink): Item {
         code: 'story-invalid',
         message: kind === undefined ? 'the front matter has no kind' : `unknown kind "${String(kind)}"`,
         at: { file, line: lineOf(parsed, ['kind']) },
-        hint: `set kind to one of ${KINDS.join(', ')}`,
+        hint: typeof kind === 'string' ? kindHint(kind) : `set kind to one of ${KINDS.join(', ')}`,
       },
     ]);
   }
-  const res = SCHEMAS[kind as keyof typeof SCHEMAS].safeParse(data);
+  const schema = SCHEMAS[kind as keyof typeof SCHEMAS];
+  const res = schema.safeParse(data);
   if (!res.success) {
     throw new DiagnosticError(
       zodDiagnostics(
@@ -247,21 +437,22 @@ export function readStoryFile(file: string, sink: Sink): Item {
         parsed,
         file,
         'story-invalid',
-        (where) => `correct ${where} in the front matter (see the story file format in src/ingest/story.ts)`,
+        (where) => `correct ${where} in the front matter (see the story file format in the README)`,
+        schema,
       ),
     );
   }
   const fm = res.data;
   const id = fm.id ?? path.basename(file).replace(/\.md$/i, '');
   const bodyLines = all.slice(close + 1).map((t, k) => ({ text: t, line: close + 2 + k }));
-  const paras = blocks(bodyLines);
+  const paras = paragraphsOf(bodyLines);
   const firstLine = paras[0]?.line ?? close + 2;
   const warn = (code: string, message: string, line: number, hint: string): void =>
     sink.warn(code, message, { file, line, item: id }, hint);
   const origin = {
     file,
     line: lineOf(parsed, [
-      kind === 'photo' ? 'title' : kind === 'article' || kind === 'commentary' ? 'headline' : 'kind',
+      kind === 'article' || kind === 'commentary' ? 'headline' : kind === 'ad' || kind === 'weather' ? 'kind' : 'title',
     ]),
   };
   const overrides = fm.overrides
@@ -274,6 +465,19 @@ export function readStoryFile(file: string, sink: Sink): Item {
   };
   const noText = (what: string): void =>
     warn('story-empty', `the story file has no ${what}`, firstLine, `write the ${what} after the closing --- line`);
+  /** Marks that name an existing paragraph (the others are reported and dropped). */
+  const checkMarks = (marks: ParagraphMark[] | undefined, count: number): ParagraphMark[] | undefined => {
+    if (marks === undefined) return undefined;
+    for (const m of marks.filter((x) => x.paragraph >= count)) {
+      warn(
+        'story-mark-range',
+        `marks names paragraph ${m.paragraph}, but the text has ${count} paragraphs (counted from 0); the mark is ignored`,
+        lineOf(parsed, ['marks']),
+        'correct the paragraph number in marks, or delete the mark',
+      );
+    }
+    return marks.filter((m) => m.paragraph < count).map((m) => ({ paragraph: m.paragraph, role: m.role }));
+  };
   switch (fm.kind) {
     case 'article':
     case 'commentary': {
@@ -285,32 +489,19 @@ export function readStoryFile(file: string, sink: Sink): Item {
           'write the headline in the headline field',
         );
       if (paras.length === 0) noText('text');
-      const base = {
-        id,
-        kicker: fm.kicker,
-        headline: fm.headline,
-        subhead: fm.subhead,
-        credits: fm.credits,
-        dateline: fm.dateline,
-        paragraphs: paras.map((p) => p.text),
-      };
-      let marks: ParagraphMark[] | undefined;
-      if (fm.marks !== undefined) {
-        const bad = fm.marks.filter((m) => m.paragraph >= paras.length);
-        for (const m of bad) {
-          warn(
-            'story-mark-range',
-            `marks names paragraph ${m.paragraph}, but the text has ${paras.length} paragraphs (counted from 0); the mark is ignored`,
-            lineOf(parsed, ['marks']),
-            'correct the paragraph number in marks, or delete the mark',
-          );
-        }
-        marks = fm.marks
-          .filter((m) => m.paragraph < paras.length)
-          .map((m) => ({ paragraph: m.paragraph, role: m.role }));
-      }
+      const marks = checkMarks(fm.marks, paras.length);
       if (fm.kind === 'commentary') {
-        const c: Item = { kind: 'commentary', ...base, column: fm.column };
+        const c: Item = {
+          kind: 'commentary',
+          id,
+          kicker: fm.kicker,
+          headline: fm.headline,
+          subhead: fm.subhead,
+          credits: fm.credits,
+          column: columnOf(fm.column),
+          dateline: fm.dateline,
+          paragraphs: paras.map((p) => p.text),
+        };
         if (marks !== undefined) c.marks = marks;
         return withCommon(c);
       }
@@ -318,14 +509,15 @@ export function readStoryFile(file: string, sink: Sink): Item {
         kind: 'article',
         id,
         ...(fm.section !== undefined ? { section: fm.section } : {}),
-        kicker: base.kicker,
-        headline: base.headline,
-        subhead: base.subhead,
-        credits: base.credits,
-        dateline: base.dateline,
-        paragraphs: base.paragraphs,
+        kicker: fm.kicker,
+        headline: fm.headline,
+        subhead: fm.subhead,
+        credits: fm.credits,
+        dateline: fm.dateline,
+        paragraphs: paras.map((p) => p.text),
       };
       if (marks !== undefined) a.marks = marks;
+      if (fm.column !== undefined) a.column = columnOf(fm.column);
       return withCommon(a);
     }
     case 'photo': {
@@ -357,5 +549,47 @@ export function readStoryFile(file: string, sink: Sink): Item {
     case 'weather':
       if (paras.length === 0) noText('weather text');
       return withCommon({ kind: 'weather', id, text: paras.map((x) => x.text).join('') });
+    case 'notice': {
+      if (paras.length === 0) noText('notice text');
+      const n: Item = {
+        kind: 'notice',
+        id,
+        title: fm.title,
+        number: fm.number,
+        paragraphs: paras.map((p) => p.text),
+        signature: fm.signature,
+        date: fm.date,
+      };
+      const marks = checkMarks(fm.marks, paras.length);
+      if (marks !== undefined) n.marks = marks;
+      return withCommon(n);
+    }
+    case 'list': {
+      const l = readListBody(bodyLines);
+      if (l.entries.length === 0) noText('entries (one "- entry" line each)');
+      return withCommon({ kind: 'list', id, title: fm.title, ...l });
+    }
+    case 'table': {
+      const t = readTableBody(bodyLines);
+      if (t.rows.length === 0) noText('table rows ("| cell | cell |" lines)');
+      return withCommon({ kind: 'table', id, title: fm.title, ...t });
+    }
+    case 'briefs': {
+      const entries = readBriefsBody(bodyLines);
+      if (entries.length === 0) noText('briefs');
+      return withCommon({ kind: 'briefs', id, title: fm.title, entries });
+    }
   }
+}
+
+/** The column as the model has it (no `tag` key when the file has none). */
+function columnOf(c: z.infer<typeof Column>): {
+  name: string;
+  romanized: string | null;
+  editor: string | null;
+  tag?: string;
+} {
+  return c.tag !== undefined
+    ? { name: c.name, romanized: c.romanized, editor: c.editor, tag: c.tag }
+    : { name: c.name, romanized: c.romanized, editor: c.editor };
 }

@@ -51,6 +51,11 @@ export interface ColumnInfo {
   name: string;
   romanized: string | null;
   editor: string | null;
+  /**
+   * The column tag as the copy printed it after the headline, brackets included (`（人民论坛）`), when the name
+   * came from one; `name` is the name inside. Absent when the copy gave the column as a name line.
+   */
+  tag?: string;
 }
 
 /**
@@ -233,7 +238,7 @@ export function itemTexts(it: Item): string[] {
     case 'commentary':
       return [
         ...(it.kind === 'article' && it.section !== undefined ? [it.section] : []),
-        ...(it.column ? [it.column.name, it.column.romanized ?? '', it.column.editor ?? ''] : []),
+        ...(it.column ? [it.column.tag ?? it.column.name, it.column.romanized ?? '', it.column.editor ?? ''] : []),
         it.kicker ?? '',
         it.headline,
         it.subhead ?? '',

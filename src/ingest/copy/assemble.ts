@@ -1,0 +1,488 @@
+/**
+ * Pass 5, assemble items: walk the classified lines and build the items. At each line the recognisers are
+ * tried in a fixed order (the first that fits wins); inside a story body, `startsItem` decides whether a line
+ * opens the next item or continues the story. Every line ends up in an item, except ornament lines, which are
+ * reported as `import-dropped-text`.
+ */
+import type {
+  ArticleItem,
+  BriefsItem,
+  CommentaryItem,
+  Item,
+  ListItem,
+  NoticeItem,
+  PhotoItem,
+  TableItem,
+} from '../../model/edition.js';
+import { type BodyState, readBody } from './body.js';
+import { readBriefs } from './briefs.js';
+import {
+  hasCrossheadForm,
+  isBracketCredit,
+  isBriefsHeader,
+  isClosing,
+  isHeadCandidate,
+  isIndexHeader,
+  isNoticeTitle,
+  isPhotoLabel,
+  isReporterCredit,
+  isSectionLabel,
+  isStrongWeather,
+  isDecoration,
+  isListTitle,
+  isOpinionColumn,
+  splitCredits,
+  splitDateline,
+  splitLeadCredit,
+  startsWithJumpIn,
+} from './classify.js';
+import {
+  type ColumnMark,
+  looksLikeAd,
+  readAd,
+  readColumnAbove,
+  readColumnMark,
+  readIndex,
+  readWeather,
+} from './furniture.js';
+import { assignHeads, columnOfTag, type Head, MAX_HEADS, readStoryStart, type StoryStart } from './heads.js';
+import { readList } from './list.js';
+import { readNotice } from './notice.js';
+import { readPhoto } from './photo.js';
+import type { Copy } from './segment.js';
+import { cellsOf, oneLineTable, readTable } from './table.js';
+
+const DROPPED = 'import-dropped-text';
+
+type Context = 'start' | 'story' | 'photo' | 'ad' | 'weather' | 'other';
+
+/** The items of the copy, and the source line of each paragraph (for the checks that report a line). */
+export interface Assembled {
+  items: Item[];
+  paragraphLines: Map<Item, number[]>;
+}
+
+class Assembler {
+  private readonly items: Item[] = [];
+  readonly paragraphLines = new Map<Item, number[]>();
+  private readonly columns: Array<{ mark: ColumnMark; prev: number; next: number }> = [];
+  /** A section label waiting for its story; `parts`: the label lines (two labels in a row both head the story). */
+  private pendingSection: (Head & { parts: Head[] }) | null = null;
+
+  constructor(private readonly c: Copy) {}
+
+  run(): Item[] {
+    const c = this.c;
+    let ctx: Context = 'start';
+    let i = 0;
+    while (i < c.length) {
+      const ln = c.at(i)!;
+      const next = this.step(i, ctx);
+      if (next) {
+        [i, ctx] = next;
+        continue;
+      }
+      // Text that is no recognisable item: a story without a headline, so that nothing is lost.
+      const [, after] = this.story({
+        heads: [{ text: '', no: ln.no }],
+        column: null,
+        credits: [],
+        next: i,
+        evidence: 'weak',
+      });
+      c.diag({
+        severity: 'warning',
+        code: 'import-no-headline',
+        message: `text at line ${ln.no} has no headline; imported as a story without one`,
+        line: ln.no,
+        hint: 'add a headline line before it in the copy (or in the story file), or join it to the story it belongs to',
+      });
+      i = after;
+      ctx = 'story';
+    }
+    for (const p of this.pendingSection?.parts ?? []) this.leftover(p.no, p.text, 'section label');
+    this.attachColumns();
+    return this.number();
+  }
+
+  /** Try the recognisers at line i, in order; returns the next line and context, or null when none fits. */
+  private step(i: number, ctx: Context): [number, Context] | null {
+    const c = this.c;
+    const ln = c.at(i)!;
+    const t = ln.text;
+    if (isDecoration(t)) {
+      this.dropDecoration(i);
+      return [i + 1, ctx];
+    }
+    // a closing line or closing credit after a story that has ended: it still belongs to that story
+    if ((isClosing(t) || isBracketCredit(t)) && this.closeLast(i)) return [i + 1, ctx];
+    const briefs = isBriefsHeader(t) ? readBriefs(c, i, (j) => this.endsBriefs(j)) : null;
+    if (briefs) {
+      const item: BriefsItem = { kind: 'briefs', id: '', title: briefs.title, entries: briefs.entries };
+      this.push(item, briefs.no, briefs.lines);
+      return [briefs.next, 'other'];
+    }
+    if ((isSectionLabel(t) || isBriefsHeader(t)) && readStoryStart(c, i + 1)) {
+      // two labels in a row both head the story
+      const p = this.pendingSection;
+      this.pendingSection = p
+        ? { text: `${p.text}\n${t}`, no: p.no, parts: [...p.parts, { text: t, no: ln.no }] }
+        : { text: t, no: ln.no, parts: [{ text: t, no: ln.no }] };
+      return [i + 1, ctx];
+    }
+    const index = readIndex(c, i);
+    if (index) {
+      const item: ArticleItem = {
+        kind: 'article',
+        id: '',
+        kicker: null,
+        headline: t,
+        subhead: null,
+        credits: [],
+        dateline: null,
+        paragraphs: index.slice(1).map((k) => c.text(k)!),
+      };
+      this.push(
+        item,
+        ln.no,
+        index.slice(1).map((k) => c.at(k)!.no),
+      );
+      return [index[index.length - 1]! + 1, 'story'];
+    }
+    const col = readColumnMark(c, i) ?? readColumnAbove(c, i);
+    if (col) {
+      this.columns.push({ mark: col, prev: this.items.length - 1, next: this.items.length });
+      return [col.end, ctx];
+    }
+    const notice = readNotice(c, i, (j) => this.endsNotice(j));
+    if (notice) {
+      const item: NoticeItem = {
+        kind: 'notice',
+        id: '',
+        title: notice.title,
+        number: notice.number,
+        paragraphs: notice.paragraphs,
+        signature: notice.signature,
+        date: notice.date,
+      };
+      if (notice.marks.length) item.marks = notice.marks;
+      this.push(item, notice.no, notice.lines);
+      return [notice.next, 'other'];
+    }
+    const list = isListTitle(t) ? readList(c, i, (j) => this.endsNotice(j)) : null;
+    if (list) {
+      const item: ListItem = {
+        kind: 'list',
+        id: '',
+        title: list.title,
+        intro: list.intro,
+        entries: list.entries,
+        outro: list.outro,
+      };
+      this.push(item, list.no, []);
+      return [list.next, 'other'];
+    }
+    const table = readTable(c, i);
+    if (table) {
+      const item: TableItem = {
+        kind: 'table',
+        id: '',
+        title: table.title,
+        header: table.header,
+        rows: table.rows,
+        notes: table.notes,
+      };
+      this.push(item, table.no, []);
+      return [table.next, 'other'];
+    }
+    const ph = readPhoto(c, i);
+    if (ph) {
+      const item: PhotoItem = {
+        kind: 'photo',
+        id: '',
+        title: ph.title.length ? ph.title.map((h) => h.text).join('\n') : null,
+        caption: ph.caption.text,
+        credits: ph.credits.flatMap(splitCredits),
+      };
+      this.push(item, (ph.title[0] ?? ph.caption).no, []);
+      return [ph.next, 'photo'];
+    }
+    const st = readStoryStart(c, i);
+    if (st && st.evidence === 'strong') return [this.story(st)[1], 'story'];
+    const weather = ctx !== 'start' || isStrongWeather(t) ? readWeather(c, i) : null;
+    if (weather) {
+      this.push({ kind: 'weather', id: '', text: weather.text }, ln.no, []);
+      return [weather.next, 'weather'];
+    }
+    const ad = st ? null : readAd(c, i);
+    if (ad) {
+      this.push({ kind: 'ad', id: '', lines: ad.map((k) => c.text(k)!) }, ln.no, []);
+      return [ad[ad.length - 1]! + 1, 'ad'];
+    }
+    if (st) return [this.story(st)[1], 'story'];
+    const heads = this.headlinesOnly(i);
+    if (heads) return [heads, 'story'];
+    return null;
+  }
+
+  /** A story from its head group: the body, then the item (an article, or a commentary under an opinion column). */
+  private story(st: StoryStart): [Item, number] {
+    const c = this.c;
+    const { kicker, headline, subhead } = assignHeads(st.heads, (line, head, n) =>
+      c.diag({
+        severity: 'info',
+        code: 'import-head-guess',
+        message: `head group of ${n} lines: took "${head}" as the headline`,
+        line,
+        hint: 'check the kicker/headline/subhead in the story file and move lines between them if the guess is wrong',
+      }),
+    );
+    const briefLike = st.heads.length === 1 && st.credits.length === 0 && st.column === null;
+    const body = readBody(
+      c,
+      st,
+      { startsItem: (j, state) => this.startsItem(j, state), dropDecoration: (j) => this.dropDecoration(j) },
+      briefLike && !(c.at(st.next) && splitDateline(c.text(st.next)!)),
+    );
+    const credits = [...st.credits, ...body.credits];
+    const base = { kicker, headline, subhead, credits, dateline: body.dateline, paragraphs: body.paragraphs };
+    let firstNo = st.heads[0]!.no;
+    let item: ArticleItem | CommentaryItem;
+    const opinion =
+      st.column !== null &&
+      (isOpinionColumn(st.column.name) ||
+        (body.dateline === null && !credits.some(isReporterCredit) && body.marks.some((m) => m.role === 'closing')));
+    if (st.column && opinion) item = { kind: 'commentary', id: '', ...base, column: columnOfTag(st.column) };
+    else {
+      item = { kind: 'article', id: '', ...base };
+      if (st.column) item.column = columnOfTag(st.column);
+    }
+    if (body.marks.length) item.marks = body.marks;
+    if (this.pendingSection) {
+      if (item.kind === 'article') item.section = this.pendingSection.text;
+      else item.kicker = kicker === null ? this.pendingSection.text : `${this.pendingSection.text}\n${kicker}`;
+      firstNo = this.pendingSection.no;
+      this.pendingSection = null;
+    }
+    if (body.paragraphs.length === 0) {
+      c.diag({
+        severity: 'warning',
+        code: 'import-empty-story',
+        message: `story "${headline}" has no text`,
+        line: firstNo,
+        hint: 'add the story text after the headline, or delete the headline from the copy',
+      });
+    }
+    this.push(item, firstNo, body.lines);
+    return [item, body.next];
+  }
+
+  /**
+   * Head lines with no body (a copy of headlines only): each block of at most three lines is one item, each line
+   * of a longer run its own. Returns the next line, or null when line i is no head line.
+   */
+  private headlinesOnly(i: number): number | null {
+    const c = this.c;
+    if (!isHeadCandidate(c.text(i)!)) return null;
+    const run: number[] = [];
+    for (let j = i; j < c.length && isHeadCandidate(c.text(j)!) && !c.opensParagraph(j); j++) {
+      if (j > i && readStoryStart(c, j)) break;
+      run.push(j);
+    }
+    const chunks: number[][] = [];
+    for (const j of run) {
+      if (chunks.length === 0 || c.at(j)!.blankBefore) chunks.push([j]);
+      else chunks[chunks.length - 1]!.push(j);
+    }
+    for (const chunk of chunks) {
+      const groups = chunk.length <= 3 && chunk.length < MAX_HEADS ? [chunk] : chunk.map((j) => [j]);
+      for (const g of groups) {
+        const heads = g.map((j) => ({ text: c.text(j)!, no: c.at(j)!.no }));
+        const { kicker, headline, subhead } = assignHeads(heads, () => undefined);
+        const item: ArticleItem = {
+          kind: 'article',
+          id: '',
+          kicker,
+          headline,
+          subhead,
+          credits: [],
+          dateline: null,
+          paragraphs: [],
+        };
+        c.diag({
+          severity: 'warning',
+          code: 'import-empty-story',
+          message: `story "${headline}" has no text`,
+          line: heads[0]!.no,
+          hint: 'add the story text after the headline, or delete the headline from the copy',
+        });
+        this.push(item, heads[0]!.no, []);
+      }
+    }
+    return run[run.length - 1]! + 1;
+  }
+
+  /** Does line j start a new item while we are inside a story body? */
+  private startsItem(j: number, state: BodyState): boolean {
+    const c = this.c;
+    const ln = c.at(j)!;
+    const t = ln.text;
+    if (isSectionLabel(t)) return readStoryStart(c, j + 1) !== null || isBriefsHeader(t);
+    if (isBriefsHeader(t) || isIndexHeader(t) || isPhotoLabel(t)) return true;
+    if (readColumnMark(c, j) || readColumnAbove(c, j)) return true;
+    if (ln.blankBefore || state.ended) {
+      if (isNoticeTitle(t) && readNotice(c, j, () => true)) return true;
+      if (isListTitle(t) && readList(c, j, () => true)) return true;
+      if (readPhoto(c, j)) return true;
+    }
+    if ((ln.blankBefore || !c.opensParagraph(j)) && (cellsOf(t) || oneLineTable(t)) && readTable(c, j)) return true;
+    const st = readStoryStart(c, j);
+    if (st) {
+      if (st.evidence === 'strong') return true;
+      if (state.ended || state.briefLike) return true;
+      // where blank lines separate stories but not paragraphs, a head line after a blank line opens a story
+      if (ln.blankBefore && !c.style.blankParagraphs && !hasCrossheadForm(t)) return true;
+    }
+    if (isStrongWeather(t) && ln.blankBefore) return true;
+    // a paragraph opening with a dateline is the start of another story, even without a headline
+    if (ln.blankBefore && (splitDateline(t) || splitLeadCredit(t) || startsWithJumpIn(t))) return true;
+    return looksLikeAd(c, j);
+  }
+
+  /** Does line j (opening a block) start something that is no brief? */
+  private endsBriefs(j: number): boolean {
+    const c = this.c;
+    const t = c.text(j)!;
+    if (isSectionLabel(t) || isBriefsHeader(t) || isIndexHeader(t) || isPhotoLabel(t) || isNoticeTitle(t)) return true;
+    if (readColumnMark(c, j) || readColumnAbove(c, j) || readPhoto(c, j) || readTable(c, j)) return true;
+    const st = readStoryStart(c, j);
+    // a brief has one head line and no byline line of its own
+    if (st && (st.heads.length > 1 || st.credits.length > 0 || st.column !== null)) return true;
+    return isStrongWeather(t) || looksLikeAd(c, j);
+  }
+
+  /** Does line j (opening a block inside a notice or list) start another item? */
+  private endsNotice(j: number): boolean {
+    const c = this.c;
+    const t = c.text(j)!;
+    if (isSectionLabel(t) || isBriefsHeader(t) || isIndexHeader(t) || isPhotoLabel(t) || isNoticeTitle(t)) return true;
+    if (readColumnMark(c, j) || readColumnAbove(c, j) || readPhoto(c, j)) return true;
+    const st = readStoryStart(c, j);
+    return (st !== null && st.evidence === 'strong') || isStrongWeather(t) || looksLikeAd(c, j);
+  }
+
+  /** Attach a closing line or credit at line i to the last story, when that story has text. */
+  private closeLast(i: number): boolean {
+    const last = this.items[this.items.length - 1];
+    if (!last || (last.kind !== 'article' && last.kind !== 'commentary') || last.paragraphs.length === 0) return false;
+    const ln = this.c.at(i)!;
+    if (isBracketCredit(ln.text)) last.credits.push(ln.text);
+    else {
+      last.marks = [...(last.marks ?? []), { paragraph: last.paragraphs.length, role: 'closing' }];
+      last.paragraphs.push(ln.text);
+      this.paragraphLines.get(last)?.push(ln.no);
+    }
+    return true;
+  }
+
+  private dropDecoration(i: number): void {
+    const ln = this.c.at(i)!;
+    this.c.diag({
+      severity: 'info',
+      code: DROPPED,
+      message: `ornament line "${ln.text}" left out`,
+      line: ln.no,
+      hint: 'nothing to do if it is a rule or ornament; if it is text, put it on a line with words',
+    });
+  }
+
+  private push(item: Item, line: number, paragraphLines: number[]): void {
+    if (this.pendingSection && item.kind !== 'article' && item.kind !== 'commentary') {
+      for (const p of this.pendingSection.parts) this.leftover(p.no, p.text, 'section label');
+      this.pendingSection = null;
+    }
+    item.origin = { file: this.c.file, line };
+    this.paragraphLines.set(item, paragraphLines);
+    this.items.push(item);
+  }
+
+  private leftover(line: number, text: string, what: string): void {
+    this.c.diag({
+      severity: 'warning',
+      code: DROPPED,
+      message: `${what} "${text}" belongs to no story and was left out`,
+      line,
+      hint: `put the ${what} directly above the headline of its story`,
+    });
+  }
+
+  /** A column mark turns the adjacent signed opinion piece (no dateline, no reporter byline) into a commentary. */
+  private attachColumns(): void {
+    const article = (it: Item | undefined): ArticleItem | undefined => (it?.kind === 'article' ? it : undefined);
+    const opinion = (it: Item | undefined): boolean =>
+      it?.kind === 'article' && it.dateline === null && it.credits.length > 0 && !it.credits.some(isReporterCredit);
+    for (const { mark, prev, next } of this.columns) {
+      const p = this.items[prev];
+      const n = this.items[next];
+      // the piece the mark follows first (the column label closes its piece), then the one after it
+      const target = mark.before
+        ? article(n)
+        : opinion(p)
+          ? article(p)
+          : opinion(n)
+            ? article(n)
+            : (article(n) ?? article(p));
+      if (!target) {
+        for (let k = mark.start; k < mark.end; k++)
+          this.leftover(this.c.at(k)!.no, this.c.text(k)!, k === mark.start ? 'column name' : 'column line');
+        continue;
+      }
+      if (!opinion(target)) {
+        this.c.diag({
+          severity: 'info',
+          code: 'import-column-guess',
+          message: `column "${mark.name}" attached to "${target.headline}", which reads like a news story`,
+          line: mark.no,
+          hint: 'check that the column belongs to this story; move the column lines next to the right story otherwise',
+        });
+      }
+      const com: CommentaryItem = {
+        kind: 'commentary',
+        id: '',
+        kicker: target.kicker,
+        headline: target.headline,
+        subhead: target.subhead,
+        credits: target.credits,
+        column: { name: mark.name, romanized: mark.romanized, editor: mark.editor },
+        dateline: target.dateline,
+        paragraphs: target.paragraphs,
+      };
+      if (target.marks !== undefined) com.marks = target.marks;
+      if (target.origin) com.origin = target.origin;
+      if (target.section !== undefined) {
+        // a commentary has no section field: keep the label as the kicker's first line so it is not lost
+        com.kicker = target.kicker === null ? target.section : `${target.section}\n${target.kicker}`;
+      }
+      this.paragraphLines.set(com, this.paragraphLines.get(target) ?? []);
+      this.items[this.items.indexOf(target)] = com;
+    }
+  }
+
+  /** Ids per kind in copy order: `article-1`, `commentary-1`, `photo-1`, … */
+  private number(): Item[] {
+    const count = new Map<string, number>();
+    for (const it of this.items) {
+      const k = (count.get(it.kind) ?? 0) + 1;
+      count.set(it.kind, k);
+      it.id = `${it.kind}-${k}`;
+    }
+    return this.items;
+  }
+}
+
+/** Assemble the items of segmented copy. */
+export function assemble(c: Copy): Assembled {
+  const a = new Assembler(c);
+  const items = a.run();
+  return { items, paragraphLines: a.paragraphLines };
+}

@@ -1,0 +1,209 @@
+/**
+ * Head groups: the 引题 / 主题 / 副题 lines before a story's body, the column tag after the headline, and the
+ * bylines under them; then which line is which, by order, length and form.
+ */
+import type { ColumnInfo } from '../../model/edition.js';
+import {
+  columnTagLine,
+  isBareName,
+  isBoxedName,
+  isByline,
+  isDashLine,
+  isDateOnly,
+  isDecoration,
+  isEditorLine,
+  isEditorNote,
+  isHeadCandidate,
+  isLabelWord,
+  isNoticeTitle,
+  isPhotoCredit,
+  isProse,
+  splitColumnTag,
+  splitCredits,
+  splitDateline,
+  splitGluedByline,
+  splitLeadCredit,
+  splitRomanized,
+  startsWithJumpIn,
+  hasAdField,
+} from './classify.js';
+import { HEAD } from './patterns.js';
+import { visLen } from './punctuation.js';
+import type { Copy } from './segment.js';
+
+export interface Head {
+  text: string;
+  no: number;
+}
+
+/** A column tag found after a headline: the name, and the tag as the copy wrote it. */
+export interface ColumnTag {
+  name: string;
+  tag: string;
+  no: number;
+}
+
+export interface StoryStart {
+  heads: Head[];
+  column: ColumnTag | null;
+  credits: string[];
+  /** Index of the first line after heads, tag and credits. */
+  next: number;
+  /**
+   * `strong`: a new story beyond doubt (a byline, a dateline, a column tag, a kicker or a 副题 …); `weak`: one
+   * head line and then text, which inside another story is a crosshead unless the copy says otherwise.
+   */
+  evidence: 'strong' | 'weak';
+}
+
+/** The most lines a head group takes (引题 of two lines, 主题, 副题). */
+export const MAX_HEADS = 4;
+
+/** A paragraph that can only be the first of a story: a dateline, a bracketed byline, an editor's note, a jump-in line. */
+export const opensStory = (t: string): boolean =>
+  splitDateline(t) !== null || splitLeadCredit(t) !== null || isEditorNote(t) || startsWithJumpIn(t);
+
+/** Is line j a column mark line (a column name over a romanized line or an editor line)? */
+function columnMarkAt(c: Copy, j: number): boolean {
+  const name = c.text(j);
+  const second = c.at(j + 1);
+  if (name === undefined || !second || second.blankBefore || visLen(name) > 14) return false;
+  return splitRomanized(second.text) !== null || isEditorLine(second.text);
+}
+
+/** The line could be the first line of a body (text, not head furniture). */
+function bodyLike(t: string): boolean {
+  return (
+    !isHeadCandidate(t) &&
+    !isDateOnly(t) &&
+    !isByline(t) &&
+    !isPhotoCredit(t) &&
+    !isDecoration(t) &&
+    !(hasAdField(t) && visLen(t) <= 48) &&
+    (isProse(t) || isLabelWord(t))
+  );
+}
+
+/**
+ * A head group and its bylines from line i. `inBody`: we are inside another story (the caller decides what a
+ * weak start means there). Returns null when no head group with a body starts at i.
+ */
+export function readStoryStart(c: Copy, i: number): StoryStart | null {
+  const heads: Head[] = [];
+  const credits: string[] = [];
+  let column: ColumnTag | null = null;
+  let j = i;
+  let glued = false;
+  let crossedBlank = false;
+  while (j < c.length && heads.length < MAX_HEADS) {
+    const ln = c.at(j)!;
+    if (heads.length > 0 && ln.blankBefore) {
+      // a head group spans one blank line (an empty 引题/副题 slot, or a kicker set apart), and then has at most
+      // three lines: lines apart from each other are separate items
+      if (crossedBlank || heads.length >= 3) break;
+      crossedBlank = true;
+    }
+    if (crossedBlank && heads.length >= 3) break;
+    if (c.opensParagraph(j)) break;
+    const g = splitGluedByline(ln.text);
+    if (g && (isHeadCandidate(g[0]) || heads.length > 0)) {
+      heads.push({ text: g[0], no: ln.no });
+      credits.push(...splitCredits(g[1]));
+      glued = true;
+      j++;
+      break;
+    }
+    if (!isHeadCandidate(ln.text) || (heads.length > 0 && columnMarkAt(c, j))) break;
+    // a bare name after a head line is the byline, not another head line
+    if (heads.length > 0 && isBareName(ln.text) && bodyAfterName(c, j)) break;
+    heads.push({ text: ln.text, no: ln.no });
+    j++;
+  }
+  if (heads.length === 0) return null;
+  // a column tag at the end of the last head line, or on a line of its own under it
+  const last = heads[heads.length - 1]!;
+  const tagged = splitColumnTag(last.text);
+  if (tagged) {
+    heads[heads.length - 1] = { text: tagged[0], no: last.no };
+    column = { name: tagged[2], tag: tagged[1], no: last.no };
+  } else {
+    const t = c.text(j);
+    const tl = t === undefined ? null : columnTagLine(t);
+    if (tl) {
+      column = { name: tl[1], tag: tl[0], no: c.at(j)!.no };
+      j++;
+    }
+  }
+  // bylines under the head group
+  while (j < c.length) {
+    const t = c.text(j)!;
+    if (c.opensParagraph(j)) break;
+    const byline = isByline(t) || isBoxedName(t) || (credits.length > 0 && isPhotoCredit(t));
+    if (!byline && !(isBareName(t) && credits.length === 0 && bodyAfterName(c, j))) break;
+    credits.push(...splitCredits(t));
+    j++;
+  }
+  const after = c.text(j);
+  if (after === undefined) return null;
+  const strong =
+    glued ||
+    credits.length > 0 ||
+    column !== null ||
+    opensStory(after) ||
+    isLabelWord(after) ||
+    heads.some((h) => isNoticeTitle(h.text)) ||
+    (heads.length >= 2 && (heads.slice(1).some((h) => isDashLine(h.text)) || HEAD.kickerEnding.test(heads[0]!.text)));
+  if (strong) return { heads, column, credits, next: j, evidence: 'strong' };
+  if (!bodyLike(after)) return null;
+  return { heads, column, credits, next: j, evidence: heads.length >= 2 ? 'strong' : 'weak' };
+}
+
+/** After a bare name at j comes the body (text or a dateline), so the name is a byline. */
+function bodyAfterName(c: Copy, j: number): boolean {
+  const t = c.text(j + 1);
+  if (t === undefined) return false;
+  return opensStory(t) || (!isHeadCandidate(t) && isProse(t) && visLen(t) >= 16);
+}
+
+/** Head lines → kicker / headline / subhead, by order, length and form. `guess` reports a guess on 4+ lines. */
+export function assignHeads(
+  heads: Head[],
+  guess: (line: number, headline: string, n: number) => void,
+): { kicker: string | null; headline: string; subhead: string | null } {
+  const t = heads.map((h) => h.text);
+  const spaced = (s: string): boolean => /\S[\s\u3000]+\S/u.test(s);
+  const dash = (s: string): boolean => isDashLine(s);
+  if (t.length === 1) return { kicker: null, headline: t[0]!, subhead: null };
+  let main: number;
+  const noticeAt = t.findIndex((x) => isNoticeTitle(x));
+  if (noticeAt >= 0) {
+    // a notice's title is its headline; lines under it (issuer, document number) are the subhead
+    main = noticeAt;
+  } else if (t.length === 2) {
+    const [a, b] = [t[0]!, t[1]!];
+    if (dash(b)) main = 0;
+    else if (HEAD.kickerEnding.test(a)) main = 1;
+    else if (spaced(a) && !spaced(b)) main = 1;
+    else if (spaced(b) && !spaced(a)) main = 0;
+    else main = visLen(a) >= 1.5 * visLen(b) ? 1 : 0;
+  } else if (t.length === 3 && !dash(t[1]!)) {
+    main = 1;
+  } else {
+    // the shortest line that is not a —— subhead and not the last: the most prominent one
+    const firstDash = t.findIndex(dash);
+    const limit = firstDash > 0 ? firstDash : t.length;
+    main = 0;
+    for (let k = 1; k < limit; k++) if (visLen(t[k]!) < visLen(t[main]!)) main = k;
+    guess(heads[0]!.no, t[main]!, t.length);
+  }
+  const join = (xs: string[]): string | null => (xs.length ? xs.join('\n') : null);
+  return { kicker: join(t.slice(0, main)), headline: t[main]!, subhead: join(t.slice(main + 1)) };
+}
+
+/** The column of a tag: name only (romanized name and editor come from column marks). */
+export const columnOfTag = (tag: ColumnTag): ColumnInfo => ({
+  name: tag.name,
+  romanized: null,
+  editor: null,
+  tag: tag.tag,
+});

@@ -1,0 +1,105 @@
+/**
+ * Notices (公告, 通知, 主席令, 决定, 任免名单, 启事 …): the title, the document number under it, the text line by
+ * line (numbered lines kept as they are), then the signature (issuer lines) and the date, flush right.
+ */
+import type { ParagraphMark } from '../../model/edition.js';
+import {
+  isByline,
+  isDateOnly,
+  isDecoration,
+  isFieldLine,
+  isIssuer,
+  isNoticeNumber,
+  isNoticeTitle,
+  isNumbered,
+  isProse,
+  isRollTitle,
+  isTerminal,
+} from './classify.js';
+import { opensStory } from './heads.js';
+import { visLen } from './punctuation.js';
+import type { Copy } from './segment.js';
+
+export interface NoticeMatch {
+  title: string;
+  number: string | null;
+  paragraphs: string[];
+  lines: number[];
+  marks: ParagraphMark[];
+  signature: string[];
+  date: string | null;
+  no: number;
+  next: number;
+}
+
+/** A notice starting at line i (its title, or an issuer line over its title), or null. */
+export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): NoticeMatch | null {
+  const first = c.at(i);
+  if (!first) return null;
+  let j = i;
+  let title: string;
+  const second = c.at(i + 1);
+  if (isNoticeTitle(first.text)) {
+    title = first.text;
+    j = i + 1;
+  } else if (second && !second.blankBefore && isIssuer(first.text) && isNoticeTitle(second.text)) {
+    title = `${first.text}\n${second.text}`;
+    j = i + 2;
+  } else return null;
+  let number: string | null = null;
+  if (c.at(j) && isNoticeNumber(c.text(j)!)) number = c.text(j++)!;
+  // a news story about a notice (a byline or a dateline under its head) is a story
+  const under = c.text(j);
+  if (under !== undefined && (isByline(under) || opensStory(under))) return null;
+  const paras: string[] = [];
+  const lines: number[] = [];
+  while (j < c.length) {
+    const ln = c.at(j)!;
+    if (isDecoration(ln.text)) break;
+    if (paras.length > 0 && ln.blankBefore) {
+      // a notice ends with its date line (落款日期), or where another item starts
+      if (isDateOnly(paras[paras.length - 1]!) || isNoticeTitle(ln.text) || endsAt(j)) break;
+    }
+    const k = paras.length - 1;
+    const prev = paras[k];
+    if (
+      prev !== undefined &&
+      !ln.blankBefore &&
+      !c.opensParagraph(j) &&
+      !isTerminal(prev) &&
+      isProse(prev) &&
+      visLen(prev) >= 20 &&
+      !isFieldLine(prev) &&
+      !isNumbered(ln.text) &&
+      !isDateOnly(ln.text) &&
+      !isIssuer(ln.text)
+    ) {
+      paras[k] = prev + ln.text; // a line cut mid-sentence
+    } else {
+      paras.push(ln.text);
+      lines.push(ln.no);
+    }
+    j++;
+  }
+  if (paras.length === 0 && number === null) return null;
+  // the date, then the issuer lines above it, close the notice (never its only text)
+  let date: string | null = null;
+  if (paras.length > 1 && isDateOnly(paras[paras.length - 1]!)) {
+    date = paras.pop()!;
+    lines.pop();
+  }
+  const signature: string[] = [];
+  while (paras.length > 1 && signature.length < 3 && isIssuer(paras[paras.length - 1]!)) {
+    signature.unshift(paras.pop()!);
+    lines.pop();
+  }
+  const marks: ParagraphMark[] = [];
+  const roll = isRollTitle(title);
+  paras.forEach((p, k) => {
+    // a roll (任免名单): every line but a bracketed note is an entry; elsewhere a short numbered line is a crosshead
+    if (roll && !/^[（(].*[）)]$/u.test(p)) marks.push({ paragraph: k, role: 'entry' });
+    else if (!roll && isNumbered(p) && !isTerminal(p) && visLen(p) <= 30)
+      marks.push({ paragraph: k, role: 'crosshead' });
+  });
+  return { title, number, paragraphs: paras, lines, marks, signature, date, no: first.no, next: j };
+}

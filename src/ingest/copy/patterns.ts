@@ -1,0 +1,364 @@
+/**
+ * The importer's rules as data: every keyword list and pattern the line classifiers use, each with what it
+ * matches and why the importer needs it. Patterns are compiled once, here, outside the parsing loop.
+ *
+ * Conventions: a pattern is tested against one trimmed, punctuation-normalised line (see normalize.ts), so
+ * ASCII `,:;?!()` next to Chinese text are already full width. `SP` is optional white space (ASCII, NBSP,
+ * U+3000: names in bylines are padded with any of them). Where a convention comes from a standard it is cited;
+ * the rest are the forms newspapers print (GB/T 15834-2011 for punctuation; the 电头 and 署名 forms are the
+ * house rules of Chinese dailies and agencies).
+ */
+
+/** Han characters. */
+export const HAN = '\\p{Script=Han}';
+/** Optional white space inside a line (names are padded with spaces, NBSP or U+3000). */
+export const SP = '[\\s\\u3000]*';
+/** White space or a list comma between names. */
+const SEP = '[\\s\\u3000、，,]+';
+
+/**
+ * Byline roles (署名 roles), longer forms first so `摄影记者` wins over `摄影`. Why: a line made of a role and
+ * names is a credit, never a headline or a paragraph.
+ */
+export const ROLES = [
+  '融媒体记者',
+  '首席记者',
+  '特约记者',
+  '见习记者',
+  '摄影记者',
+  '特约通讯员',
+  '特约撰稿人',
+  '特约评论员',
+  '记者',
+  '通讯员',
+  '实习生',
+  '见习生',
+  '评论员',
+  '摄影',
+  '摄像',
+  '撰稿',
+  '撰文',
+  '整理',
+  '编译',
+  '口述',
+  '作者',
+  '制图',
+  '文/图',
+  '图/文',
+  '文／图',
+  '图／文',
+  '文:',
+  '图:',
+  '文：',
+  '图：',
+  '文/',
+  '图/',
+  '文／',
+  '图／',
+  '文|',
+  '图|',
+];
+
+/**
+ * Who a reporter works for, before the role: `本报`, `新华社`, `本报驻东京`, `人民日报`, `县融媒体中心`. Why: the
+ * national forms `本报记者 X`, `新华社记者 X`, `本报驻巴黎记者 X` are bylines like `记者 X`.
+ */
+const OUTLET = `(?:本报|本刊|新华社|中新社|[${HAN}]{2,8}(?:日报|晚报|报社|报|通讯社|电视台|广播电视台|融媒体中心|网))(?:驻[${HAN}]{1,8})?`;
+
+const ROLE = `(?:${OUTLET}${SP})?(?:${ROLES.map((r) => r.replace(/[|/]/g, '\\$&')).join('|')})`;
+
+/**
+ * A personal name: a two-character name padded to three (`王  芳`, `王　芳`), 2–4 Han characters, a name with
+ * `·` (`阿依古丽·买买提`), or a Latin name. Why: newspapers pad two-character names so that names line up.
+ */
+export const NAME = `(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}](?![${HAN}])|[${HAN}]{1,6}·[${HAN}·]{1,12}|[${HAN}]{2,4}|[A-Z][A-Za-z.\\-]+(?: [A-Z][A-Za-z.\\-]+)*)`;
+const ROLE_NAMES = `${ROLE}${SP}[:：]?${SP}${NAME}(?:${SEP}(?:${ROLE}${SP}[:：]?${SP})?${NAME})*`;
+const NAMES_ONLY = `${NAME}(?:${SEP}(?:${ROLE}${SP}[:：]?${SP})?${NAME})*`;
+/** A byline that names no one: `本报评论员`, `人民日报评论员`, `本报编辑部`. */
+const HOUSE_CREDIT = `${OUTLET}(?:特约)?(?:评论员|评论部|编辑部|调查组|调研组|采访组|记者调查组)`;
+
+export const BYLINE = {
+  /** `记者 张三`, `本报记者 王  芳 李四`, `记者张三 通讯员李四`, `新华社记者 X`: a role line. */
+  roleLine: new RegExp(`^(?:${ROLE_NAMES}|${HOUSE_CREDIT})$`, 'u'),
+  /** `■记者 林旭东`, `■言成声` (a pen name after ■), `□本报记者 吴晓峰`: county papers mark bylines with ■/□. */
+  markLine: new RegExp(
+    `^(?:■${SP}(?:${ROLE_NAMES}|${NAMES_ONLY}|${HOUSE_CREDIT})|□${SP}(?:${ROLE_NAMES}|${HOUSE_CREDIT}))$`,
+    'u',
+  ),
+  /** `□林一平`: a byline only right under a head group; elsewhere `□…` is a section label. */
+  boxedName: new RegExp(`^□${SP}${NAMES_ONLY}$`, 'u'),
+  /** `（记者 张三 通讯员 李四）`, `（本报记者 X）` on a line of its own. */
+  bracketLine: new RegExp(`^[（(【〔\\[]${SP}(?:${ROLE_NAMES}|${HOUSE_CREDIT})${SP}[）)】〕\\]]$`, 'u'),
+  /**
+   * `（据新华社北京10月11日电 记者 张三）`, `（据新华社电）`, `（新华社供稿）`, `（本报综合报道）`: a source credit closing a
+   * story or brief. Why: the agency and reporter are credits of the story, not a paragraph.
+   */
+  sourceLine: new RegExp(
+    `^[（(]${SP}(?:据${SP}[^（）()]{1,24}?(?:电|报道|消息)(?:${SP}[，,]?${SP}${ROLE_NAMES})?|(?:本报|新华社|中新社)(?:综合)?(?:报道|供稿|专稿)|[^（）()]{2,16}供稿)${SP}[）)]$`,
+    'u',
+  ),
+  /** A bare name (one or two people) between a head group and the body: `李 斌`, `张三　李四`. */
+  bareName: new RegExp(
+    `^(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}]|[${HAN}]{2,3}|[${HAN}]{1,6}·[${HAN}·]{1,12}|[A-Z][a-z]+(?: [A-Z][a-z]+)+)(?:${SEP}(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}]|[${HAN}]{2,3}))?$`,
+    'u',
+  ),
+  /** A role word inside a credit, where a credit line splits into several: `记者 X 通讯员 Y`. */
+  roleSplit: new RegExp(`[\\s\\u3000]+(?=${ROLE})`, 'gu'),
+  /** A bracketed credit at the very end of a paragraph: `……。（记者 张三）`, `……。（通讯员 王一鸣）`. */
+  trailing: new RegExp(
+    `[（(]${SP}(?:${ROLE_NAMES}|${HOUSE_CREDIT}|据${SP}[^（）()]{1,24}?(?:电|报道)(?:${SP}[，,]?${SP}${ROLE_NAMES})?)${SP}[）)]$`,
+    'u',
+  ),
+  /** A bracketed credit opening a paragraph with no dateline: `（记者 张三）10月9日，…`. */
+  lead: new RegExp(`^[（(]${SP}(?:${ROLE_NAMES}|${HOUSE_CREDIT})${SP}[）)]`, 'u'),
+  /** Words that make a credit a reporter's (news), not an author's (opinion). */
+  reporter: /记者|通讯员|实习生|见习生|报道组/u,
+} as const;
+
+/**
+ * Photo credits. Why: the credit line ends a photo's caption (and a caption is recognised by its credit).
+ */
+export const PHOTO = {
+  /**
+   * `■摄影 王强`, `摄影：王强`, `图/赵刚`, `记者 王强 摄`, `新华社记者 李四摄`, `本报记者 张  三摄影报道`,
+   * `刘洋 摄`, `（记者 徐丽 摄）`, `张三摄（新华社发）`, `新华社发（王五摄）`, `新华社发`.
+   */
+  credit: new RegExp(
+    `^(?:■${SP})?(?:(?:摄影记者|摄影|图片|图|摄)${SP}[:：/／]?${SP}${NAMES_ONLY}|(?:${ROLE}${SP})?${NAMES_ONLY}${SP}(?:[/／]${SP})?摄(?:影报道|影)?)${SP}(?:[（(][^（）()]{1,20}[）)])?$` +
+      `|^[（(]${SP}(?:${ROLE}${SP})?${NAMES_ONLY}${SP}摄${SP}[）)]$` +
+      `|^(?:新华社|中新社|本报)(?:记者${SP}${NAMES_ONLY}${SP})?(?:发|传真|供图)${SP}(?:[（(][^（）()]{1,20}[）)])?$`,
+    'u',
+  ),
+  /** A photo credit glued to the end of its caption: `…较量。■摄影 王强`, `…游玩。（记者 徐丽 摄）`, `…。　新华社记者 X摄`. */
+  glued:
+    /^(.*[。！？”…）])[\s\u3000]*((?:■[\s\u3000]*摄影|[（(]|(?:新华社|中新社|本报)?(?:记者|通讯员)?[\s\u3000]*[\p{Script=Han}·\s\u3000]{2,12}摄)[^。！？]*)$/u,
+  /** `图片报道`, `图片新闻`, `新闻图片`, `摄影报道`, `图说`: a label over a photo item. */
+  label: /^[【[]?(?:图片报道|图片新闻|新闻图片|摄影报道|图说新闻|图说|看图说话|图片故事|组图|新闻摄影)[】\]]?$/u,
+  /** A caption that introduces its photo: `图为…`, `上图：…`. */
+  captionOpening: /^(?:图[为①②③④⑤⑥1-6一二三四]|[上下左右中]图[：:为]|图[①②③④⑤⑥1-6][：:])/u,
+} as const;
+
+/**
+ * Datelines (电头) at the start of a story's first paragraph. Why: a dateline opens a story, so the lines before
+ * it are that story's head group, and it is printed run-in before the first paragraph.
+ */
+export const DATELINE = {
+  forms: [
+    // 本报讯, 本报电, 本报7月1日讯, 本报北京10月11日电, 据本报… (not 本报记者: that is a byline)
+    new RegExp(
+      `^(?:据)?本报(?:驻[${HAN}]{1,8}记者)?(?:(?!记者|通讯员)[${HAN}]{2,8})?${SP}(?:\\d{1,2}月\\d{1,2}日)?${SP}[讯电]`,
+      'u',
+    ),
+    // 【本市讯】 【本报讯】
+    /^【[^】]{1,12}[讯电]】/u,
+    // 新华社北京10月11日电, 据新华社华盛顿10月10日电, 中新网上海10月11日电
+    new RegExp(
+      `^(?:据)?(?:新华社|中新社|中新网|人民网|央视网|新华网|人民日报|光明日报|经济日报|中国日报|浙江日报|浙江在线|潮新闻)(?:[${HAN}]{0,8})?${SP}(?:\\d{1,2}月\\d{1,2}日)?${SP}电`,
+      'u',
+    ),
+    // 本报记者 张三 李四 报道
+    new RegExp(`^本报(?:记者|通讯员)${SP}${NAME}(?:${SEP}${NAME})*${SP}报道`, 'u'),
+  ],
+  /** The bracketed credit right after a dateline: `（记者 张三、李四）`, `（本报记者 王芳）`. */
+  credit: /^[\s\u3000]*([（(][^（）()，。；]{1,40}[）)])/u,
+} as const;
+
+/**
+ * Closing lines (结尾括注) of a story, a whole line in brackets: they belong to the story before them, never to
+ * the next one. Why: taken as the next story's head, they swallowed or split stories.
+ */
+export const CLOSING = {
+  /**
+   * `（作者为某大学教授）`, `（作者单位：…）`, `（本系列评论到此结束）`, `（图表为本报记者 X制作）`, `（本报北京10月11日电）`,
+   * `（完）`, `（待续）`, `（来源：…）`, `（摘自…）`, `（本版责编：…）`, `（资料图片）`: any short bracketed line that is
+   * not a jump line (those are checked first).
+   */
+  bracket: /^[（(][^（）()]{1,80}[）)]$/u,
+  /** Page furniture closing the last story: `本版责编：张三`, `责任编辑：X  版式设计：Y`. */
+  furniture: /^(?:本版)?(?:责任编辑|责编|编辑|版式设计|美编|校对|审校|版式|制图)[:：]/u,
+} as const;
+
+/** Jump lines (转版). Why: a story continued on another page ends at its jump line; its continuation starts one. */
+export const JUMP = {
+  /** `（下转第2版）`, `(转A3版)` at the end of a paragraph. */
+  out: /[（(][\s\u3000]*(?:下转|紧转|转)[\s\u3000]*第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版[\s\u3000]*[）)]$/u,
+  /** `（上接第1版）` opening a paragraph. */
+  in: /^[（(][\s\u3000]*(?:上接|紧接|接)[\s\u3000]*第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版[\s\u3000]*[）)]/u,
+} as const;
+
+/**
+ * Column tags and column names (栏目). Why: a column tag after a headline names the column an item runs under,
+ * and an opinion column makes the item a commentary.
+ */
+export const COLUMN = {
+  /** A bracketed tag at the end of a head line: `让创新活力竞相迸发（人民论坛）`, `（点赞新时代·奋斗者）`. */
+  tag: /^(.+?)[\s\u3000]*([（(]([^（）()，。；：:]{2,20})[）)])$/u,
+  /** The same tag on a line of its own right under the head. */
+  tagLine: /^[（(]([^（）()，。；：:]{2,20})[）)]$/u,
+  /**
+   * Bracketed tails that are part of the headline, not a column: part numbers `（上）` `（二）` `（之三）`, `（草案）`,
+   * `（摘要）`, `（全文）`, `（附图）`, `（试行）`, numbers and years.
+   */
+  notTag:
+    /^(?:[上中下续完]|[一二三四五六七八九十\d]+|之[一二三四五六七八九十\d]+|[上中下]篇|第[一二三四五六七八九十\d]+[篇章部集期回讲]|草案|草案说明|摘要|摘编|全文|节选|附图|图|图表|试行|修订|修订版|征求意见稿|送审稿|\d{4}年?|\d{4}年版|[A-Za-z\d .-]+)$/u,
+  /**
+   * Words that end an opinion column's name: `人民论坛`, `金台随笔`, `人民时评`, `评论员观察`, `今日谈`, `大地漫笔`.
+   * Why: these columns are commentary (set in the commentary face, with a column logo), not news.
+   */
+  opinion:
+    /(?:论坛|时评|随笔|评论|短评|快评|锐评|热评|微评|新评|社评|社论|评论员文章|观察|观点|视点|新论|论衡|杂谈|漫谈|漫笔|笔谈|札记|随想|随感|感言|有感|一家言|谈|论|评|新语|微言|纵横|评弹|思享|观澜)$/u,
+  /** A column name standing alone above its piece: `东湖评论`, `今日谈`, `南湖时评` (short, no punctuation). */
+  nameAbove: /(?:评论|时评|短评|热评|快评|锐评|微评|社论|论坛|随笔|杂谈|漫谈|专栏|今日谈|谈|新语|观察|评弹)$/u,
+  /** Column names that go with an editor line (`栏目统筹：…`). */
+  withEditor: /(?:评论|时评|短评|热评|快评|社论|观察|论坛|随笔|杂谈|漫谈|专栏)$/u,
+  /** The romanized column-name line: `DIYI PINGLUN 栏目统筹:黄金凤`. */
+  romanized: /^([A-Z][A-Z'’\- ]*[A-Z])(?:[\s\u3000]+(.+))?$/u,
+  /** The column editor line: `栏目统筹：黄金凤`, `主持人：张三`. */
+  editor: /^(?:栏目统筹|栏目主持|栏目编辑|主持人?|统筹|策划|责编)[:：]/u,
+} as const;
+
+/**
+ * Labels, notes and signatures inside a story. Why: `核心阅读` or `引子` taken as a 副题 or a headline split
+ * stories; a label is set as a label and a signature flush right.
+ */
+export const LABEL = {
+  /**
+   * In-story labels: `核心阅读`, `引子`, `尾声`, `记者手记`, `相关链接`, `延伸阅读`, `短评`, `数说`, `小贴士` …, alone
+   * on a line (optionally in 【】).
+   */
+  words:
+    /^[【[]?(?:核心阅读|阅读提示|引子|引言|楔子|尾声|结语|后记|记者手记|采访手记|记者观察|编后|编后语|编后记|相关链接|新闻链接|链接|延伸阅读|背景链接|新闻背景|背景|专家点评|专家观点|专家解读|短评|小贴士|温馨提示|特别提示|数说|数读|图解|现场|特写|镜头|故事|一线调研|记者调查|调查手记|观察)[】\]]?$/u,
+  /** A section label: `□增值化改革进行时`, `◆民生热线`, `▲…` (short, no sentence inside). */
+  section: /^[□◇◆▲△◎☆★][\s\u3000]*\S/u,
+  /** An editor's note opening or closing a story: `编者按：…`, `开栏的话`, `编后：…`. */
+  note: /^[【[]?(?:编者按|编者的话|开栏的话|编后(?:语|记)?|编辑手记|写在前面)[】\]]?(?:[:：\s\u3000]|$)/u,
+  /** A signature set flush right: `——编 者`, `——编者`, `——本报编辑部`. */
+  signature: new RegExp(`^[—－]{1,2}${SP}[${HAN}][${HAN}\\s\\u3000]{0,9}$`, 'u'),
+  /** An interview question: `记者：…`, `问：…`, `Q：…`. */
+  question: /^(?:本报)?(?:记者|问|Q)[:：]/u,
+} as const;
+
+/** Head lines: 引题 / 主题 / 副题. */
+export const HEAD = {
+  /** A 副题 opens with a dash: `——部署做好今年秋粮收购各项工作`. */
+  dashSubhead: /^[—－-]{1,2}/u,
+  /**
+   * A 引题 that introduces the main head ends with a reporting verb or a colon: `仲旭东在走访企业时强调`. Why: the
+   * line after it is the headline even when it is shorter.
+   */
+  kickerEnding:
+    /(?:强调|指出|表示|要求|提出|寄语|时说|讲话|部署|研究部署|指示|批示|致信|致辞|希望|号召|会见|会谈|出席|主持|[:：])$/u,
+  /** Numbered lines (`一、`, `（二）`, `3.`) are list items or crossheads, never headlines. */
+  numbered:
+    /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[，、：:])/u,
+  /** A crosshead that leads into the text: a phrase ending in a dash, `守住耕地——`. */
+  leadIn: /[—－]{1,2}$/u,
+} as const;
+
+/**
+ * Notices (公告, 通知, 主席令, 决定, 任免名单, 启事 …). Why: a notice is set as its own kind of module, with the
+ * title centred and the signature and date flush right, so it must not become a story.
+ */
+export const NOTICE = {
+  /** A notice title ends with the document's kind. */
+  title:
+    /(?:公告|通告|通知|启事|声明|公示|倡议书|通报|决定|决议|主席令|国务院令|政府令|人民政府令|委员会令|任免名单|公报|告知书|告示|须知|公开信|致.{1,12}的信|征集令|招聘简章|招生简章|招标公告|拍卖公告|(?:\d{4}年)?第[\d一二三四五六七八九十]+号公告)$/u,
+  /** Titles that are a roll of entries (任免名单): each line is an entry. */
+  roll: /(?:任免名单|人事任免|任免事项)$/u,
+  /** The document number under the title: `第二十一号`, `（2024）第3号`, `县政发〔2024〕12号`. */
+  number:
+    /^(?:[（(]?第[一二三四五六七八九十百零〇\d]+号[）)]?|[（(〔[]\d{4}[）)〕\]][\s\u3000]*第?[\s\u3000]*\d+[\s\u3000]*号|[\p{Script=Han}]{1,10}[〔[（(]\d{4}[〕\]）)][\s\u3000]*第?\d+[\s\u3000]*号)$/u,
+  /** An issuing body on a signature line: ends with an organisation word. */
+  issuer:
+    /^[\p{Script=Han}（）()·、\s\u3000\dA-Za-z]{2,40}?(?:局|委|委员会|常委会|常务委员会|政府|人民政府|公司|有限公司|办公室|办公厅|中心|院|所|会|部|厅|处|队|站|社|集团|银行|学校|医院|法院|人民法院|检察院|街道|办事处|镇|乡|村|委会|小组|指挥部|联合会|协会|研究院|大学|学院|报社|管委会|分局|支队|大队|党委|党组|政协|人大|监委|纪委|工作组|家属|全体股东|董事会|[\s\u3000][\p{Script=Han}]{2,4})$/u,
+  /** A signature of a person with a title: `中华人民共和国主席  林正平`, `县长 王明远`. */
+  officer: new RegExp(
+    `^[${HAN}]{0,20}(?:主席|副主席|主任|县长|市长|省长|局长|书记|总理|委员长|院长|部长|厂长|经理|董事长|校长|会长|理事长|负责人|法定代表人)${SP}[:：]?${SP}${NAME}$`,
+    'u',
+  ),
+  /** `特此公告。`, `特此通知。`: the formula that ends a notice's text. */
+  formula: /^特此(?:公告|通告|通知|声明|函告|告知|公示)[。！]?$/u,
+} as const;
+
+/** Dates standing alone on a line (落款日期, a notice's date). */
+export const DATE = {
+  only: /^(?:\d{4}年)?\d{1,2}月\d{1,2}日$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u,
+} as const;
+
+/** Lists of names (获奖名单, 光荣榜). Why: set in columns, unjustified, one entry per name. */
+export const LIST = {
+  /** A list title ends with 名单, 名录, 光荣榜 … (任免名单 is a notice). */
+  title: /(?:名单|名录|名册|光荣榜|榜单|花名册|一览)$/u,
+  /** A name, or a two-character name padded to three: one token of a names line. */
+  name: new RegExp(`^(?:[${HAN}]{2,4}|[${HAN}]{1,6}·[${HAN}·]{1,12})$`, 'u'),
+} as const;
+
+/** Tables flattened into text. Why: a price list or results table is a table item with rows and cells. */
+export const TABLE = {
+  /** Cell separators on one line: a tab, two or more spaces, or ideographic spaces. */
+  cells: /\t+|[ \u00A0]{2,}|\u3000+/u,
+  /** A numeric cell: `2.50`, `1,200`, `-0.3%`, `12.5元`, `3:1`, `↑2.1`, `28℃`, `5.2万`. */
+  numeric:
+    /^[+\-−↑↓▲▼]?\d[\d,.:：/／]*(?:%|‰|元|万|亿|吨|斤|公斤|千克|克|个|台|家|人|次|件|户|亩|分|秒|米|℃|倍|名|元\/(?:斤|公斤|千克|个|只|吨))?$/u,
+  /** A line naming the table's unit or source: `单位：元/公斤`, `（单位：亿元）`, `数据来源：县统计局`, `注：…`. */
+  note: /^[（(]?(?:单位|计量单位|数据来源|来源|资料来源|注|备注|说明|统计时间|制表|数据截至)[:：]/u,
+} as const;
+
+/** Lists of briefs (简讯). */
+export const BRIEFS = {
+  /** A header over briefs: `简讯`, `本地快讯`, `【一句话新闻】`, `新闻速览`, `□本地快讯`. */
+  header:
+    /^[□◇◆■▲△◎☆★【[]?[\s\u3000]*[\p{Script=Han}]{0,6}(?:简讯|快讯|短讯|速递|速览|简报|短波|集锦|快递|快报|一句话新闻|简明新闻|新闻超市)[】\]]?$/u,
+  /** A brief that opens with a bullet: `■10月10日，…`, `●…`, `▲…`. */
+  bullet: /^[■●▲◆◇□○•·▶►]/u,
+  /** A run-in head in brackets: `【县图书馆开展国庆阅读活动】10月1日…`. */
+  runIn: /^【([^】]{4,40})】/u,
+} as const;
+
+/** A page index (导读). */
+export const INDEX = {
+  header: /^[【[]?(?:本期|今日|本版|要闻)?(?:导读|要目)[】\]]?$/u,
+  /** `●我县前三季度经济运行稳中有进　　2版`, `·……（第3版）`. */
+  pageRef: /(?:第?[\s\u3000]*[A-Za-z]?\d{1,2}[\s\u3000]*版|[A-Z]\d{1,2})[\s\u3000]*[）)]?$/u,
+  bullet: /^[●■◆▲►▶·•]/u,
+} as const;
+
+/** Advertisements and service boxes. */
+export const AD = {
+  /**
+   * A field an ad or service box prints and a headline never does: an address, a phone number, a website.
+   * Why: such a line rules out a head group.
+   */
+  field:
+    /地址[:：]|电话[:：]|热线[:：]|咨询[:：]|联系方式[:：]|联系人[:：]|[Tt][Ee][Ll][:：.]|手机[:：]|网址[:：]|邮箱[:：]|QQ[:：]|\d{3,4}-\d{7,8}|\b\d{8,}\b|www\.|营业时间[:：]/iu,
+  /** Words an ad uses (weaker: they also occur in news). */
+  words:
+    /电话|热线|咨询|联系方式|联系人|hotline|网址|微信|公众号|邮箱|QQ|\d{7,}|欢迎(?:来电|垂询|惠顾)|营业时间|优惠|特价|热销|火热招生|招生|加盟|开业|大促|五折|折起/iu,
+} as const;
+
+/** Weather boxes. */
+export const WEATHER = {
+  /** Weather words; a line with a temperature and several of them is weather. */
+  signals: [
+    /℃|°C/,
+    /气温/,
+    /多云/,
+    /[阵雷]雨|[小中大暴]雨|雨夹雪|[小中大]雪/,
+    /晴/,
+    /阴/,
+    /[东南西北偏][东南西北]?风|风力/,
+    /\d\s*(?:到|～|~|-|—)?\s*\d?\s*级/,
+    /湿度/,
+    /降水|降雨/,
+    /天气/,
+  ],
+  label: /^[【[]?(?:天气预报|今日天气|天气|气象)[】\]]?(?:[:：\s]|$)/u,
+  /** Reporting words: a line with them is a story about the weather, not a weather box. */
+  reporting: /据|记者|表示|介绍|获悉/u,
+} as const;
+
+/** Lines that print nothing: rules and ornaments (`——————`, `＊＊＊`). */
+export const DECORATION = /^[\s\-=_*~·•—－＝＊#＿]+$/u;
+
+/** Sentence-final punctuation (GB/T 15834-2011 §4.1–4.3: 句号, 问号, 叹号; §4.6 分号; §4.7 冒号; §4.10 省略号). */
+export const TERMINAL = /[。！？!?…；;：:.]/u;

@@ -44,6 +44,26 @@ describe('banmian CLI', () => {
     expect(fs.readdirSync(d).filter((f) => f.endsWith('.md'))).toHaveLength(9);
   });
 
+  it('import --out never overwrites an edited story file unless --force, and writes nothing when it refuses', () => {
+    const d = tmp();
+    expect(run('import', 'seeds/000_52660507d51a0aa1.txt', '--out', d).status).toBe(0);
+    // the same import again: the files are what it would write, so that is fine
+    expect(run('import', 'seeds/000_52660507d51a0aa1.txt', '--out', d).status).toBe(0);
+    const edited = path.join(d, 'article-2.md');
+    fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace('锚定目标', '编辑改过的标题'));
+    const before = fs.readdirSync(d).map((f) => fs.readFileSync(path.join(d, f), 'utf8'));
+    const r = run('import', 'seeds/000_52660507d51a0aa1.txt', '--out', d, '--json');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/story-exists: story file .*article-2\.md exists and differs/);
+    expect(r.stderr).toMatch(/--force/);
+    noStack(r.stderr);
+    expect(fs.readdirSync(d).map((f) => fs.readFileSync(path.join(d, f), 'utf8'))).toEqual(before);
+    const forced = run('import', 'seeds/000_52660507d51a0aa1.txt', '--out', d, '--force');
+    expect(forced.status).toBe(0);
+    expect(fs.readFileSync(edited, 'utf8')).toMatch(/锚定目标/);
+  });
+
   it('rejects a missing input with a clear message, a hint and a non-zero exit, without a stack trace', () => {
     const r = run('import', 'no/such/file.txt', '--json');
     expect(r.status).not.toBe(0);

@@ -23,10 +23,15 @@ function printDiagnostics(sink: Sink, quiet = false): void {
   }
 }
 
-function readInput(file: string): string {
+/** An input file that does not exist or is a directory is a located error. */
+function checkInput(file: string): void {
   if (!fs.existsSync(file)) fail('input-missing', `input file ${file} does not exist`, { file }, 'check the path');
   if (fs.statSync(file).isDirectory())
     fail('input-is-directory', `${file} is a directory`, { file }, 'give a file, not a directory');
+}
+
+function readInput(file: string): string {
+  checkInput(file);
   return fs.readFileSync(file, 'utf8');
 }
 
@@ -97,18 +102,29 @@ export function program(): Command {
 
   prog
     .command('import')
-    .description('import newsroom page copy (plain text) into the edition model')
-    .argument('<page.txt>', 'the page copy')
+    .description(
+      'import newsroom page copy (plain text in UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK) into the edition model',
+    )
+    .argument('<page.txt>', 'the page copy (at most 1 MiB)')
     .option('--json', 'print { "items": [...] } to stdout')
     .option('--out <dir>', 'write one Markdown story file per item into DIR')
-    .action(async (file: string, o: { json?: boolean; out?: string }) => {
+    .option('--force', 'with --out: overwrite story files that differ from what the import writes (edited files)')
+    .action(async (file: string, o: { json?: boolean; out?: string; force?: boolean }) => {
       if (!o.json && !o.out) throw new InvalidArgumentError('give --json or --out DIR');
       const sink = new Sink();
-      const { importCopy, itemsToReferenceJson, writeStoryFiles } = await ingest();
-      const items = importCopy(readInput(file), path.basename(file), sink);
+      const { importCopyFile, itemsToReferenceJson, writeStoryFiles } = await ingest();
+      checkInput(file);
+      let items: Awaited<ReturnType<typeof importCopyFile>>;
+      try {
+        items = importCopyFile(file, sink, path.basename(file));
+      } catch (e) {
+        // a refused file: the diagnostics on stderr, nothing on stdout
+        printDiagnostics(sink);
+        throw e;
+      }
       printDiagnostics(sink);
+      if (o.out) for (const f of writeStoryFiles(items, o.out, { force: o.force === true })) err(`wrote ${f}`);
       if (o.json) out(JSON.stringify(itemsToReferenceJson(items), null, 1));
-      if (o.out) for (const f of writeStoryFiles(items, o.out)) err(`wrote ${f}`);
       if (sink.errors.length) process.exitCode = 1;
     });
 

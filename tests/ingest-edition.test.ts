@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { loadEdition } from '../src/ingest/index.js';
+import { loadTemplateFile } from '../src/layout/template.js';
 import type { Edition } from '../src/model/edition.js';
 import { thrown } from './helpers.js';
 
@@ -167,5 +168,87 @@ describe('broken edition files', () => {
       code: 'edition-invalid',
       at: { file: f, line: 1 },
     });
+  });
+});
+
+describe("editors' mistakes in edition, story and template files", () => {
+  const base = 'paper: { name: 测试报 }\ndate: 2024-07-03\npages:\n  - number: 1\n    layout: broadsheet\n';
+
+  it('stories: takes patterns, in name order; a pattern that matches nothing is an error at its line', () => {
+    const story = (h: string): string => `---\nkind: article\nheadline: ${h}\ncredits: ■记者 张三\n---\n\n正文。\n`;
+    const f = scratch(`${base}    stories: [extra/*.md]\n`, {
+      'extra/b.md': story('乙'),
+      'extra/a.md': story('甲'),
+      'extra/c.txt': 'x',
+    });
+    const ed = loadEdition(f, new Sink());
+    const items = ed.pages[0]!.items;
+    expect(items.map((i) => i.id)).toEqual(['a', 'b']);
+    // a single string is one credit
+    expect(items.map((i) => (i.kind === 'article' ? i.credits : []))).toEqual([['■记者 张三'], ['■记者 张三']]);
+    const g = scratch(`${base}    stories: [none/*.md]\n`);
+    expect(thrown(() => loadEdition(g, new Sink())).diagnostics.map((d) => [d.code, d.at.line, d.message])).toEqual([
+      ['missing-story', 6, 'story pattern none/*.md matches no file'],
+    ]);
+  });
+
+  it('an unknown field gets "did you mean" in edition files', () => {
+    const f = scratch(`${base}    stroies: [a.md]\n`);
+    const e = thrown(() => loadEdition(f, new Sink())).diagnostics;
+    expect(e.map((d) => [d.code, d.at.line, d.message, d.hint])).toEqual([
+      [
+        'edition-invalid',
+        6,
+        'pages[0]: unknown field "stroies" (did you mean "stories"?)',
+        'rename "stroies" to "stories"',
+      ],
+    ]);
+  });
+
+  it('one tab in the indentation gives one error at its line', () => {
+    const f = scratch(`${base}    overrides:\n\t  article-1: { priority: 1 }\n`);
+    const e = thrown(() => loadEdition(f, new Sink())).diagnostics;
+    expect(e.map((d) => [d.code, d.at.line, d.message])).toEqual([
+      ['yaml-syntax', 7, 'YAML syntax: a tab in the indentation'],
+    ]);
+    expect(e[0]!.hint).toMatch(/spaces/);
+  });
+
+  it('a full-width colon after a field name gets a hint', () => {
+    const f = scratch(`${base}    name：要闻\n`);
+    const e = thrown(() => loadEdition(f, new Sink())).diagnostics;
+    expect(e.map((d) => [d.code, d.at.line])).toEqual([['yaml-syntax', 6]]);
+    expect(e[0]!.message).toMatch(/"name" is followed by a full-width colon/);
+    expect(e[0]!.hint).toBe('type an ASCII colon and a space after the field name: name: …');
+  });
+
+  it('a refused copy file (binary) is an error of the edition, at the copy file', () => {
+    const f = scratch(`${base}    copy: bin.txt\n`, { 'bin.txt': '%PDF-1.4 not copy' });
+    const e = thrown(() => loadEdition(f, new Sink())).diagnostics;
+    expect(e.map((d) => [d.code, path.basename(d.at.file ?? '')])).toEqual([['input-binary', 'bin.txt']]);
+  });
+
+  it('template errors carry their line, and unknown template fields get "did you mean"', () => {
+    const src = fs.readFileSync(path.join(ROOT, 'layouts', 'broadsheet.yaml'), 'utf8');
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-tpl-'));
+    const bad = path.join(d, 'bad.yaml');
+    const lines = src.split('\n');
+    const gridAt = lines.findIndex((l) => /^grid:/.test(l));
+    const colAt = lines.findIndex((l, k) => k > gridAt && /^\s+columns:/.test(l));
+    lines[colAt] = lines[colAt]!.replace(/columns:\s*\d+/, 'columns: many');
+    lines.splice(gridAt + 1, 0, '  colums: 8');
+    fs.writeFileSync(bad, lines.join('\n'));
+    const e = thrown(() => loadTemplateFile(bad)).diagnostics;
+    expect(e.map((x) => [x.code, x.at.line])).toEqual([
+      ['template-invalid', colAt + 2],
+      ['template-invalid', gridAt + 2],
+    ]);
+    expect(e[0]!.message).toMatch(/^grid\.columns: /);
+    expect(e[1]!.message).toBe('grid: unknown field "colums" (did you mean "columns"?)');
+    const tab = path.join(d, 'tab.yaml');
+    fs.writeFileSync(tab, src.replace(/\n {2}columns:/, '\n\tcolumns:'));
+    expect(thrown(() => loadTemplateFile(tab)).diagnostics.map((x) => [x.code, x.message])).toEqual([
+      ['template-invalid', 'YAML syntax: a tab in the indentation'],
+    ]);
   });
 });

@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { mmToPt } from '../core/units.js';
-import { fail } from '../diag/index.js';
+import { DiagnosticError, fail } from '../diag/index.js';
+import { parseYaml, unknownFields, zodDiagnostics } from '../diag/yaml.js';
 import { FONT_ROLES, PROJECT_ROOT, type FontRole } from '../fonts/index.js';
 
 const role = z.enum(FONT_ROLES as unknown as [FontRole, ...FontRole[]]);
@@ -235,28 +235,24 @@ export function loadTemplateFile(file: string): LayoutTemplate {
       { file },
       "create the template under layouts/ or fix the page's `layout:` name",
     );
-  let raw: unknown;
-  try {
-    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    return fail(
-      'template-invalid',
-      `layout template is not valid YAML: ${(e as Error).message}`,
-      { file },
-      'fix the YAML syntax',
-    );
-  }
+  const { parsed: doc, errors } = parseYaml(fs.readFileSync(file, 'utf8'), file);
+  if (errors.length) throw new DiagnosticError(errors.map((e) => ({ ...e, code: 'template-invalid' })));
+  const raw: unknown = doc.doc.toJS();
   const parsed = TemplateSchema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first ? first.path.join('.') : '';
-    return fail(
-      'template-invalid',
-      `layout template field ${where || '(root)'}: ${first?.message ?? 'invalid'}`,
-      { file },
-      `fix \`${where}\` in the template (see layouts/broadsheet.yaml for a complete example)`,
-    );
-  }
+  // every problem at its line: the schema's issues, and fields the schema does not know (with "did you mean")
+  const problems = [
+    ...(parsed.success
+      ? []
+      : zodDiagnostics(
+          parsed.error,
+          doc,
+          file,
+          'template-invalid',
+          (where) => `fix \`${where}\` in the template (see layouts/broadsheet.yaml for a complete example)`,
+        )),
+    ...unknownFields(raw, TemplateSchema, doc, file, 'template-invalid'),
+  ];
+  if (problems.length || !parsed.success) throw new DiagnosticError(problems);
   return makeTemplate(parsed.data, file);
 }
 

@@ -22,7 +22,33 @@ export interface LossReport {
 export { itemTexts };
 
 /** Texts matched in copy order, and texts whose place in the copy varies (credits, column names). */
-function splitTexts(it: Item): { ordered: string[]; floating: string[] } {
+function splitTexts(it: Item): { ordered: string[]; floating: string[]; heads: Set<string> } {
+  const t = texts(it);
+  return { ...t, heads: new Set(keepLines(headTexts(it))) };
+}
+
+const keepLines = (xs: Array<string | null | undefined>): string[] =>
+  xs.flatMap((s) => (typeof s === 'string' ? s.split('\n') : [])).filter((s) => s.trim() !== '');
+
+/** Head lines of an item: they stand on lines of their own in the copy. */
+function headTexts(it: Item): Array<string | null | undefined> {
+  switch (it.kind) {
+    case 'article':
+      return [it.section, it.kicker, it.headline, it.subhead];
+    case 'commentary':
+      return [it.kicker, it.headline, it.subhead];
+    case 'notice':
+    case 'list':
+    case 'table':
+    case 'briefs':
+    case 'photo':
+      return [it.title];
+    default:
+      return [];
+  }
+}
+
+function texts(it: Item): { ordered: string[]; floating: string[] } {
   // a field of several lines (a kicker of two head lines, a section label kept in a commentary's kicker) came from
   // several lines of the copy, which need not be next to each other
   const keep = (xs: Array<string | null | undefined>): string[] =>
@@ -31,15 +57,22 @@ function splitTexts(it: Item): { ordered: string[]; floating: string[] } {
     c ? [c.tag ?? c.name, c.romanized, c.editor] : [];
   switch (it.kind) {
     case 'article':
+    case 'commentary': {
+      // an editor's note opening the text may stand above the head in the copy, or under it
+      const k = it.marks?.findIndex((m, i) => m.paragraph !== i || (m.role !== 'note' && m.role !== 'signature'));
+      const lead = it.marks === undefined ? 0 : k === -1 ? it.marks.length : (k ?? 0);
       return {
-        ordered: keep([it.section, it.kicker, it.headline, it.subhead, it.dateline, ...it.paragraphs]),
-        floating: keep([...it.credits, ...column(it.column)]),
+        ordered: keep([
+          ...(it.kind === 'article' ? [it.section] : []),
+          it.kicker,
+          it.headline,
+          it.subhead,
+          it.dateline,
+          ...it.paragraphs.slice(lead),
+        ]),
+        floating: keep([...it.paragraphs.slice(0, lead), ...it.credits, ...column(it.column)]),
       };
-    case 'commentary':
-      return {
-        ordered: keep([it.kicker, it.headline, it.subhead, it.dateline, ...it.paragraphs]),
-        floating: keep([...it.credits, ...column(it.column)]),
-      };
+    }
     case 'photo':
       return { ordered: keep([it.title, it.caption]), floating: keep(it.credits) };
     case 'notice':
@@ -81,16 +114,10 @@ export function checkNoLoss(text: string, items: Item[], diagnostics: Diagnostic
   // Bylines and column names may stand before, inside or after the text they belong to (`（记者 张三）` closing a
   // story, `东湖评论` above its piece); they are placed at the first free place from the item's start. Placed before
   // the item's other texts, a short paragraph cannot take their characters; placed after, they cannot take a
-  // paragraph's. Both are tried: the copy loses nothing if either accounts for every character.
+  // paragraph's. Both are tried for each item: the copy loses nothing if one accounts for every character.
   // text reported as dropped is accounted for: no item may claim it
   const taken = lineOf.map((l) => excused.has(l));
-  const a = match(chars, taken, items, true);
-  if (a.extra.length === 0 && a.covered.every((c, k) => c || excused.has(lineOf[k]!)))
-    return report(a, chars, lineOf, excused);
-  const b = match(chars, taken, items, false);
-  const score = (r: Match): number =>
-    r.extra.length + r.covered.filter((c, k) => !c && !excused.has(lineOf[k]!)).length;
-  return report(score(b) < score(a) ? b : a, chars, lineOf, excused);
+  return report(match(chars, lineOf, taken, items), chars, lineOf, excused);
 }
 
 interface Match {
@@ -99,51 +126,115 @@ interface Match {
   moved: string[];
 }
 
-function match(chars: string[], taken: boolean[], items: Item[], floatingFirst: boolean): Match {
+function match(chars: string[], lineOf: number[], taken: boolean[], items: Item[]): Match {
   const covered = [...taken];
-  const find = (piece: string[], from: number): number => {
-    outer: for (let s = from; s + piece.length <= chars.length; s++) {
-      for (let k = 0; k < piece.length; k++) if (chars[s + k] !== piece[k] || covered[s + k]) continue outer;
-      return s;
+  const lineStart = (k: number): boolean => k === 0 || lineOf[k - 1] !== lineOf[k];
+  /**
+   * The positions of `piece` from `from` on: consecutive input characters, where characters on the same line
+   * already claimed by another text (a credit inside a brief's dateline) may lie in between. `atLineStart`: only a match that opens
+   * a line (head lines stand on lines of their own). Null when there is none.
+   */
+  const find = (piece: string[], from: number, atLineStart = false): number[] | null => {
+    for (let s = from; s + piece.length <= chars.length; s++) {
+      if (chars[s] !== piece[0] || covered[s] || (atLineStart && !lineStart(s))) continue;
+      const at = [s];
+      let p = s + 1;
+      for (let k = 1; k < piece.length; k++) {
+        // skip characters claimed by another text, but only on the same line
+        while (p < chars.length && covered[p] && lineOf[p] === lineOf[p - 1]) p++;
+        if (chars[p] !== piece[k] || covered[p]) break;
+        at.push(p++);
+      }
+      if (at.length === piece.length) return at;
     }
-    return -1;
-  };
-  const cover = (at: number, n: number): void => {
-    for (let k = 0; k < n; k++) covered[at + k] = true;
+    return null;
   };
   const extra: string[] = [];
   const moved: string[] = [];
   let cursor = 0;
-  for (const it of items) {
+  /** Place one item's texts, credits first or last; returns what it placed, so that it can be undone. */
+  const attempt = (it: Item, floatingFirst: boolean) => {
+    const placed: number[] = [];
+    const out = { placed, extra: [] as string[], moved: [] as string[], cursor };
+    const cover = (at: number[]): void => {
+      for (const k of at) {
+        covered[k] = true;
+        placed.push(k);
+      }
+    };
     const start = cursor;
-    const { ordered, floating } = splitTexts(it);
+    const { ordered, floating, heads } = splitTexts(it);
+    /** Where each floating text was placed, so that an ordered text can take its place back (see below). */
+    const floats: Array<{ piece: string[]; at: number[] }> = [];
     const placeFloating = (): void => {
       for (const t of floating) {
         const piece = Array.from(squeeze(t));
         if (piece.length === 0) continue;
-        let at = find(piece, start);
-        if (at < 0) at = find(piece, 0);
-        if (at < 0) extra.push(t);
-        else cover(at, piece.length);
+        const at = find(piece, start) ?? find(piece, 0);
+        if (!at) out.extra.push(t);
+        else {
+          cover(at);
+          floats.push({ piece, at });
+        }
       }
+    };
+    const uncover = (at: number[]): void => {
+      for (const k of at) covered[k] = false;
     };
     if (floatingFirst) placeFloating();
     for (const t of ordered) {
       const piece = Array.from(squeeze(t));
       if (piece.length === 0) continue;
-      let at = find(piece, cursor);
-      if (at >= 0) cursor = at + piece.length;
-      else {
-        at = find(piece, 0);
-        if (at < 0) {
-          extra.push(t);
+      const whole = heads.has(t);
+      let at = (whole ? find(piece, out.cursor, true) : null) ?? find(piece, out.cursor);
+      // a credit placed first may hold characters of this text (the same credit stands twice): give them back,
+      // place the text, and place the credit again at its next free place
+      for (let f = floats.length - 1; !at && f >= 0; f--) {
+        const fl = floats[f]!;
+        uncover(fl.at);
+        at = find(piece, out.cursor);
+        if (!at) {
+          cover(fl.at);
           continue;
         }
-        moved.push(t);
+        cover(at);
+        const again = find(fl.piece, start) ?? find(fl.piece, 0);
+        if (again) {
+          cover(again);
+          fl.at = again;
+        } else out.extra.push(fl.piece.join(''));
+        uncover(at);
       }
-      cover(at, piece.length);
+      if (at) out.cursor = at[at.length - 1]! + 1;
+      else {
+        at = find(piece, 0);
+        if (!at) {
+          out.extra.push(t);
+          continue;
+        }
+        out.moved.push(t);
+      }
+      cover(at);
     }
     if (!floatingFirst) placeFloating();
+    return out;
+  };
+  const reach = (r: { placed: number[] }): number => r.placed.reduce((m, k) => Math.max(m, k), -1);
+  for (const it of items) {
+    // both orders; the better is the one that accounts for more texts, then the one that reaches less far into
+    // the copy (its texts lie together, as an item's do)
+    const a = attempt(it, true);
+    for (const k of a.placed) covered[k] = false;
+    const b = attempt(it, false);
+    let r = b;
+    if (a.extra.length < b.extra.length || (a.extra.length === b.extra.length && reach(a) <= reach(b))) {
+      for (const k of b.placed) covered[k] = false;
+      for (const k of a.placed) covered[k] = true;
+      r = a;
+    }
+    cursor = r.cursor;
+    extra.push(...r.extra);
+    moved.push(...r.moved);
   }
   return { covered, extra, moved };
 }

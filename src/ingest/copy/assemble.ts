@@ -29,7 +29,9 @@ import {
   isSectionLabel,
   isStrongWeather,
   isDecoration,
+  isEditorNote,
   isListTitle,
+  isSignature,
   isOpinionColumn,
   splitCredits,
   splitDateline,
@@ -68,6 +70,8 @@ class Assembler {
   private readonly columns: Array<{ mark: ColumnMark; prev: number; next: number }> = [];
   /** A section label waiting for its story; `parts`: the label lines (two labels in a row both head the story). */
   private pendingSection: (Head & { parts: Head[] }) | null = null;
+  /** An editor's note standing above the head of the story it introduces (`编者按：…` / `——编 者`). */
+  private pendingNote: { paragraphs: string[]; lines: number[]; signature: boolean } | null = null;
 
   constructor(private readonly c: Copy) {}
 
@@ -89,6 +93,7 @@ class Assembler {
         credits: [],
         next: i,
         evidence: 'weak',
+        emptySubheadSlot: false,
       });
       c.diag({
         severity: 'warning',
@@ -100,6 +105,7 @@ class Assembler {
       i = after;
       ctx = 'story';
     }
+    this.flushNote();
     for (const p of this.pendingSection?.parts ?? []) this.leftover(p.no, p.text, 'section label');
     this.attachColumns();
     return this.number();
@@ -129,6 +135,11 @@ class Assembler {
         ? { text: `${p.text}\n${t}`, no: p.no, parts: [...p.parts, { text: t, no: ln.no }] }
         : { text: t, no: ln.no, parts: [{ text: t, no: ln.no }] };
       return [i + 1, ctx];
+    }
+    const note = this.noteAbove(i);
+    if (note) {
+      this.pendingNote = note;
+      return [note.next, ctx];
     }
     const index = readIndex(c, i);
     if (index) {
@@ -228,14 +239,17 @@ class Assembler {
   /** A story from its head group: the body, then the item (an article, or a commentary under an opinion column). */
   private story(st: StoryStart): [Item, number] {
     const c = this.c;
-    const { kicker, headline, subhead } = assignHeads(st.heads, (line, head, n) =>
-      c.diag({
-        severity: 'info',
-        code: 'import-head-guess',
-        message: `head group of ${n} lines: took "${head}" as the headline`,
-        line,
-        hint: 'check the kicker/headline/subhead in the story file and move lines between them if the guess is wrong',
-      }),
+    const { kicker, headline, subhead } = assignHeads(
+      st.heads,
+      (line, head, n) =>
+        c.diag({
+          severity: 'info',
+          code: 'import-head-guess',
+          message: `head group of ${n} lines: took "${head}" as the headline`,
+          line,
+          hint: 'check the kicker/headline/subhead in the story file and move lines between them if the guess is wrong',
+        }),
+      st.emptySubheadSlot,
     );
     const briefLike = st.heads.length === 1 && st.credits.length === 0 && st.column === null;
     const body = readBody(
@@ -244,6 +258,20 @@ class Assembler {
       { startsItem: (j, state) => this.startsItem(j, state), dropDecoration: (j) => this.dropDecoration(j) },
       briefLike && !(c.at(st.next) && splitDateline(c.text(st.next)!)),
     );
+    if (this.pendingNote) {
+      // the note above the head opens the story's text
+      const n = this.pendingNote;
+      body.paragraphs.unshift(...n.paragraphs);
+      body.lines.unshift(...n.lines);
+      body.marks = [
+        ...n.paragraphs.map((_, k) => ({
+          paragraph: k,
+          role: n.signature && k === n.paragraphs.length - 1 ? ('signature' as const) : ('note' as const),
+        })),
+        ...body.marks.map((m) => ({ paragraph: m.paragraph + n.paragraphs.length, role: m.role })),
+      ];
+      this.pendingNote = null;
+    }
     const credits = [...st.credits, ...body.credits];
     const base = { kicker, headline, subhead, credits, dateline: body.dateline, paragraphs: body.paragraphs };
     let firstNo = st.heads[0]!.no;
@@ -330,12 +358,19 @@ class Assembler {
     if (isSectionLabel(t)) return readStoryStart(c, j + 1) !== null || isBriefsHeader(t);
     if (isBriefsHeader(t) || isIndexHeader(t) || isPhotoLabel(t)) return true;
     if (readColumnMark(c, j) || readColumnAbove(c, j)) return true;
+    if (ln.blankBefore && this.noteAbove(j)) return true;
     if (ln.blankBefore || state.ended) {
       if (isNoticeTitle(t) && readNotice(c, j, () => true)) return true;
       if (isListTitle(t) && readList(c, j, () => true)) return true;
       if (readPhoto(c, j)) return true;
     }
-    if ((ln.blankBefore || !c.opensParagraph(j)) && (cellsOf(t) || oneLineTable(t)) && readTable(c, j)) return true;
+    // a table (or its title over it), where a paragraph cannot start
+    if (
+      (ln.blankBefore || !c.opensParagraph(j)) &&
+      (cellsOf(t) || oneLineTable(t) || isHeadCandidate(t)) &&
+      readTable(c, j)
+    )
+      return true;
     const st = readStoryStart(c, j);
     if (st) {
       if (st.evidence === 'strong') return true;
@@ -347,6 +382,33 @@ class Assembler {
     // a paragraph opening with a dateline is the start of another story, even without a headline
     if (ln.blankBefore && (splitDateline(t) || splitLeadCredit(t) || startsWithJumpIn(t))) return true;
     return looksLikeAd(c, j);
+  }
+
+  /**
+   * An editor's note above a head group: `编者按：…` (and its continuation lines), an optional `——编 者`
+   * signature, then a story start. Null otherwise (a note under the head is read by the body).
+   */
+  private noteAbove(i: number): { paragraphs: string[]; lines: number[]; signature: boolean; next: number } | null {
+    const c = this.c;
+    const first = c.at(i);
+    if (!first || !isEditorNote(first.text)) return null;
+    const paragraphs = [first.text];
+    const lines = [first.no];
+    let j = i + 1;
+    while (j < c.length && !c.at(j)!.blankBefore && !isSignature(c.text(j)!) && !readStoryStart(c, j)) {
+      paragraphs.push(c.text(j)!);
+      lines.push(c.at(j)!.no);
+      j++;
+    }
+    let signature = false;
+    if (c.at(j) && isSignature(c.text(j)!)) {
+      paragraphs.push(c.text(j)!);
+      lines.push(c.at(j)!.no);
+      signature = true;
+      j++;
+    }
+    const st = readStoryStart(c, j);
+    return st && st.evidence === 'strong' ? { paragraphs, lines, signature, next: j } : null;
   }
 
   /** Does line j (opening a block) start something that is no brief? */
@@ -397,6 +459,7 @@ class Assembler {
   }
 
   private push(item: Item, line: number, paragraphLines: number[]): void {
+    this.flushNote();
     if (this.pendingSection && item.kind !== 'article' && item.kind !== 'commentary') {
       for (const p of this.pendingSection.parts) this.leftover(p.no, p.text, 'section label');
       this.pendingSection = null;
@@ -404,6 +467,35 @@ class Assembler {
     item.origin = { file: this.c.file, line };
     this.paragraphLines.set(item, paragraphLines);
     this.items.push(item);
+  }
+
+  /** An editor's note that found no story under it: a story of its own, without a headline, so nothing is lost. */
+  private flushNote(): void {
+    const n = this.pendingNote;
+    if (!n) return;
+    this.pendingNote = null;
+    const item: ArticleItem = {
+      kind: 'article',
+      id: '',
+      kicker: null,
+      headline: '',
+      subhead: null,
+      credits: [],
+      dateline: null,
+      paragraphs: n.paragraphs,
+      marks: n.paragraphs.map((_, k) => ({
+        paragraph: k,
+        role: n.signature && k === n.paragraphs.length - 1 ? ('signature' as const) : ('note' as const),
+      })),
+    };
+    this.c.diag({
+      severity: 'warning',
+      code: 'import-no-headline',
+      message: `text at line ${n.lines[0]} has no headline; imported as a story without one`,
+      line: n.lines[0]!,
+      hint: 'add a headline line before it in the copy (or in the story file), or join it to the story it belongs to',
+    });
+    this.push(item, n.lines[0]!, n.lines);
   }
 
   private leftover(line: number, text: string, what: string): void {

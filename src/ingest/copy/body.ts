@@ -97,7 +97,9 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
       !(c.style.indented && indented) &&
       !isTerminal(end) &&
       isProse(end) &&
+      visLen(end) >= 16 &&
       !isFieldLine(end) &&
+      !isNumbered(t) &&
       !isByline(t) &&
       !isDateOnly(t);
     fresh = false;
@@ -146,7 +148,9 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
     if (d) {
       dateline = d.dateline;
       if (d.credit) credits.push(d.credit);
-      if (d.rest) push(d.rest, first.no);
+      // a byline run on after the dateline (`【本报讯】记者 X 通讯员 Y`) is the credit, not text
+      if (d.rest && isByline(d.rest)) credits.push(...splitCredits(d.rest));
+      else if (d.rest) push(d.rest, first.no);
       j++;
     } else if (lead) {
       credits.push(lead[0]);

@@ -13,6 +13,7 @@ import {
   isHeadCandidate,
   isProse,
   isTerminal,
+  splitDateline,
   splitTrailingCredit,
 } from './classify.js';
 import { BRIEFS } from './patterns.js';
@@ -27,10 +28,20 @@ export interface BriefsMatch {
   next: number;
 }
 
-/** A brief's text with its closing credit taken off. */
+/** A brief's text with its credits taken out: the byline after its dateline, the credit closing it. */
 function brief(headline: string | null, text: string): Brief {
+  const credits: string[] = [];
+  const d = splitDateline(text);
+  if (d?.credit) {
+    credits.push(d.credit);
+    text = `${d.dateline}\u3000${d.rest}`;
+  }
   const sp = splitTrailingCredit(text);
-  return sp ? { headline, text: sp[0], credits: [sp[1]] } : { headline, text, credits: [] };
+  if (sp) {
+    text = sp[0];
+    credits.push(sp[1]);
+  }
+  return { headline, text, credits };
 }
 
 /**

@@ -42,7 +42,7 @@ export const isBareName = (s: string): boolean => short(s, 12) && BYLINE.bareNam
 
 /** A credit line standing alone in brackets after the text: `（记者 张三 通讯员 李四）`, `（据新华社北京10月11日电）`. */
 export const isBracketCredit = (s: string): boolean =>
-  short(s, 48) && (BYLINE.bracketLine.test(s) || BYLINE.sourceLine.test(s));
+  short(s, 48) && !CLOSING.explicit.test(s) && (BYLINE.bracketLine.test(s) || BYLINE.sourceLine.test(s));
 
 /** A bracketed byline opening a paragraph with no dateline: `（记者 张三）10月9日，…` → [credit, rest]. */
 export function splitLeadCredit(s: string): [string, string] | null {
@@ -119,7 +119,8 @@ export function splitDateline(s: string): Dateline | null {
     let rest = s.slice(m[0].length);
     let credit: string | null = null;
     const c = DATELINE.credit.exec(rest.slice(0, 60));
-    if (c) {
+    // the bracket after a dateline is a credit when it names people or roles (`（下转第2版）` is no credit)
+    if (c && !JUMP.out.test(c[1]!) && (BYLINE.bracketLine.test(c[1]!) || BYLINE.reporter.test(c[1]!))) {
       credit = c[1]!;
       rest = rest.slice(c[0].length);
     }
@@ -168,7 +169,8 @@ export const isQuestion = (s: string): boolean => LABEL.question.test(s.slice(0,
 
 /** A recurring section label: `□增值化改革进行时`, `◆民生热线` (not a ■ byline). */
 export const isSectionLabel = (s: string): boolean =>
-  short(s, 24) && LABEL.section.test(s) && !/[。，；]/u.test(s) && !BYLINE.markLine.test(s);
+  short(s, 24) &&
+  ((LABEL.section.test(s) && !/[。，；]/u.test(s) && !BYLINE.markLine.test(s)) || LABEL.pageName.test(s));
 
 /** A header over a list of briefs. */
 export const isBriefsHeader = (s: string): boolean => short(s, 14) && BRIEFS.header.test(s);

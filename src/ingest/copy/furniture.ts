@@ -2,8 +2,10 @@
  * Page furniture: column marks (a column name with its romanized name and editor, or a column name standing
  * above its piece), the page index (导读), advertisements and the weather box.
  */
+import { bodyAfterName } from './heads.js';
 import {
   hasAdSignal,
+  isBareName,
   hasWeatherLabel,
   isBoxedName,
   isByline,
@@ -83,7 +85,8 @@ export function readColumnAbove(c: Copy, i: number): ColumnMark | null {
     j++;
   }
   const by = c.text(j);
-  if (heads === 0 || by === undefined || !(isByline(by) || isBoxedName(by))) return null;
+  if (heads === 0 || by === undefined) return null;
+  if (!(isByline(by) || isBoxedName(by) || (isBareName(by) && bodyAfterName(c, j)))) return null;
   return mark;
 }
 

@@ -50,6 +50,11 @@ export interface StoryStart {
   /** Index of the first line after heads, tag and credits. */
   next: number;
   /**
+   * Where blank lines are slots (a national daily's export: paragraphs not apart, every head slot on its line):
+   * whether the line after the head lines comes after a blank line, i.e. the 副题 slot is empty.
+   */
+  emptySubheadSlot: boolean;
+  /**
    * `strong`: a new story beyond doubt (a byline, a dateline, a column tag, a kicker or a 副题 …); `weak`: one
    * head line and then text, which inside another story is a crosshead unless the copy says otherwise.
    */
@@ -95,6 +100,8 @@ export function readStoryStart(c: Copy, i: number): StoryStart | null {
   let j = i;
   let glued = false;
   let crossedBlank = false;
+  /** Index of the last head line. */
+  let lastHead = i;
   while (j < c.length && heads.length < MAX_HEADS) {
     const ln = c.at(j)!;
     if (heads.length > 0 && ln.blankBefore) {
@@ -110,6 +117,7 @@ export function readStoryStart(c: Copy, i: number): StoryStart | null {
       heads.push({ text: g[0], no: ln.no });
       credits.push(...splitCredits(g[1]));
       glued = true;
+      lastHead = j;
       j++;
       break;
     }
@@ -117,15 +125,17 @@ export function readStoryStart(c: Copy, i: number): StoryStart | null {
     // a bare name after a head line is the byline, not another head line
     if (heads.length > 0 && isBareName(ln.text) && bodyAfterName(c, j)) break;
     heads.push({ text: ln.text, no: ln.no });
+    lastHead = j;
     j++;
   }
   if (heads.length === 0) return null;
-  // a column tag at the end of the last head line, or on a line of its own under it
-  const last = heads[heads.length - 1]!;
-  const tagged = splitColumnTag(last.text);
-  if (tagged) {
-    heads[heads.length - 1] = { text: tagged[0], no: last.no };
-    column = { name: tagged[2], tag: tagged[1], no: last.no };
+  // a column tag at the end of a head line (the headline's, usually), or on a line of its own under the group
+  const tagged = heads.findIndex((h) => splitColumnTag(h.text) !== null);
+  if (tagged >= 0) {
+    const h = heads[tagged]!;
+    const [head, tag, name] = splitColumnTag(h.text)!;
+    heads[tagged] = { text: head, no: h.no };
+    column = { name, tag, no: h.no };
   } else {
     const t = c.text(j);
     const tl = t === undefined ? null : columnTagLine(t);
@@ -137,7 +147,7 @@ export function readStoryStart(c: Copy, i: number): StoryStart | null {
   // bylines under the head group
   while (j < c.length) {
     const t = c.text(j)!;
-    if (c.opensParagraph(j)) break;
+    // (bylines may be indented like the text: a copy that indents every line but the heads)
     const byline = isByline(t) || isBoxedName(t) || (credits.length > 0 && isPhotoCredit(t));
     if (!byline && !(isBareName(t) && credits.length === 0 && bodyAfterName(c, j))) break;
     credits.push(...splitCredits(t));
@@ -145,6 +155,7 @@ export function readStoryStart(c: Copy, i: number): StoryStart | null {
   }
   const after = c.text(j);
   if (after === undefined) return null;
+  const emptySubheadSlot = c.style.indented && !c.style.blankParagraphs && c.at(lastHead + 1)?.blankBefore === true;
   const strong =
     glued ||
     credits.length > 0 ||
@@ -153,22 +164,26 @@ export function readStoryStart(c: Copy, i: number): StoryStart | null {
     isLabelWord(after) ||
     heads.some((h) => isNoticeTitle(h.text)) ||
     (heads.length >= 2 && (heads.slice(1).some((h) => isDashLine(h.text)) || HEAD.kickerEnding.test(heads[0]!.text)));
-  if (strong) return { heads, column, credits, next: j, evidence: 'strong' };
+  if (strong) return { heads, column, credits, next: j, evidence: 'strong', emptySubheadSlot };
   if (!bodyLike(after)) return null;
-  return { heads, column, credits, next: j, evidence: heads.length >= 2 ? 'strong' : 'weak' };
+  return { heads, column, credits, next: j, evidence: heads.length >= 2 ? 'strong' : 'weak', emptySubheadSlot };
 }
 
 /** After a bare name at j comes the body (text or a dateline), so the name is a byline. */
-function bodyAfterName(c: Copy, j: number): boolean {
+export function bodyAfterName(c: Copy, j: number): boolean {
   const t = c.text(j + 1);
   if (t === undefined) return false;
   return opensStory(t) || (!isHeadCandidate(t) && isProse(t) && visLen(t) >= 16);
 }
 
-/** Head lines → kicker / headline / subhead, by order, length and form. `guess` reports a guess on 4+ lines. */
+/**
+ * Head lines → kicker / headline / subhead, by order, length and form. `guess` reports a guess on 4+ lines.
+ * `emptySubheadSlot`: the copy says two head lines are 引题 and 主题 (see StoryStart).
+ */
 export function assignHeads(
   heads: Head[],
   guess: (line: number, headline: string, n: number) => void,
+  emptySubheadSlot = false,
 ): { kicker: string | null; headline: string; subhead: string | null } {
   const t = heads.map((h) => h.text);
   const spaced = (s: string): boolean => /\S[\s\u3000]+\S/u.test(s);
@@ -183,6 +198,7 @@ export function assignHeads(
     const [a, b] = [t[0]!, t[1]!];
     if (dash(b)) main = 0;
     else if (HEAD.kickerEnding.test(a)) main = 1;
+    else if (emptySubheadSlot) main = 1;
     else if (spaced(a) && !spaced(b)) main = 1;
     else if (spaced(b) && !spaced(a)) main = 0;
     else main = visLen(a) >= 1.5 * visLen(b) ? 1 : 0;

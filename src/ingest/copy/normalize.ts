@@ -4,7 +4,7 @@
  * - Line breaks: CRLF, LF and CR, and also VT, FF, NEL (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR
  *   (U+2028/2029): each ends a line (and counts as one in line numbers).
  * - ANSI escape sequences (`ESC[1;31m`, OSC titles …) are removed whole, never leaving `[1;31m` behind.
- * - Control characters (C0, C1, DEL; a tab is a space) and invisible format characters (zero-width spaces and
+ * - Control characters (C0, C1, DEL; a tab is two spaces, so it still separates table cells) and invisible format characters (zero-width spaces and
  *   joiners, bidi marks and overrides, soft hyphens, stray byte-order marks) are removed: a zero-width character
  *   inside a name never splits it. Each kind is reported once, as info, with its first line and its count.
  * - A literal U+FFFD (�) in the text is kept as text and warned: a character was lost before the file was made.
@@ -88,7 +88,8 @@ export function normalizeLines(text: string, file: string, sink: Sink): RawLine[
       });
       if (s.length < before) note(escapes, n, no);
     }
-    s = s.replace(/\t/gu, ' ');
+    // a tab is white space; two spaces keep it a cell separator in a table row
+    s = s.replace(/\t/gu, '  ');
     let n = 0;
     s = s.replace(CONTROL, () => {
       n++;

@@ -69,9 +69,10 @@ const ROLE = `(?:${OUTLET}${SP})?(?:${ROLES.map((r) => r.replace(/[|/]/g, '\\$&'
 
 /**
  * A personal name: a two-character name padded to three (`王  芳`, `王　芳`), 2–4 Han characters, a name with
- * `·` (`阿依古丽·买买提`), or a Latin name. Why: newspapers pad two-character names so that names line up.
+ * `·` (`阿依古丽·买买提`), or a Latin name. Why: newspapers pad two-character names so that names line up. (A padded
+ * name is followed by no Han character but the 摄 of a photo credit: `马  宁摄`.)
  */
-export const NAME = `(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}](?![${HAN}])|[${HAN}]{1,6}·[${HAN}·]{1,12}|[${HAN}]{2,4}|[A-Z][A-Za-z.\\-]+(?: [A-Z][A-Za-z.\\-]+)*)`;
+export const NAME = `(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}](?!(?!摄)[${HAN}])|[${HAN}]{1,6}·[${HAN}·]{1,12}|[${HAN}]{2,4}|[A-Z][A-Za-z.\\-]+(?: [A-Z][A-Za-z.\\-]+)*)`;
 const ROLE_NAMES = `${ROLE}${SP}[:：]?${SP}${NAME}(?:${SEP}(?:${ROLE}${SP}[:：]?${SP})?${NAME})*`;
 const NAMES_ONLY = `${NAME}(?:${SEP}(?:${ROLE}${SP}[:：]?${SP})?${NAME})*`;
 /** A byline that names no one: `本报评论员`, `人民日报评论员`, `本报编辑部`. */
@@ -174,6 +175,12 @@ export const CLOSING = {
    * not a jump line (those are checked first).
    */
   bracket: /^[（(][^（）()]{1,80}[）)]$/u,
+  /**
+   * Closing lines that name a person but are no byline: `（作者为…）`, `（图表为本报记者 X制作）`, `（图片由…提供）`,
+   * `（本版责编：…）`. Why: they must not be taken for a credit (or a new story's byline).
+   */
+  explicit:
+    /^[（(][\s\u3000]*(?:作者|图表|图片|图为|本文|本版|本系列|本组|资料|完|待续|未完待续|全文完|责任编辑|责编)/u,
   /** Page furniture closing the last story: `本版责编：张三`, `责任编辑：X  版式设计：Y`. */
   furniture: /^(?:本版)?(?:责任编辑|责编|编辑|版式设计|美编|校对|审校|版式|制图)[:：]/u,
 } as const;
@@ -230,6 +237,11 @@ export const LABEL = {
     /^[【[]?(?:核心阅读|阅读提示|引子|引言|楔子|尾声|结语|后记|记者手记|采访手记|记者观察|编后|编后语|编后记|相关链接|新闻链接|链接|延伸阅读|背景链接|新闻背景|背景|专家点评|专家观点|专家解读|短评|小贴士|温馨提示|特别提示|数说|数读|图解|现场|特写|镜头|故事|一线调研|记者调查|调查手记|观察)[】\]]?$/u,
   /** A section label: `□增值化改革进行时`, `◆民生热线`, `▲…` (short, no sentence inside). */
   section: /^[□◇◆▲△◎☆★][\s\u3000]*\S/u,
+  /**
+   * The name of a supplement or special page over its first piece: `大地副刊`, `文化周刊`, `读书专版`. Why: it heads
+   * the page's pieces; taken as a 主题 it pushed the real headline down to a 副题.
+   */
+  pageName: /^[【[]?[\p{Script=Han}·]{2,10}(?:副刊|周刊|专刊|特刊|专版|增刊|月刊|旬刊)[】\]]?$/u,
   /** An editor's note opening or closing a story: `编者按：…`, `开栏的话`, `编后：…`. */
   note: /^[【[]?(?:编者按|编者的话|开栏的话|编后(?:语|记)?|编辑手记|写在前面)[】\]]?(?:[:：\s\u3000]|$)/u,
   /** A signature set flush right: `——编 者`, `——编者`, `——本报编辑部`. */
@@ -267,7 +279,7 @@ export const NOTICE = {
   roll: /(?:任免名单|人事任免|任免事项)$/u,
   /** The document number under the title: `第二十一号`, `（2024）第3号`, `县政发〔2024〕12号`. */
   number:
-    /^(?:[（(]?第[一二三四五六七八九十百零〇\d]+号[）)]?|[（(〔[]\d{4}[）)〕\]][\s\u3000]*第?[\s\u3000]*\d+[\s\u3000]*号|[\p{Script=Han}]{1,10}[〔[（(]\d{4}[〕\]）)][\s\u3000]*第?\d+[\s\u3000]*号)$/u,
+    /^(?:[（(]?第[一二三四五六七八九十百零〇\d]+号[）)]?|[（(〔[]\d{4}[）)〕\]][\p{Script=Han}\dA-Za-z\s\u3000]{0,14}?第?[\s\u3000]*\d+[\s\u3000]*号|[\p{Script=Han}]{1,10}[〔[（(]\d{4}[〕\]）)][\s\u3000]*第?\d+[\s\u3000]*号)$/u,
   /** An issuing body on a signature line: ends with an organisation word. */
   issuer:
     /^[\p{Script=Han}（）()·、\s\u3000\dA-Za-z]{2,40}?(?:局|委|委员会|常委会|常务委员会|政府|人民政府|公司|有限公司|办公室|办公厅|中心|院|所|会|部|厅|处|队|站|社|集团|银行|学校|医院|法院|人民法院|检察院|街道|办事处|镇|乡|村|委会|小组|指挥部|联合会|协会|研究院|大学|学院|报社|管委会|分局|支队|大队|党委|党组|政协|人大|监委|纪委|工作组|家属|全体股东|董事会|[\s\u3000][\p{Script=Han}]{2,4})$/u,
@@ -301,7 +313,7 @@ export const TABLE = {
   numeric:
     /^[+\-−↑↓▲▼]?\d[\d,.:：/／]*(?:%|‰|元|万|亿|吨|斤|公斤|千克|克|个|台|家|人|次|件|户|亩|分|秒|米|℃|倍|名|元\/(?:斤|公斤|千克|个|只|吨))?$/u,
   /** A line naming the table's unit or source: `单位：元/公斤`, `（单位：亿元）`, `数据来源：县统计局`, `注：…`. */
-  note: /^[（(]?(?:单位|计量单位|数据来源|来源|资料来源|注|备注|说明|统计时间|制表|数据截至)[:：]/u,
+  note: /^[（(]?(?:(?:单位|计量单位|数据来源|来源|资料来源|注|备注|说明|统计时间|制表)[:：]|数据截至|截至|统计截至)/u,
 } as const;
 
 /** Lists of briefs (简讯). */

@@ -17,7 +17,13 @@ export interface TableMatch {
   next: number;
 }
 
-const numeric = (s: string): boolean => TABLE.numeric.test(s.replace(/\s+/gu, ''));
+/** A figure: `2.50`, `1,200`, `-0.3%`, `12.5元`. */
+const figure = (s: string): boolean => TABLE.numeric.test(s.replace(/\s+/gu, ''));
+/** A cell that holds a number: a figure, or a short label with a figure (`金牌12枚`). */
+const numeric = (s: string): boolean => {
+  const t = s.replace(/\s+/gu, '');
+  return figure(t) || (visLen(t) <= 10 && /\d/u.test(t) && !/[，。；：]/u.test(t));
+};
 
 /** Join a single-character cell with the next single-character one: a padded name split by the separator. */
 function mergeSingles(cells: string[]): string[] {
@@ -46,25 +52,32 @@ export function cellsOf(s: string): string[] | null {
   return cells;
 }
 
-/** A whole table on one line: `品种 最高价 最低价 大白菜 1.20 0.80 土豆 2.00 1.60` → header and rows. */
-export function oneLineTable(s: string): { header: string[]; rows: string[][] } | null {
+/**
+ * A whole table on one line: `品种 最高价 最低价 大白菜 1.20 0.80 土豆 2.00 1.60` → header and rows, maybe after a
+ * title (`成品油价格 品种 价格 92号汽油 7.68 …`): header cells without figures, then rows of a label and figures.
+ */
+export function oneLineTable(s: string): { title: string | null; header: string[]; rows: string[][] } | null {
   if (visLen(s) > 400 || /[。；！？，]/u.test(s)) return null;
   const tokens = s.split(/[\s\u3000]+/u).filter(Boolean);
   if (tokens.length < 6) return null;
-  for (let n = 2; n <= 8; n++) {
-    if (tokens.length % n !== 0 || tokens.length / n < 3) continue;
-    const header = tokens.slice(0, n);
-    if (header.some(numeric)) continue;
-    const rows: string[][] = [];
-    for (let k = n; k < tokens.length; k += n) rows.push(tokens.slice(k, k + n));
-    // every body row: a text cell, then numbers
-    if (rows.every((r) => !numeric(r[0]!) && r.slice(1).every(numeric))) return { header, rows };
+  for (let t = 0; t <= 1; t++) {
+    const rest = tokens.slice(t);
+    for (let n = 2; n <= 8; n++) {
+      if (rest.length % n !== 0 || rest.length / n < 3) continue;
+      const header = rest.slice(0, n);
+      if (header.some(figure)) continue;
+      const rows: string[][] = [];
+      for (let k = n; k < rest.length; k += n) rows.push(rest.slice(k, k + n));
+      // every body row: a label, then figures
+      if (rows.every((r) => !figure(r[0]!) && r.slice(1).every(figure)))
+        return { title: t ? tokens.slice(0, t).join(' ') : null, header, rows };
+    }
   }
   return null;
 }
 
-const isNote = (s: string): boolean =>
-  TABLE.note.test(s) || (/^[（(].{1,40}[）)]$/u.test(s) && /单位|来源|注/u.test(s));
+/** A line under (or over) a table: a unit, source or remark line, or a short remark in brackets. */
+const isNote = (s: string): boolean => TABLE.note.test(s) || /^[（(][^（）()]{1,40}[）)]$/u.test(s);
 
 /** A table starting at line i (its title, a note line or its first row), or null. */
 export function readTable(c: Copy, i: number): TableMatch | null {
@@ -83,7 +96,7 @@ export function readTable(c: Copy, i: number): TableMatch | null {
   if (one) {
     j++;
     while (c.at(j) && isNote(c.text(j)!)) notes.push(c.text(j++)!);
-    return { title, header: one.header, rows: one.rows, notes, no: first.no, next: j };
+    return { title: title ?? one.title, header: one.header, rows: one.rows, notes, no: first.no, next: j };
   }
   const rows: string[][] = [];
   const start = j;

@@ -1,0 +1,357 @@
+/**
+ * The corpus of other papers' copy (tests/fixtures/ingest, invented text in the conventions of national and
+ * county dailies): for each page, the structure a page designer expects, item by item: kinds, kickers,
+ * headlines, subheads, credits, datelines, column names, sections, marks; notices' numbers, signatures and
+ * dates; list entries; table headers and rows; briefs' heads and credits. Also: nothing lost, nothing invented,
+ * and no headline ends up inside a paragraph.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Sink } from '../src/diag/index.js';
+import { checkNoLoss, importCopyFile } from '../src/ingest/index.js';
+import type { Item } from '../src/model/edition.js';
+
+const FIX = path.resolve(__dirname, 'fixtures', 'ingest');
+
+/** An item in a few words: what the tests below compare. */
+function shape(it: Item): unknown[] {
+  const marks = (m: Array<{ paragraph: number; role: string }> | undefined): string =>
+    (m ?? []).map((x) => `${x.paragraph}:${x.role}`).join(' ');
+  switch (it.kind) {
+    case 'article':
+    case 'commentary':
+      return [
+        it.kind,
+        it.kicker,
+        it.headline,
+        it.subhead,
+        it.credits,
+        it.dateline,
+        it.column?.name ?? null,
+        it.kind === 'article' ? (it.section ?? null) : null,
+        it.paragraphs.length,
+        marks(it.marks),
+      ];
+    case 'photo':
+      return ['photo', it.title, it.caption.slice(0, 8), it.credits];
+    case 'notice':
+      return ['notice', it.title, it.number, it.paragraphs.length, it.signature, it.date, marks(it.marks)];
+    case 'list':
+      return ['list', it.title, it.intro.length, it.entries, it.outro];
+    case 'table':
+      return ['table', it.title, it.header, it.rows.length, it.rows[0]?.length ?? 0, it.notes];
+    case 'briefs':
+      return ['briefs', it.title, it.entries.map((b) => [b.headline, b.credits])];
+    default:
+      return [it.kind];
+  }
+}
+
+function load(name: string): { items: Item[]; sink: Sink } {
+  const sink = new Sink();
+  const items = importCopyFile(path.join(FIX, name), sink, name);
+  const r = checkNoLoss(fs.readFileSync(path.join(FIX, name), 'utf8'), items, sink.items);
+  expect(r.missing, `${name}: text lost`).toEqual([]);
+  expect(r.extra, `${name}: text invented`).toEqual([]);
+  return { items, sink };
+}
+
+const A = 'article';
+const C = 'commentary';
+
+/** Per page: the expected shape of every item (see shape()), and the non-info diagnostics. */
+const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
+  // a national daily's page 1, stories one after another: U+3000 indents, no blank lines inside a story, empty
+  // head slots as blank lines, datelines with the byline in brackets, a column tag, 核心阅读, an editorial
+  'nd-news-indented.txt': {
+    items: [
+      [
+        A,
+        '坚持稳中求进　推动高质量发展',
+        '前三季度我国经济运行总体平稳',
+        null,
+        ['（记者 林振华）'],
+        '本报北京10月11日电',
+        null,
+        null,
+        3,
+        '',
+      ],
+      [A, null, '全国秋粮收获进度过七成', null, ['（记者 赵明、孙丽）'], '新华社北京10月11日电', null, null, 2, ''],
+      [
+        A,
+        '乡村振兴一线',
+        '山村里的“数字新农人”',
+        '——记云岭县茶农李春花',
+        ['本报记者  王  芳'],
+        null,
+        '新时代新征程新伟业',
+        null,
+        6,
+        '0:label',
+      ],
+      [A, null, '以实干实绩书写新篇章', null, ['本报评论员'], null, null, null, 3, ''],
+      [A, null, '我国首颗海洋盐度探测卫星发射成功', null, ['（记者 高远）'], '本报酒泉10月11日电', null, null, 2, ''],
+    ],
+  },
+  // an opinion page: column tags after the headline or on the next line, bare-name and 评论员 bylines,
+  // 作者为/作者单位 and 本系列 closing lines, an editor's note with its ——编 者 signature above a piece
+  'nd-opinion-page.txt': {
+    items: [
+      [C, null, '让创新活力竞相迸发', null, ['李 斌'], null, '人民论坛', null, 4, '3:closing'],
+      [C, null, '小巷里的“幸福密码”', null, ['张晓峰'], null, '金台随笔', null, 3, ''],
+      [
+        C,
+        null,
+        '让城市更有温度',
+        null,
+        ['本报评论员  陈  曦'],
+        null,
+        '评论员观察',
+        null,
+        6,
+        '0:note 1:signature 5:closing',
+      ],
+      [C, null, '别让“打卡”变了味', null, ['周  航'], null, '人民时评', null, 3, ''],
+      [C, null, '秋天的稻田', null, ['林 然'], null, '大地漫笔', null, 4, '3:closing'],
+    ],
+  },
+  // a long feature with 核心阅读, 引子, a crosshead leading in with a dash, short crossheads (one indented), a
+  // 图表 closing line; the news story after it is not swallowed
+  'nd-feature-crossheads.txt': {
+    items: [
+      [
+        A,
+        null,
+        '绿水青山间的“生态账本”',
+        '——浙西某县践行“两山”理念观察',
+        ['本报记者  王  芳  李建国'],
+        null,
+        null,
+        null,
+        18,
+        '0:label 2:label 5:crosshead 9:crosshead 13:crosshead 17:closing',
+      ],
+      [A, null, '全国生态文明建设现场会召开', null, ['（记者 刘洋）'], '本报杭州10月11日电', null, null, 2, ''],
+    ],
+  },
+  // three forms of briefs: head line + dated text, 【】 run-in heads, bulleted one-liners
+  'nd-briefs.txt': {
+    items: [
+      [
+        'briefs',
+        '新闻速览',
+        [
+          ['我国新增5处国家重要湿地', ['（记者 孙海）']],
+          ['首届数字乡村论坛举行', ['（记者 罗兰）']],
+          ['全国铁路国庆假期运送旅客1.7亿人次', ['（据新华社北京10月11日电  记者 钟华）']],
+        ],
+      ],
+      [
+        'briefs',
+        '简讯',
+        [
+          ['【北京出台新规规范共享单车停放】', ['（记者 贺言）']],
+          ['【上海浦东新增8条公交线路】', []],
+          ['【广州举办秋季招聘会】', ['（通讯员 何晴）']],
+        ],
+      ],
+      [
+        'briefs',
+        '一句话新闻',
+        [
+          [null, []],
+          [null, []],
+          [null, []],
+        ],
+      ],
+    ],
+  },
+  // 主席令 with its number, a 任免名单 roll, an 通告 under its issuer, a court 公告 with a case number
+  'nd-notices.txt': {
+    items: [
+      ['notice', '中华人民共和国主席令', '第二十一号', 1, ['中华人民共和国主席  林正平'], '2024年10月11日', ''],
+      ['notice', '全国人民代表大会常务委员会任免名单', null, 4, [], null, '1:entry 2:entry 3:entry'],
+      [
+        'notice',
+        '某某县人民政府\n关于划定禁止燃放烟花爆竹区域的通告',
+        null,
+        5,
+        ['某某县人民政府'],
+        '2024年10月11日',
+        '',
+      ],
+      [
+        'notice',
+        '某某市中级人民法院公告',
+        '（2024）某01民破12号',
+        2,
+        ['某某市中级人民法院'],
+        '二〇二四年十月十一日',
+        '',
+      ],
+    ],
+  },
+  // a names list with padded two-character names, a medal table, a list with remarks, then a story
+  'names-lists.txt': {
+    items: [
+      [
+        'list',
+        '2024年度全县“最美乡村教师”名单',
+        1,
+        ['王　芳', '李建国', '赵　刚', '孙晓梅', '周　洁', '吴明辉', '郑　伟', '冯雪莲', '陈　静', '欧阳春'],
+        ['县教育局', '2024年10月11日'],
+      ],
+      ['table', '第十届全民运动会金牌榜', null, 4, 2, ['（数据截至10月10日18时）']],
+      [
+        'list',
+        '见义勇为先进个人名单',
+        0,
+        ['张红军（白沙乡农民）', '刘海涛（县第二中学教师）', '马晓丽（城东街道居民）'],
+        [],
+      ],
+      [A, null, '县城东小学举行读书节活动', null, ['■记者 黄丽'], '本报讯', null, null, 1, ''],
+    ],
+  },
+  // tables flattened into text: columns by runs of spaces, by tabs, and a whole table on one line
+  'price-tables.txt': {
+    items: [
+      [
+        'table',
+        '今日农产品批发价格',
+        ['品名', '最高价', '最低价', '均价'],
+        5,
+        4,
+        ['单位：元/公斤', '数据来源：县发展和改革局价格监测中心'],
+      ],
+      [A, null, '菜价小幅回落　市民菜篮子更轻松', null, ['■记者 吴　迪'], '本报讯', null, null, 2, ''],
+      ['table', '成品油价格', ['品种', '价格'], 3, 2, []],
+      [
+        'table',
+        '县城区新建商品住宅成交情况',
+        ['区域', '套数', '面积（平方米）', '均价（元/平方米）'],
+        3,
+        4,
+        ['（统计时间：10月1日至10月10日）'],
+      ],
+    ],
+  },
+  // photo items: a 图片报道 label, credits on their own line and glued to the caption, padded names, 摄影报道,
+  // a source in brackets; a story's own picture caption and credit stay in the story
+  'nd-photo-reports.txt': {
+    items: [
+      ['photo', '图片报道', '10月10日，在', ['新华社记者  马  宁摄']],
+      ['photo', null, '10月9日，游客', ['本报记者  周  舟摄']],
+      ['photo', '金秋丰收图', '10月10日，某', ['王小川摄（人民视觉）']],
+      ['photo', '港口一派繁忙', '10月11日，集', ['本报记者  李  想摄影报道']],
+      [A, null, '秋收秋种有序推进', null, ['（记者 许诺）'], '本报济南10月11日电', null, null, 4, '3:closing'],
+    ],
+  },
+  // a county paper indenting every line with ASCII spaces but the heads: a ◆ section, a byline run on after
+  // 【本报讯】, a column name with its host, indented bylines, weather and an ad
+  'county-space-indents.txt': {
+    items: [
+      [
+        A,
+        null,
+        '城南菜市场完成提升改造',
+        null,
+        ['记者 蒋  涛', '通讯员 范晓燕'],
+        '【本报讯】',
+        null,
+        '◆民生实事进行时',
+        3,
+        '',
+      ],
+      [C, null, '莫让“指尖负担”压垮基层', null, ['■江  言'], null, '三江时评', null, 2, ''],
+      [A, null, '我县举行秋季征兵欢送会', null, ['记者 方  圆'], null, null, null, 2, ''],
+      ['weather'],
+      ['ad'],
+    ],
+  },
+  // an international page: 本报驻X记者, 据新华社…电, （本报X电） closings, a non-opinion column tag, a column
+  // name standing above an opinion piece with a bare-name byline
+  'intl-page.txt': {
+    items: [
+      [A, null, '法国举办中国文化周活动', null, ['本报驻巴黎记者  欧阳雪'], null, null, null, 3, '2:closing'],
+      [A, null, '多国专家呼吁加强气候合作', null, ['（记者 陈  刚）'], '据新华社日内瓦10月10日电', null, null, 2, ''],
+      [A, null, '“一带一路”上的中国医生', null, ['本报记者  黄  河'], null, '环球走笔', null, 3, '2:closing'],
+      [C, null, '世界经济复苏仍需各方合力', null, ['宋  岩'], null, '国际观察', null, 3, '2:closing'],
+    ],
+  },
+  // a supplement: its name over the first piece, □ author lines, a poem, 作者单位 and 本版编辑 closings
+  'culture-supplement.txt': {
+    items: [
+      [A, null, '老屋门前的那棵枣树', null, ['□  林  默'], null, null, '大地副刊', 5, '4:closing'],
+      [A, null, '读《山河岁月》有感', null, ['□ 陈一禾'], null, null, null, 2, ''],
+      [A, null, '秋　思', null, ['□ 王  月'], null, null, null, 5, '4:closing'],
+    ],
+  },
+  // an interview: 问/答, 核心阅读, a 链接 box at the end
+  'interview-qa.txt': {
+    items: [
+      [
+        A,
+        null,
+        '让“老字号”焕发新活力',
+        '——访某某市商务局局长何晓东',
+        ['本报记者  杨  帆'],
+        null,
+        null,
+        null,
+        10,
+        '0:label 2:question 4:question 6:question 8:label',
+      ],
+    ],
+  },
+  // an economy page: a news column tag, a 数说 label, a data table with ideographic-space columns and its source
+  'economy-page.txt': {
+    items: [
+      [A, null, '小微企业贷款“提速又降价”', null, ['本报记者  许  晴'], null, '经济新方位', null, 5, '2:label'],
+      ['table', '前三季度主要经济指标', ['指标', '绝对值', '同比增长'], 3, 3, ['（来源：县统计局）']],
+      [A, null, '县政府召开经济运行分析会', null, ['（记者 郑  源）'], '本报讯', null, null, 2, ''],
+    ],
+  },
+  // classified notices: 声明, 启事, 公告, each with its contact lines, signature and date
+  'classifieds.txt': {
+    items: [
+      ['notice', '遗失声明', null, 1, [], null, ''],
+      ['notice', '招聘启事', null, 2, ['某某县人民医院'], '2024年10月11日', ''],
+      ['notice', '迁址公告', null, 2, ['某某县某某物业管理有限公司'], '2024年10月11日', ''],
+      ['notice', '寻人启事', null, 3, [], null, ''],
+    ],
+  },
+};
+
+/** Every head line of the items: they must never end up inside a paragraph. */
+function headlines(items: Item[]): string[] {
+  return items.flatMap((it) => {
+    if (it.kind === 'article' || it.kind === 'commentary') return [it.headline];
+    if (it.kind === 'notice' || it.kind === 'list' || it.kind === 'table') return it.title ? [it.title] : [];
+    if (it.kind === 'briefs') return it.entries.flatMap((b) => (b.headline ? [b.headline] : []));
+    return [];
+  });
+}
+
+describe("the corpus of other papers' pages", () => {
+  it('has at least twelve pages', () => {
+    expect(Object.keys(CORPUS).length).toBeGreaterThanOrEqual(12);
+    for (const f of Object.keys(CORPUS)) expect(fs.existsSync(path.join(FIX, f)), f).toBe(true);
+  });
+
+  for (const [file, want] of Object.entries(CORPUS)) {
+    it(`${file}: every item as a page designer expects it`, () => {
+      const { items, sink } = load(file);
+      expect(items.map(shape)).toEqual(want.items);
+      expect(sink.items.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual(want.problems ?? []);
+      // no headline is a paragraph of another item
+      const paragraphs = new Set(
+        items.flatMap((it) =>
+          'paragraphs' in it ? it.paragraphs : it.kind === 'briefs' ? it.entries.map((b) => b.text) : [],
+        ),
+      );
+      for (const h of headlines(items)) expect(paragraphs.has(h), h).toBe(false);
+    });
+  }
+});

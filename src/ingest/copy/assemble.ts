@@ -30,7 +30,9 @@ import {
   isStrongWeather,
   isDecoration,
   isEditorNote,
+  isLabelWord,
   isListTitle,
+  isProse,
   isSignature,
   isOpinionColumn,
   splitCredits,
@@ -51,6 +53,7 @@ import { assignHeads, columnOfTag, type Head, MAX_HEADS, readStoryStart, type St
 import { readList } from './list.js';
 import { readNotice } from './notice.js';
 import { readPhoto } from './photo.js';
+import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
 import { cellsOf, oneLineTable, readTable } from './table.js';
 
@@ -128,7 +131,7 @@ class Assembler {
       this.push(item, briefs.no, briefs.lines);
       return [briefs.next, 'other'];
     }
-    if ((isSectionLabel(t) || isBriefsHeader(t)) && readStoryStart(c, i + 1)) {
+    if (((isSectionLabel(t) || isBriefsHeader(t)) && readStoryStart(c, i + 1)) || this.labelApart(i)) {
       // two labels in a row both head the story
       const p = this.pendingSection;
       this.pendingSection = p
@@ -217,6 +220,18 @@ class Assembler {
       };
       this.push(item, (ph.title[0] ?? ph.caption).no, []);
       return [ph.next, 'photo'];
+    }
+    // a box under a label (`温馨提示`, `相关链接`) between items: the label is its head
+    if (isLabelWord(t) && c.at(i + 1) && isProse(c.text(i + 1)!) && !isHeadCandidate(c.text(i + 1)!)) {
+      const box: StoryStart = {
+        heads: [{ text: t, no: ln.no }],
+        column: null,
+        credits: [],
+        next: i + 1,
+        evidence: 'weak',
+        emptySubheadSlot: false,
+      };
+      return [this.story(box)[1], 'story'];
     }
     const st = readStoryStart(c, i);
     if (st && st.evidence === 'strong') return [this.story(st)[1], 'story'];
@@ -382,6 +397,20 @@ class Assembler {
     // a paragraph opening with a dateline is the start of another story, even without a headline
     if (ln.blankBefore && (splitDateline(t) || splitLeadCredit(t) || startsWithJumpIn(t))) return true;
     return looksLikeAd(c, j);
+  }
+
+  /**
+   * A short name set apart above a head group (`学术前沿`, `读书`, blank, then a signed piece): the page's section
+   * label, not a 引题 (a 引题 set apart is longer, or two phrases: `农创嘉乡 智创未来`).
+   */
+  private labelApart(i: number): boolean {
+    const c = this.c;
+    const t = c.text(i)!;
+    if (!c.at(i + 1)?.blankBefore || visLen(t) > 6 || visLen(t) < 2 || /[\s\u3000，。、：:！？!?“”《》（）()]/u.test(t))
+      return false;
+    if (!isHeadCandidate(t) || (c.opensParagraph(i) && c.style.indented) || readColumnAbove(c, i)) return false;
+    const st = readStoryStart(c, i + 1);
+    return st !== null && st.evidence === 'strong' && (st.credits.length > 0 || st.heads.length > 1);
   }
 
   /**

@@ -66,10 +66,18 @@ export function splitTrailingCredit(s: string): [string, string] | null {
 /** Split one credit line into credits: `记者 X 通讯员 Y` → [`记者 X`, `通讯员 Y`]. A ■ stays with the first. */
 export function splitCredits(s: string): string[] {
   if (/^[（(【〔[]/u.test(s)) return [s];
-  return s
+  const parts = s
     .split(BYLINE.roleSplit)
     .map((x) => x.trim())
     .filter(Boolean);
+  // a role with no name of its own (`图/文 本报记者 X`) stays with the credit after it
+  const out: string[] = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && BYLINE.roleOnly.test(prev)) out[out.length - 1] = `${prev} ${p}`;
+    else out.push(p);
+  }
+  return out;
 }
 
 /** A credit of a reporter (news), as opposed to an author's (opinion). */

@@ -198,6 +198,7 @@ export function assignHeads(
     const [a, b] = [t[0]!, t[1]!];
     if (dash(b)) main = 0;
     else if (HEAD.kickerEnding.test(a)) main = 1;
+    else if (HEAD.topic.test(a) !== HEAD.topic.test(b)) main = HEAD.topic.test(a) ? 1 : 0;
     else if (emptySubheadSlot) main = 1;
     else if (spaced(a) && !spaced(b)) main = 1;
     else if (spaced(b) && !spaced(a)) main = 0;

@@ -103,6 +103,8 @@ export const BYLINE = {
     `^(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}]|[${HAN}]{2,3}|[${HAN}]{1,6}·[${HAN}·]{1,12}|[A-Z][a-z]+(?: [A-Z][a-z]+)+)(?:${SEP}(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}]|[${HAN}]{2,3}))?$`,
     'u',
   ),
+  /** A role with no name after it: `图/文`, `摄影`. */
+  roleOnly: new RegExp(`^(?:■${SP})?${ROLE}${SP}[:：]?$`, 'u'),
   /** A role word inside a credit, where a credit line splits into several: `记者 X 通讯员 Y`. */
   roleSplit: new RegExp(`[\\s\\u3000]+(?=${ROLE})`, 'gu'),
   /** A bracketed credit at the very end of a paragraph: `……。（记者 张三）`, `……。（通讯员 王一鸣）`. */
@@ -125,7 +127,7 @@ export const PHOTO = {
    * `刘洋 摄`, `（记者 徐丽 摄）`, `张三摄（新华社发）`, `新华社发（王五摄）`, `新华社发`.
    */
   credit: new RegExp(
-    `^(?:■${SP})?(?:(?:摄影记者|摄影|图片|图|摄)${SP}[:：/／]?${SP}${NAMES_ONLY}|(?:${ROLE}${SP})?${NAMES_ONLY}${SP}(?:[/／]${SP})?摄(?:影报道|影)?)${SP}(?:[（(][^（）()]{1,20}[）)])?$` +
+    `^(?:■${SP})?(?:(?:图[/／]文|文[/／]图|图文|摄影记者|摄影|图片|图|摄)${SP}[:：/／]?${SP}(?:${ROLE}${SP})?${NAMES_ONLY}|(?:${ROLE}${SP})?${NAMES_ONLY}${SP}(?:[/／]${SP})?摄(?:影报道|影)?)${SP}(?:[（(][^（）()]{1,20}[）)])?$` +
       `|^[（(]${SP}(?:${ROLE}${SP})?${NAMES_ONLY}${SP}摄${SP}[）)]$` +
       `|^(?:新华社|中新社|本报)(?:记者${SP}${NAMES_ONLY}${SP})?(?:发|传真|供图)${SP}(?:[（(][^（）()]{1,20}[）)])?$`,
     'u',
@@ -260,6 +262,11 @@ export const HEAD = {
    */
   kickerEnding:
     /(?:强调|指出|表示|要求|提出|寄语|时说|讲话|部署|研究部署|指示|批示|致信|致辞|希望|号召|会见|会谈|出席|主持|[:：])$/u,
+  /**
+   * A head line that names a topic rather than the news: `关注秋冬季流感防控`, `聚焦平安平湖建设`, `喜迎国庆`. Of two
+   * head lines, the one in this form is the 引题 (first) or the 副题 (second); the other is the 主题.
+   */
+  topic: /^(?:关注|聚焦|喜迎|迎接|献礼|庆祝|纪念|走进|探访|直击|回眸|盘点|对话|专访|见证|追踪)/u,
   /** Numbered lines (`一、`, `（二）`, `3.`) are list items or crossheads, never headlines. */
   numbered:
     /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[，、：:])/u,

@@ -24,6 +24,8 @@ const PAIRS: Record<string, string> = {
 const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 /** Marks that may stay open across paragraphs (a quotation of several paragraphs opens each one with “). */
 const SPANS = new Set(['“', '‘', '「', '『']);
+/** Every paired mark, to find them without looking at each character. */
+const MARKS = /[“”‘’《》（）【】「」『』〔〕〈〉]/gu;
 /** At most this many unbalanced marks are reported per item. */
 const MAX_PER_ITEM = 3;
 
@@ -78,26 +80,27 @@ function balance(c: Copy, it: Item, texts: Text[]): void {
   };
   for (const { text, line } of texts) {
     // a paragraph opening with “ while a “ is still open continues the quotation (GB/T 15834-2011 §4.2.2.5 note)
-    let k = 0;
     const top = stack[stack.length - 1];
-    if (top && SPANS.has(top.ch) && text.startsWith(top.ch)) k = 1;
-    for (; k < text.length; k++) {
-      const ch = text[k]!;
-      if (ch in PAIRS) stack.push({ ch, line });
-      else {
-        const open = CLOSERS.get(ch);
-        if (open === undefined) continue;
-        // an apostrophe in Latin text (it’s), a list number (`1）`, `a）`): no pair
-        if (ch === '’' && /[A-Za-z]/u.test(text[k - 1] ?? '')) continue;
-        if (ch === '）' && /^[\s\u3000]*[\dA-Za-z一二三四五六七八九十]{1,3}$/u.test(text.slice(0, k))) continue;
-        let m = stack.length - 1;
-        while (m >= 0 && stack[m]!.ch !== open) m--;
-        if (m < 0) {
-          warn(ch, line, false);
-          continue;
-        }
-        for (const left of stack.splice(m)) if (left.ch !== open) warn(left.ch, left.line, true);
+    const skipFirst = top !== undefined && SPANS.has(top.ch) && text.startsWith(top.ch);
+    for (const m of text.matchAll(MARKS)) {
+      const k = m.index;
+      const ch = m[0];
+      if (k === 0 && skipFirst) continue;
+      if (ch in PAIRS) {
+        stack.push({ ch, line });
+        continue;
       }
+      const open = CLOSERS.get(ch)!;
+      // an apostrophe in Latin text (it’s), a list number (`1）`, `a）`): no pair
+      if (ch === '’' && /[A-Za-z]/u.test(text[k - 1] ?? '')) continue;
+      if (ch === '）' && k <= 4 && /^[\s\u3000]*[\dA-Za-z一二三四五六七八九十]{1,3}$/u.test(text.slice(0, k))) continue;
+      let n = stack.length - 1;
+      while (n >= 0 && stack[n]!.ch !== open) n--;
+      if (n < 0) {
+        warn(ch, line, false);
+        continue;
+      }
+      for (const left of stack.splice(n)) if (left.ch !== open) warn(left.ch, left.line, true);
     }
     // brackets do not run on into the next paragraph; quotation marks may
     for (let m = stack.length - 1; m >= 0; m--)

@@ -25,14 +25,32 @@ import {
   WEATHER,
 } from './patterns.js';
 
+/**
+ * The assembler asks the same question about the same line many times (every recogniser looks ahead): the
+ * costlier classifiers remember their answers (bounded; cleared when full).
+ */
+function memo(f: (s: string) => boolean): (s: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (s: string): boolean => {
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit;
+    if (seen.size > 20_000) seen.clear();
+    const v = f(s);
+    seen.set(s, v);
+    return v;
+  };
+}
+
 /** Long lines are never furniture: the tests below give up early on them (a 2 MB line must not be scanned often). */
 const short = (s: string, n: number): boolean => s.length <= n * 2 && visLen(s) <= n;
 
 // ---- credits ----
 
 /** A byline line: `■记者 林旭东`, `通讯员 李凤超 赵红`, `■言成声`, `（记者 张三）`, `本报记者  王  芳`, `本报评论员`. */
-export const isByline = (s: string): boolean =>
-  short(s, 40) && (BYLINE.markLine.test(s) || BYLINE.roleLine.test(s) || BYLINE.bracketLine.test(s));
+export const isByline = memo(
+  (s: string): boolean =>
+    short(s, 40) && (BYLINE.markLine.test(s) || BYLINE.roleLine.test(s) || BYLINE.bracketLine.test(s)),
+);
 
 /** `□林一平`: a byline only right under a head group; elsewhere the same shape is a section label. */
 export const isBoxedName = (s: string): boolean => short(s, 12) && BYLINE.boxedName.test(s);
@@ -84,11 +102,12 @@ export function splitCredits(s: string): string[] {
 export const isReporterCredit = (s: string): boolean => BYLINE.reporter.test(s);
 
 /** A photo credit: `■摄影 王强`, `记者 王强 摄`, `（王强 摄）`, `新华社记者 李四摄`, `张三摄影报道`. */
-export const isPhotoCredit = (s: string): boolean => short(s, 40) && PHOTO.credit.test(s);
+export const isPhotoCredit = memo((s: string): boolean => short(s, 40) && PHOTO.credit.test(s));
 
 /** A caption with its photo credit glued to the end → [caption, credit]. */
 export function splitGluedPhotoCredit(s: string): [string, string] | null {
-  if (s.length > 1200) return null;
+  // the credit ends the line: a 摄, or a ■/bracket credit, among its last characters
+  if (s.length > 1200 || !/摄|■|[（(]/u.test(s.slice(-48))) return null;
   const m = PHOTO.glued.exec(s);
   if (!m) return null;
   const credit = m[2]!.trim();
@@ -314,7 +333,8 @@ export const isDashLine = (s: string): boolean => HEAD.dashSubhead.test(s);
  * a byline, dateline, credit, label, closing, advertisement field, date or numbered line. A `——` subhead may be
  * a little longer; a head line may carry a column tag (`（人民论坛）`).
  */
-export function isHeadCandidate(s: string): boolean {
+export const isHeadCandidate = memo(headCandidate);
+function headCandidate(s: string): boolean {
   const n = visLen(s);
   const max = isDashLine(s) ? 50 : 44;
   if (n < 2 || n > max) return false;

@@ -12,71 +12,76 @@
 
 const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2018-\u201F\u2026\u2014\u00B7\u2103]/u;
 const DIGIT = /[0-9]/;
-const SPACE = /[ \t\u3000]/;
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 
 export const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
+/** The marks converted one by one (brackets go as pairs). */
+const MARKS = new Set([',', ':', ';', '?', '!']);
 
-function neighbour(chars: string[], i: number, dir: -1 | 1): string | undefined {
-  for (let j = i + dir; j >= 0 && j < chars.length; j += dir) {
-    const c = chars[j]!;
-    if (!SPACE.test(c)) return c;
-  }
+/** Space as the rule means it: ASCII space, tab, U+3000. */
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+
+/** The character (code point) at UTF-16 index i of `s`, which may be either half of a surrogate pair. */
+function charAt(s: string, i: number): string {
+  const c = s.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return String.fromCodePoint(s.codePointAt(i - 1)!);
+  if (c >= 0xd800 && c <= 0xdbff) return String.fromCodePoint(s.codePointAt(i)!);
+  return s[i]!;
+}
+
+/** The nearest character that is not a space before (dir -1) or after (dir 1) index i. */
+function neighbour(s: string, i: number, dir: -1 | 1): string | undefined {
+  for (let j = i + dir; j >= 0 && j < s.length; j += dir) if (!isSpace(s.charCodeAt(j))) return charAt(s, j);
   return undefined;
 }
 
-/** Normalise one line of copy (see the rule above). */
+/** Normalise one line of copy (see the rule above). Works on UTF-16 indices: the marks are all ASCII. */
 export function normalizePunctuation(line: string): string {
   if (!/[,:;?!()]/.test(line)) return line;
-  const chars = Array.from(line);
   const convert = new Set<number>();
+  const near = (i: number): boolean => isCjk(neighbour(line, i, -1)) || isCjk(neighbour(line, i, 1));
   // brackets as pairs
   const stack: number[] = [];
   const pairs: Array<[number, number]> = [];
-  chars.forEach((c, i) => {
-    if (c === '(') stack.push(i);
-    else if (c === ')') {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x28) stack.push(i);
+    else if (c === 0x29) {
       const open = stack.pop();
       if (open === undefined) {
-        if (isCjk(neighbour(chars, i, -1)) || isCjk(neighbour(chars, i, 1))) convert.add(i);
+        if (near(i)) convert.add(i);
       } else pairs.push([open, i]);
     }
-  });
-  for (const open of stack)
-    if (isCjk(neighbour(chars, open, -1)) || isCjk(neighbour(chars, open, 1))) convert.add(open);
+  }
+  for (const open of stack) if (near(open)) convert.add(open);
   for (const [o, c] of pairs) {
-    const near = [neighbour(chars, o, -1), neighbour(chars, o, 1), neighbour(chars, c, -1), neighbour(chars, c, 1)];
-    if (near.some(isCjk)) {
+    if (near(o) || near(c)) {
       convert.add(o);
       convert.add(c);
     }
   }
-  chars.forEach((c, i) => {
-    if (!(c in FULL) || c === '(' || c === ')') return;
-    const prev = neighbour(chars, i, -1);
-    const next = neighbour(chars, i, 1);
-    if ((c === ',' || c === ':') && DIGIT.test(prev ?? '') && DIGIT.test(next ?? '')) return;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (!MARKS.has(c)) continue;
+    const prev = neighbour(line, i, -1);
+    const next = neighbour(line, i, 1);
+    if ((c === ',' || c === ':') && DIGIT.test(prev ?? '') && DIGIT.test(next ?? '')) continue;
     if (isCjk(prev) || isCjk(next)) convert.add(i);
-  });
+  }
   if (convert.size === 0) return line;
+  // the line with each converted mark full width and the spaces around it removed
   const out: string[] = [];
-  chars.forEach((c, i) => {
-    if (convert.has(i)) {
-      // drop spaces just before a converted mark
-      while (out.length && SPACE.test(out[out.length - 1]!)) out.pop();
-      out.push(FULL[c]!);
-    } else if (SPACE.test(c) && out.length && convert.has(lastIndexBefore(chars, i))) {
-      // drop spaces just after a converted mark
-    } else out.push(c);
-  });
+  let pos = 0;
+  for (const m of [...convert].sort((a, b) => a - b)) {
+    let end = m;
+    while (end > pos && isSpace(line.charCodeAt(end - 1))) end--;
+    out.push(line.slice(pos, end), FULL[line[m]!]!);
+    pos = m + 1;
+    while (pos < line.length && isSpace(line.charCodeAt(pos)) && !convert.has(pos)) pos++;
+  }
+  out.push(line.slice(pos));
   return out.join('');
-}
-
-/** Index of the nearest non-space character before i (or -1). */
-function lastIndexBefore(chars: string[], i: number): number {
-  for (let j = i - 1; j >= 0; j--) if (!SPACE.test(chars[j]!)) return j;
-  return -1;
 }
 
 /** Fold the normalisation away (full-width → ASCII) so two texts can be compared modulo the rule. */

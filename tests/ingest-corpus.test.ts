@@ -95,6 +95,17 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       [A, null, '我国首颗海洋盐度探测卫星发射成功', null, ['（记者 高远）'], '本报酒泉10月11日电', null, null, 2, ''],
     ],
   },
+  // stories one after another with no blank line at all: a 本版责编 line on top (an item of its own, warned), a
+  // head line after a story whose text ends with a byline of its own, a closing bracketed agency byline
+  'nd-no-blank-lines.txt': {
+    items: [
+      [A, null, '', null, [], null, null, null, 1, ''],
+      [A, null, '我国粮食生产再获丰收', null, ['（记者 刘某）'], '本报北京10月11日电', null, null, 2, ''],
+      [A, null, '科技赋能乡村振兴', null, ['本报记者  张  某'], null, null, null, 2, ''],
+      [A, null, '城市更新的温度', '——写在某某街区改造完成之际', ['（新华社记者 王某、李某）'], null, null, null, 1, ''],
+    ],
+    problems: ['import-no-headline'],
+  },
   // an opinion page: column tags after the headline or on the next line, bare-name and 评论员 bylines,
   // 作者为/作者单位 and 本系列 closing lines, an editor's note with its ——编 者 signature above a piece
   'nd-opinion-page.txt': {

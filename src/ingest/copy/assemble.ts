@@ -18,8 +18,10 @@ import { type BodyState, readBody } from './body.js';
 import { readBriefs } from './briefs.js';
 import {
   hasCrossheadForm,
+  endsWithBracketCredit,
   isBracketCredit,
   isBriefsHeader,
+  isByline,
   isClosing,
   isHeadCandidate,
   isIndexHeader,
@@ -390,6 +392,8 @@ class Assembler {
     if (st) {
       if (st.evidence === 'strong') return true;
       if (state.ended || state.briefLike) return true;
+      // a head line whose text ends with a byline of its own, under a story that has one already
+      if (state.credited && this.closesWithByline(st.next)) return true;
       // where blank lines separate stories but not paragraphs, a head line after a blank line opens a story
       if (ln.blankBefore && !c.style.blankParagraphs && !hasCrossheadForm(t)) return true;
     }
@@ -438,6 +442,22 @@ class Assembler {
     }
     const st = readStoryStart(c, j);
     return st && st.evidence === 'strong' ? { paragraphs, lines, signature, next: j } : null;
+  }
+
+  /**
+   * In an indented copy: do the paragraphs from line k on end with a byline (`本报记者 X` on its own line, or a
+   * bracketed credit closing the last one) before the next head line? Looks at most 200 lines ahead.
+   */
+  private closesWithByline(k: number): boolean {
+    const c = this.c;
+    if (!c.style.indented) return false;
+    for (let j = k; j < c.length && j < k + 200; j++) {
+      const t = c.text(j)!;
+      if (isByline(t) || isBracketCredit(t)) return j > k;
+      if (!c.at(j)!.indented) return false;
+      if (endsWithBracketCredit(t) && c.at(j + 1) && !c.at(j + 1)!.indented) return true;
+    }
+    return false;
   }
 
   /** Does line j (opening a block) start something that is no brief? */

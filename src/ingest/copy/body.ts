@@ -41,6 +41,8 @@ export interface BodyState {
   briefLike: boolean;
   /** The story has ended (a closing line, a closing byline, a jump line): any new head starts another item. */
   ended: boolean;
+  /** The story already has its byline or dateline: a byline closing the text after a head line is another story's. */
+  credited: boolean;
 }
 
 export interface BodyHooks {
@@ -158,7 +160,7 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
       j++;
     }
   }
-  const state: BodyState = { briefLike, ended: false };
+  const state: BodyState = { briefLike, ended: false, credited: false };
   while (j < c.length) {
     const ln = c.at(j)!;
     const t = ln.text;
@@ -171,10 +173,11 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
     if (state.ended && (ln.blankBefore || !closesStory(t))) break;
     const last = ends[paras.length - 1];
     state.briefLike = briefLike || (last !== undefined && endsWithBracketCredit(last));
+    state.credited = start.credits.length > 0 || credits.length > 0 || dateline !== null;
     if ((paras.length > 0 || dateline !== null) && hooks.startsItem(j, state)) break;
     if (paras.length > 0) {
-      if (isBracketCredit(t)) {
-        // a byline closing the story: `（记者 张三 通讯员 李四）` on a line of its own
+      if (isBracketCredit(t) || (isByline(t) && !isQuestion(t))) {
+        // a byline closing the story: `（记者 张三 通讯员 李四）` or `本报记者  张  某` on a line of its own
         credits.push(t);
         state.ended = true;
         j++;

@@ -49,7 +49,9 @@ const short = (s: string, n: number): boolean => s.length <= n * 2 && visLen(s) 
 /** A byline line: `■记者 林旭东`, `通讯员 李凤超 赵红`, `■言成声`, `（记者 张三）`, `本报记者  王  芳`, `本报评论员`. */
 export const isByline = memo(
   (s: string): boolean =>
-    short(s, 40) && (BYLINE.markLine.test(s) || BYLINE.roleLine.test(s) || BYLINE.bracketLine.test(s)),
+    short(s, 40) &&
+    !CLOSING.explicit.test(s) &&
+    (BYLINE.markLine.test(s) || BYLINE.roleLine.test(s) || BYLINE.bracketLine.test(s)),
 );
 
 /** `□林一平`: a byline only right under a head group; elsewhere the same shape is a section label. */
@@ -340,7 +342,7 @@ function headCandidate(s: string): boolean {
   if (n < 2 || n > max) return false;
   if (/[。；;]/u.test(s)) return false;
   if (/[，、：,:（(]$/u.test(s)) return false;
-  if (isDateOnly(s) || isDecoration(s) || isSignature(s)) return false;
+  if (isDateOnly(s) || isDecoration(s) || isSignature(s) || CLOSING.furniture.test(s)) return false;
   if (isByline(s) || isPhotoCredit(s) || isSectionLabel(s) || isEditorLine(s) || isBracketCredit(s)) return false;
   if (splitDateline(s) || splitLeadCredit(s)) return false;
   if (hasAdField(s)) return false;

@@ -44,7 +44,7 @@ function styleOf(lines: Line[]): CopyStyle {
   let prevProse = false;
   for (const l of lines) {
     const n = visLen(l.text.length > 400 ? l.text.slice(0, 400) : l.text);
-    const isProse = n >= 30 && /[，。]/u.test(l.text);
+    const isProse = n >= 16 && /[，。]/u.test(l.text);
     if (isProse) {
       prose++;
       if (l.indented) proseIndented++;

@@ -1,11 +1,16 @@
 /**
- * The held-out check: four pages in styles the corpus does not have (a provincial daily with one line per
- * paragraph and nothing between them, a theory page, a sports page with scores, a standings table and 体坛快讯,
- * a county page exported on Windows), written after the rules and measured before any rule was changed for
- * them: 16 of 17 headlines were recognised (the one missed: a 引题 that names a topic, `关注…`, above a 主题
- * with a colon). The general rules were then fixed, not these pages. Each page's true headlines are in
- * headlines.json; on every page at least 95 % must be an item's headline (or title), none may be inside a
- * paragraph, a kicker or a subhead, and nothing may be lost.
+ * The held-out check: pages in styles the corpus does not have, written after the rules and measured before
+ * any rule was changed for them; then the general rules were fixed, never these pages.
+ *
+ * - Round 1 (a provincial daily with one line per paragraph and nothing between them, a theory page, a sports
+ *   page with scores, a standings table and 体坛快讯, a county page exported on Windows): 16 of 17 headlines
+ *   recognised before the fixes (missed: a 引题 naming a topic, `关注…`, above a 主题 with a colon).
+ * - Round 2 (an evening paper with 晚报讯 and a descriptive 副题, a national daily with blank slot lines made of
+ *   U+3000 and 责编 closings): 5 of 6 (missed: `“老街坊”的新生活` over a 副题 with a comma and a `文/摄` byline).
+ *
+ * Each page's true headlines are in headlines.json; on every page at least 95 % must be an item's headline (or
+ * title), none may be inside a paragraph, a kicker or a subhead (equal to one, or glued to its start or end),
+ * and nothing may be lost.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,8 +50,8 @@ function body(it: Item): string[] {
 }
 
 describe('held-out pages in new styles', () => {
-  it('has four pages with their headlines', () => {
-    expect(Object.keys(TRUTH)).toHaveLength(4);
+  it('has six pages with their headlines', () => {
+    expect(Object.keys(TRUTH)).toHaveLength(6);
   });
 
   for (const [file, truth] of Object.entries(TRUTH)) {
@@ -61,9 +66,11 @@ describe('held-out pages in new styles', () => {
         `missed: ${truth.filter((h) => !found.includes(h)).join(' / ')}`,
       ).toBeGreaterThanOrEqual(0.95);
       const texts = items.flatMap(body).map(squeeze);
+      // a headline taken for text is a paragraph of its own, or glued to the start or end of one
+      const glued = (t: string, h: string): boolean => t === h || t.startsWith(h) || t.endsWith(h);
       for (const h of truth)
         expect(
-          texts.some((t) => t.includes(squeeze(h))),
+          texts.some((t) => glued(t, squeeze(h))),
           `${h} is inside a text`,
         ).toBe(false);
       const r = checkNoLoss(text, items, sink.items);

@@ -176,7 +176,7 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
     state.credited = start.credits.length > 0 || credits.length > 0 || dateline !== null;
     if ((paras.length > 0 || dateline !== null) && hooks.startsItem(j, state)) break;
     if (paras.length > 0) {
-      if (isBracketCredit(t) || (isByline(t) && !isQuestion(t))) {
+      if (isBracketCredit(t) || (isByline(t) && !isQuestion(t) && !isPhotoCredit(t))) {
         // a byline closing the story: `（记者 张三 通讯员 李四）` or `本报记者  张  某` on a line of its own
         credits.push(t);
         state.ended = true;

@@ -90,11 +90,13 @@ export function splitCredits(s: string): string[] {
     .split(BYLINE.roleSplit)
     .map((x) => x.trim())
     .filter(Boolean);
-  // a role with no name of its own (`图/文 本报记者 X`) stays with the credit after it
+  // a role with no name of its own stays with the credit after it (`图/文 本报记者 X`), or at the end with the
+  // one before it (`记者 沈 洁 文/摄`)
   const out: string[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && BYLINE.roleOnly.test(prev)) out[out.length - 1] = `${prev} ${p}`;
+    if (prev !== undefined && (BYLINE.roleOnly.test(prev) || BYLINE.roleOnly.test(p)))
+      out[out.length - 1] = `${prev} ${p}`;
     else out.push(p);
   }
   return out;

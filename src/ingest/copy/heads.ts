@@ -199,6 +199,8 @@ export function assignHeads(
     if (dash(b)) main = 0;
     else if (HEAD.kickerEnding.test(a)) main = 1;
     else if (HEAD.topic.test(a) !== HEAD.topic.test(b)) main = HEAD.topic.test(a) ? 1 : 0;
+    // a 主题 is a phrase; of two head lines, the one that is a sentence (with a comma) is the 引题 or 副题
+    else if (/[，,]/u.test(a) !== /[，,]/u.test(b)) main = /[，,]/u.test(a) ? 1 : 0;
     else if (emptySubheadSlot) main = 1;
     else if (spaced(a) && !spaced(b)) main = 1;
     else if (spaced(b) && !spaced(a)) main = 0;

@@ -43,6 +43,8 @@ export const ROLES = [
   '口述',
   '作者',
   '制图',
+  '文/摄',
+  '文／摄',
   '文/图',
   '图/文',
   '文／图',
@@ -80,7 +82,10 @@ const HOUSE_CREDIT = `${OUTLET}(?:特约)?(?:评论员|评论部|编辑部|调�
 
 export const BYLINE = {
   /** `记者 张三`, `本报记者 王  芳 李四`, `记者张三 通讯员李四`, `新华社记者 X`: a role line. */
-  roleLine: new RegExp(`^(?:${ROLE_NAMES}|${HOUSE_CREDIT})$`, 'u'),
+  roleLine: new RegExp(
+    `^(?:${ROLE_NAMES}(?:${SP}(?:文[/／]摄|文[/／]图|图[/／]文|文图|撰文|报道))?|${HOUSE_CREDIT})$`,
+    'u',
+  ),
   /** `■记者 林旭东`, `■言成声` (a pen name after ■), `□本报记者 吴晓峰`: county papers mark bylines with ■/□. */
   markLine: new RegExp(
     `^(?:■${SP}(?:${ROLE_NAMES}|${NAMES_ONLY}|${HOUSE_CREDIT})|□${SP}(?:${ROLE_NAMES}|${HOUSE_CREDIT}))$`,
@@ -154,6 +159,8 @@ export const DATELINE = {
     ),
     // 【本市讯】 【本报讯】
     /^【[^】]{1,12}[讯电]】/u,
+    // 晚报讯, 新京报讯, 本刊讯, 央广网讯, 都市快报10月11日讯: any paper, magazine, site or station's 讯
+    new RegExp(`^(?!据)[${HAN}]{1,8}(?:报|刊|网|台|社)${SP}(?:\\d{1,2}月\\d{1,2}日)?${SP}讯`, 'u'),
     // 新华社北京10月11日电, 据新华社华盛顿10月10日电, 中新网上海10月11日电
     new RegExp(
       `^(?:据)?(?:新华社|中新社|中新网|人民网|央视网|新华网|人民日报|光明日报|经济日报|中国日报|浙江日报|浙江在线|潮新闻)(?:[${HAN}]{0,8})?${SP}(?:\\d{1,2}月\\d{1,2}日)?${SP}电`,

@@ -106,6 +106,36 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
     ],
     problems: ['import-no-headline'],
   },
+  // a CMS export that labels every field (【引题】, 【主题】, 【副题】, 【作者】, 【正文】), empty slots included: the
+  // labels come off (one info), the slots say which head line is which
+  'nd-slot-labels.txt': {
+    items: [
+      [
+        A,
+        '坚持高质量发展',
+        '我国数字经济规模再创新高',
+        null,
+        ['本报记者 林  立'],
+        '本报北京10月11日电',
+        null,
+        null,
+        2,
+        '',
+      ],
+      [
+        A,
+        null,
+        '秋冬季森林防火进入关键期',
+        '多地加强巡查严防火灾',
+        ['（记者 赵某）'],
+        '新华社北京10月11日电',
+        null,
+        null,
+        1,
+        '',
+      ],
+    ],
+  },
   // an opinion page: column tags after the headline or on the next line, bare-name and 评论员 bylines,
   // 作者为/作者单位 and 本系列 closing lines, an editor's note with its ——编 者 signature above a piece
   'nd-opinion-page.txt': {

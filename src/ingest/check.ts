@@ -7,8 +7,8 @@
  */
 import type { Diagnostic } from '../diag/index.js';
 import { type ColumnInfo, type Item, itemTexts } from '../model/edition.js';
-import { ANSI, LINE_BREAK } from './copy/normalize.js';
-import { foldPunctuation } from './copy/punctuation.js';
+import { ANSI, LINE_BREAK, slotLabel, usesSlotLabels } from './copy/normalize.js';
+import { foldPunctuation, normalizePunctuation } from './copy/punctuation.js';
 
 export interface LossReport {
   /** Input text found in no item, by line (not excused by a diagnostic). */
@@ -100,9 +100,18 @@ export function checkNoLoss(text: string, items: Item[], diagnostics: Diagnostic
   // the input as one stream of visible characters (code points), each with its line
   const chars: string[] = [];
   const lineOf: number[] = [];
-  text.split(LINE_BREAK).forEach((l, k) => {
+  const lines = text.split(LINE_BREAK).map((l) => l.replace(/^\uFEFF/, '').replace(ANSI, ''));
+  // slot labels of a labelled export (【引题】 …) are taken off by the importer (reported as import-slot-labels)
+  const slots = usesSlotLabels(lines.map((l) => normalizePunctuation(l.trim())));
+  lines.forEach((raw, k) => {
     // escape sequences are removed whole by the importer (reported as import-escape-removed)
-    for (const c of Array.from(foldPunctuation(l.replace(/^\uFEFF/, '').replace(ANSI, '')))) {
+    let l = raw;
+    if (slots) {
+      const t = normalizePunctuation(l.trim());
+      const s = slotLabel(t);
+      if (s) l = t.slice(s.label.length);
+    }
+    for (const c of Array.from(foldPunctuation(l))) {
       if (INVISIBLE.test(c)) continue;
       chars.push(c);
       lineOf.push(k + 1);

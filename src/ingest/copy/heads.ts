@@ -34,6 +34,8 @@ import type { Copy } from './segment.js';
 export interface Head {
   text: string;
   no: number;
+  /** The slot a labelled export gave the line. */
+  slot?: 'kicker' | 'headline' | 'subhead';
 }
 
 /** A column tag found after a headline: the name, and the tag as the copy wrote it. */
@@ -121,10 +123,10 @@ export function readStoryStart(c: Copy, i: number): StoryStart | null {
       j++;
       break;
     }
-    if (!isHeadCandidate(ln.text) || (heads.length > 0 && columnMarkAt(c, j))) break;
+    if ((!isHeadCandidate(ln.text) && !ln.slot) || (heads.length > 0 && columnMarkAt(c, j))) break;
     // a bare name after a head line is the byline, not another head line
     if (heads.length > 0 && isBareName(ln.text) && bodyAfterName(c, j)) break;
-    heads.push({ text: ln.text, no: ln.no });
+    heads.push(ln.slot ? { text: ln.text, no: ln.no, slot: ln.slot } : { text: ln.text, no: ln.no });
     lastHead = j;
     j++;
   }
@@ -186,6 +188,15 @@ export function assignHeads(
   emptySubheadSlot = false,
 ): { kicker: string | null; headline: string; subhead: string | null } {
   const t = heads.map((h) => h.text);
+  // a labelled export says which line is which
+  if (heads.every((h) => h.slot) && heads.some((h) => h.slot === 'headline')) {
+    const of = (slot: Head['slot']): string | null =>
+      heads
+        .filter((h) => h.slot === slot)
+        .map((h) => h.text)
+        .join('\n') || null;
+    return { kicker: of('kicker'), headline: of('headline')!, subhead: of('subhead') };
+  }
   const spaced = (s: string): boolean => /\S[\s\u3000]+\S/u.test(s);
   const dash = (s: string): boolean => isDashLine(s);
   if (t.length === 1) return { kicker: null, headline: t[0]!, subhead: null };

@@ -13,6 +13,7 @@
  * - Punctuation: the one documented change to visible characters (punctuation.ts).
  */
 import type { Sink } from '../../diag/index.js';
+import { SLOT } from './patterns.js';
 import { normalizePunctuation } from './punctuation.js';
 
 /** One line of normalised copy. */
@@ -23,6 +24,8 @@ export interface RawLine {
   text: string;
   /** The line started with white space (a paragraph indent: U+3000, a tab or two spaces). */
   indented: boolean;
+  /** The head slot a labelled export put the line in (`【引题】…`), the label removed. */
+  slot?: 'kicker' | 'headline' | 'subhead';
 }
 
 /** Every line break the importer honours. */
@@ -68,6 +71,50 @@ function report(sink: Sink, file: string, code: string, r: Removed, what: string
   );
 }
 
+/** The slot label at the start of a line and its name (`【引题】` → 引题), or null. */
+export function slotLabel(line: string): { label: string; name: string } | null {
+  const m = SLOT.line.exec(line);
+  return m ? { label: m[0], name: (m[1] ?? m[2])! } : null;
+}
+
+/** Does a copy (its trimmed lines) label its head slots (two labels or more)? */
+export function usesSlotLabels(lines: string[]): boolean {
+  let heads = 0;
+  for (const t of lines) {
+    const s = slotLabel(t);
+    if (s && (SLOT.kicker.test(s.name) || SLOT.headline.test(s.name) || SLOT.subhead.test(s.name)) && ++heads >= 2)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * A labelled export (`【引题】…` / `【主题】…` / `【副题】`): the labels come off, an empty slot becomes a blank
+ * line, head lines remember their slot. Only when the copy has two head-slot labels or more; reported once.
+ */
+function stripSlotLabels(lines: RawLine[], file: string, sink: Sink): void {
+  if (!usesSlotLabels(lines.map((l) => l.text))) return;
+  let first = 0;
+  let n = 0;
+  for (const l of lines) {
+    const s = slotLabel(l.text);
+    if (!s) continue;
+    n++;
+    if (!first) first = l.no;
+    l.text = l.text.slice(s.label.length);
+    if (l.text === '') continue;
+    if (SLOT.kicker.test(s.name)) l.slot = 'kicker';
+    else if (SLOT.headline.test(s.name)) l.slot = 'headline';
+    else if (SLOT.subhead.test(s.name)) l.slot = 'subhead';
+  }
+  sink.info(
+    'import-slot-labels',
+    `the copy labels its fields (【引题】, 【主题】 …): ${n} labels were taken off, first at line ${first}`,
+    { file, line: first },
+    'nothing to do: the labels tell which head line is which; they are not printed',
+  );
+}
+
 /** Normalise decoded copy into lines; reports what it removed to `sink`. */
 export function normalizeLines(text: string, file: string, sink: Sink): RawLine[] {
   const escapes: Removed = { count: 0, first: 0, lines: 0 };
@@ -109,6 +156,7 @@ export function normalizeLines(text: string, file: string, sink: Sink): RawLine[
     const indented = t !== '' && (lead.includes('\u3000') || lead.length >= 2);
     out.push({ no, text: t === '' ? '' : normalizePunctuation(t), indented });
   });
+  stripSlotLabels(out, file, sink);
   report(
     sink,
     file,

@@ -383,6 +383,18 @@ export const WEATHER = {
   reporting: /据|记者|表示|介绍|获悉/u,
 } as const;
 
+/**
+ * Slot labels of a CMS export that writes each field on a labelled line: `【引题】…`, `主题：…`, `【副题】` (empty),
+ * `【正文】`. Why: the label says which head line is which; it is furniture of the export, not copy, and an empty
+ * slot is no line at all. Recognised only when a copy has at least two head-slot labels.
+ */
+export const SLOT = {
+  line: /^(?:【(引题|肩题|眉题|主题|标题|主标题|大标题|副题|副标题|子题|作者|署名|正文)】|(引题|肩题|眉题|主题|主标题|副题|副标题|正文)[：:])[\s\u3000]*/u,
+  kicker: /^(?:引题|肩题|眉题)$/u,
+  headline: /^(?:主题|标题|主标题|大标题)$/u,
+  subhead: /^(?:副题|副标题|子题)$/u,
+} as const;
+
 /** Lines that print nothing: rules and ornaments (`——————`, `＊＊＊`). */
 export const DECORATION = /^[\s\-=_*~·•—－＝＊#＿]+$/u;
 

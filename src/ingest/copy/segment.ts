@@ -18,6 +18,8 @@ export interface Line {
   blankBefore: boolean;
   /** It starts with an indent. */
   indented: boolean;
+  /** The head slot a labelled export put it in. */
+  slot?: 'kicker' | 'headline' | 'subhead';
 }
 
 export interface CopyStyle {
@@ -113,7 +115,9 @@ export function segment(raw: RawLine[], file: string, sink: Sink): Copy {
       blank = true;
       continue;
     }
-    lines.push({ no: r.no, text: r.text, blankBefore: blank, indented: r.indented });
+    const line: Line = { no: r.no, text: r.text, blankBefore: blank, indented: r.indented };
+    if (r.slot) line.slot = r.slot;
+    lines.push(line);
     blank = false;
   }
   return new Copy(lines, file, sink);

@@ -178,6 +178,56 @@ export function bodyAfterName(c: Copy, j: number): boolean {
   return opensStory(t) || (!isHeadCandidate(t) && isProse(t) && visLen(t) >= 16);
 }
 
+/** A pair of phrases set apart by a space: `抓好秋冬种　夯实丰收基础`, `农创嘉乡 智创未来`. */
+const spaced = (s: string): boolean => /[^\s\u3000]{2}[\s\u3000]+[^\s\u3000]{2}/u.test(s);
+
+/**
+ * Of two plain head lines (no dash, no reporting verb, no topic, no comma: those decide alone), the evidence
+ * that the second is the 主题 (a positive weight) or the first (negative). No evidence: the first (a 主题 over a
+ * 副题 that adds a second fact). Each form says why (see HEAD in patterns.ts and tests/ingest-heads.test.ts).
+ */
+const PAIR_EVIDENCE: Array<{ why: string; weight: number; holds: (a: string, b: string) => boolean }> = [
+  { why: 'the first states an aim (a slogan): a 引题', weight: 2, holds: (a) => HEAD.slogan.test(a) },
+  { why: 'the first sets the scene (在…上): a 引题', weight: 2, holds: (a) => HEAD.scene.test(a) },
+  { why: 'the first is a pair of phrases: a 引题 over the news', weight: 2, holds: (a) => spaced(a) },
+  { why: 'the second is a pair of phrases: the 主题', weight: 2, holds: (_a, b) => spaced(b) },
+  {
+    why: 'a very short first line over a long one: a 引题 (`国庆假期`)',
+    weight: 2,
+    holds: (a, b) => visLen(a) <= 5 && visLen(b) >= 2 * visLen(a),
+  },
+  {
+    why: 'a much longer first line: a 引题 over a short 主题',
+    weight: 1,
+    holds: (a, b) => visLen(a) >= 1.5 * visLen(b),
+  },
+  {
+    why: 'the message (a slogan) under an event: the 主题',
+    weight: 2,
+    holds: (a, b) => HEAD.event.test(a) && HEAD.slogan.test(b),
+  },
+  { why: 'the first announces an event: a 主题', weight: -1, holds: (a) => HEAD.event.test(a) },
+  { why: 'the first is a feature title (…的“…”): the 主题', weight: -2, holds: (a) => HEAD.title.test(a) },
+  { why: 'the first exclaims or asks: the 主题', weight: -1, holds: (a) => /[！？!?]/u.test(a) },
+  {
+    why: 'the second continues the fact (将…, 覆盖…): a 副题',
+    weight: -2,
+    holds: (_a, b) => HEAD.continuation.test(b),
+  },
+  {
+    why: 'a much longer plain second line explains: a 副题',
+    weight: -1,
+    holds: (a, b) => !spaced(b) && visLen(b) >= 1.5 * visLen(a),
+  },
+];
+
+/** The weight of the evidence that the second of two plain head lines is the 主题 (see PAIR_EVIDENCE). */
+export function pairEvidence(a: string, b: string): number {
+  let w = 0;
+  for (const e of PAIR_EVIDENCE) if (e.holds(a, b)) w += e.weight;
+  return w;
+}
+
 /**
  * Head lines → kicker / headline / subhead, by order, length and form. `guess` reports a guess on 4+ lines.
  * `emptySubheadSlot`: the copy says two head lines are 引题 and 主题 (see StoryStart).
@@ -197,7 +247,6 @@ export function assignHeads(
         .join('\n') || null;
     return { kicker: of('kicker'), headline: of('headline')!, subhead: of('subhead') };
   }
-  const spaced = (s: string): boolean => /\S[\s\u3000]+\S/u.test(s);
   const dash = (s: string): boolean => isDashLine(s);
   if (t.length === 1) return { kicker: null, headline: t[0]!, subhead: null };
   let main: number;
@@ -213,9 +262,7 @@ export function assignHeads(
     // a 主题 is a phrase; of two head lines, the one that is a sentence (with a comma) is the 引题 or 副题
     else if (/[，,]/u.test(a) !== /[，,]/u.test(b)) main = /[，,]/u.test(a) ? 1 : 0;
     else if (emptySubheadSlot) main = 1;
-    else if (spaced(a) && !spaced(b)) main = 1;
-    else if (spaced(b) && !spaced(a)) main = 0;
-    else main = visLen(a) >= 1.5 * visLen(b) ? 1 : 0;
+    else main = pairEvidence(a, b) > 0 ? 1 : 0;
   } else if (t.length === 3 && !dash(t[1]!)) {
     main = 1;
   } else {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
-import { checkNoLoss, importCopyFile } from '../src/ingest/index.js';
+import { checkNoLoss, importCopyFile, itemsToReferenceJson } from '../src/ingest/index.js';
 import type { Item } from '../src/model/edition.js';
 
 const FIX = path.resolve(__dirname, 'fixtures', 'ingest');
@@ -393,6 +393,17 @@ describe("the corpus of other papers' pages", () => {
         ),
       );
       for (const h of headlines(items)) expect(paragraphs.has(h), h).toBe(false);
+    });
+  }
+
+  // the reference JSON (`banmian import --json`) keeps every visible character too: column tags with their
+  // brackets, briefs' bullets and run-in separators
+  for (const file of Object.keys(CORPUS)) {
+    it(`${file}: the reference JSON loses nothing`, () => {
+      const { items, sink } = load(file);
+      const json = JSON.parse(JSON.stringify(itemsToReferenceJson(items))) as { items: Item[] };
+      const r = checkNoLoss(fs.readFileSync(path.join(FIX, file), 'utf8'), json.items, sink.items);
+      expect([r.missing, r.extra]).toEqual([[], []]);
     });
   }
 });

@@ -25,7 +25,13 @@ export function itemToReference(it: Item): Record<string, unknown> {
         headline: it.headline,
         subhead: it.subhead,
         credits: [...it.credits],
-        column: { name: it.column.name, romanized: it.column.romanized, editor: it.column.editor },
+        column: {
+          name: it.column.name,
+          romanized: it.column.romanized,
+          editor: it.column.editor,
+          // the tag as printed (`（人民论坛）`, `【今日谈】`): every visible character of the copy is in the JSON
+          ...(it.column.tag !== undefined ? { tag: it.column.tag } : {}),
+        },
         dateline: it.dateline,
         paragraphs: [...it.paragraphs],
         ...(it.marks !== undefined ? { marks: it.marks.map((m) => ({ ...m })) } : {}),

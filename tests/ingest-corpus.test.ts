@@ -363,6 +363,27 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       ['notice', '寻人启事', null, 3, [], null, ''],
     ],
   },
+  // column names in brackets on a line above the head group (【今日谈】, 〖…〗, [东湖时评]), apart from it
+  // or not, and a plain column name opening the group: the column (opinion names make commentaries), never a head
+  'column-lines.txt': {
+    items: [
+      [C, null, '别让形式主义耗散基层精力', null, ['何　平'], null, '今日谈', null, 2, ''],
+      [C, null, '小县城里的大商机', null, ['李　明'], null, '县域观察', null, 2, ''],
+      [A, null, '城东小区加装电梯试点启动', null, ['■记者 周　敏'], '本报讯', '民生直通车', null, 2, ''],
+      [C, null, '莫让“网红”景点昙花一现', null, ['□ 江　流'], null, '东湖时评', null, 2, ''],
+      [A, null, '稻田里的“新农人”', '——记白沙乡种粮大户陈建军', ['本报记者 王　芳'], null, '乡村振兴一线', null, 2, ''],
+      [C, null, '让“小积分”撬动“大文明”', null, ['钟　声'], null, '三江短评', null, 2, ''],
+    ],
+  },
+  // the same in an indented national export: 【评论员观察】 between stories with no blank line, a short dash
+  // 副题 (not a signature), a column line set apart
+  'column-lines-indented.txt': {
+    items: [
+      [C, null, '让乡村振兴的底色更亮', null, ['本报评论员　林　立'], null, '评论员观察', null, 2, ''],
+      [C, null, '消费回暖的信号从哪里来', '——国庆假期市场观察', ['本报记者　吴　涛'], null, '经济观察', null, 2, ''],
+      [A, null, '老手艺的新传人', null, ['徐　静'], null, '文化周末', null, 2, ''],
+    ],
+  },
 };
 
 /** Every head line of the items: they must never end up inside a paragraph. */

@@ -17,6 +17,7 @@ import type {
 import { type BodyState, readBody } from './body.js';
 import { readBriefs } from './briefs.js';
 import {
+  columnLineAbove,
   hasCrossheadForm,
   endsWithBracketCredit,
   isBracketCredit,
@@ -132,6 +133,11 @@ class Assembler {
       const item: BriefsItem = { kind: 'briefs', id: '', title: briefs.title, entries: briefs.entries };
       this.push(item, briefs.no, briefs.lines);
       return [briefs.next, 'other'];
+    }
+    // a bracketed column name over a head group (`【今日谈】`): the story's column
+    if (columnLineAbove(t)) {
+      const st = readStoryStart(c, i);
+      if (st?.column?.no === ln.no) return [this.story(st)[1], 'story'];
     }
     if (((isSectionLabel(t) || isBriefsHeader(t)) && readStoryStart(c, i + 1)) || this.labelApart(i)) {
       // two labels in a row both head the story
@@ -291,7 +297,7 @@ class Assembler {
     }
     const credits = [...st.credits, ...body.credits];
     const base = { kicker, headline, subhead, credits, dateline: body.dateline, paragraphs: body.paragraphs };
-    let firstNo = st.heads[0]!.no;
+    let firstNo = Math.min(st.heads[0]!.no, st.column?.no ?? Number.POSITIVE_INFINITY);
     let item: ArticleItem | CommentaryItem;
     const opinion =
       st.column !== null &&

@@ -256,6 +256,21 @@ export function columnTagLine(s: string): [string, string] | null {
   return [s, m[1]!.trim()];
 }
 
+/**
+ * A bracketed column name on a line of its own (`【今日谈】`) → [tag, name], or null when the bracket holds
+ * something else: a label (`【相关链接】`), a briefs header (`【一句话新闻】`), a dateline (`【本报讯】`), a photo,
+ * index, weather or editor's-note label, a numbered or dated line.
+ */
+export function columnLineAbove(s: string): [string, string] | null {
+  if (!short(s, 14)) return null;
+  const m = COLUMN.lineAbove.exec(s);
+  if (!m) return null;
+  const name = m[1]!;
+  if (isLabelWord(s) || isBriefsHeader(s) || isPhotoLabel(s) || isIndexHeader(s) || isEditorNote(s)) return null;
+  if (hasWeatherLabel(s) || /[讯电]$/u.test(name) || /\d/u.test(name) || COLUMN.notTag.test(name)) return null;
+  return [s, name];
+}
+
 /** An opinion column's name (`人民论坛`, `金台随笔`, `今日谈`): the item is a commentary. */
 export const isOpinionColumn = (name: string): boolean => COLUMN.opinion.test(name.replace(/[·\s]/gu, ''));
 

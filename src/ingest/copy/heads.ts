@@ -4,10 +4,12 @@
  */
 import type { ColumnInfo } from '../../model/edition.js';
 import {
+  columnLineAbove,
   columnTagLine,
   isBareName,
   isBoxedName,
   isByline,
+  isColumnName,
   isDashLine,
   isDateOnly,
   isDecoration,
@@ -38,10 +40,14 @@ export interface Head {
   slot?: 'kicker' | 'headline' | 'subhead';
 }
 
-/** A column tag found after a headline: the name, and the tag as the copy wrote it. */
+/**
+ * A column found with a head group: a tag after the headline (`（人民论坛）`), a bracketed name line above it
+ * (`【今日谈】`) or a plain name line opening it (`今日谈`): the name, and the tag as the copy printed it (absent
+ * for a plain name line).
+ */
 export interface ColumnTag {
   name: string;
-  tag: string;
+  tag?: string;
   no: number;
 }
 
@@ -92,10 +98,23 @@ function bodyLike(t: string): boolean {
 }
 
 /**
- * A head group and its bylines from line i. `inBody`: we are inside another story (the caller decides what a
- * weak start means there). Returns null when no head group with a body starts at i.
+ * A head group and its bylines from line i, maybe under a bracketed column name line (`【今日谈】`, then the head
+ * group, a blank line between them or not). Returns null when no head group with a body starts at i.
  */
 export function readStoryStart(c: Copy, i: number): StoryStart | null {
+  const t = c.text(i);
+  const above = t === undefined ? null : columnLineAbove(t);
+  if (above && !c.opensParagraph(i + 1)) {
+    const st = readHeadGroup(c, i + 1);
+    // the line above is the column, the next line the headline; a story with its own tag keeps the tag
+    if (st && st.column === null)
+      return { ...st, column: { name: above[1], tag: above[0], no: c.at(i)!.no }, evidence: 'strong' };
+  }
+  return readHeadGroup(c, i);
+}
+
+/** A head group and its bylines from line i (see readStoryStart). */
+function readHeadGroup(c: Copy, i: number): StoryStart | null {
   const heads: Head[] = [];
   const credits: string[] = [];
   let column: ColumnTag | null = null;
@@ -131,14 +150,19 @@ export function readStoryStart(c: Copy, i: number): StoryStart | null {
     j++;
   }
   if (heads.length === 0) return null;
+  // a standing column name opening the group (`今日谈` / headline / author): the column, not a 引题
+  if (heads.length >= 2 && !heads[0]!.slot && isColumnName(heads[0]!.text)) {
+    column = { name: heads[0]!.text, no: heads[0]!.no };
+    heads.shift();
+  }
   // a column tag at the end of a head line (the headline's, usually), or on a line of its own under the group
-  const tagged = heads.findIndex((h) => splitColumnTag(h.text) !== null);
+  const tagged = column ? -1 : heads.findIndex((h) => splitColumnTag(h.text) !== null);
   if (tagged >= 0) {
     const h = heads[tagged]!;
     const [head, tag, name] = splitColumnTag(h.text)!;
     heads[tagged] = { text: head, no: h.no };
     column = { name, tag, no: h.no };
-  } else {
+  } else if (!column) {
     const t = c.text(j);
     const tl = t === undefined ? null : columnTagLine(t);
     if (tl) {
@@ -278,9 +302,7 @@ export function assignHeads(
 }
 
 /** The column of a tag: name only (romanized name and editor come from column marks). */
-export const columnOfTag = (tag: ColumnTag): ColumnInfo => ({
-  name: tag.name,
-  romanized: null,
-  editor: null,
-  tag: tag.tag,
-});
+export const columnOfTag = (tag: ColumnTag): ColumnInfo =>
+  tag.tag === undefined
+    ? { name: tag.name, romanized: null, editor: null }
+    : { name: tag.name, romanized: null, editor: null, tag: tag.tag };

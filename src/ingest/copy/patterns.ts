@@ -209,6 +209,12 @@ export const JUMP = {
 export const COLUMN = {
   /** A bracketed tag at the end of a head line: `让创新活力竞相迸发（人民论坛）`, `（点赞新时代·奋斗者）`. */
   tag: /^(.+?)[\s\u3000]*([（(]([^（）()，。；：:]{2,20})[）)])$/u,
+  /**
+   * A column name in brackets on a line of its own above a head group: `【今日谈】`, `【县域观察】`, `〖民生直通车〗`,
+   * `[东湖时评]`. Why: it names the column the piece runs under; taken as a head line it pushed the headline down
+   * to a 副题. (Labels, briefs headers, datelines and photo labels in the same brackets are told apart first.)
+   */
+  lineAbove: /^[【〖［[]([^【】〖〗［］[\]（）()，。；：:！？、\s]{2,12})[】〗］\]]$/u,
   /** The same tag on a line of its own right under the head. */
   tagLine: /^[（(]([^（）()，。；：:]{2,20})[）)]$/u,
   /**
@@ -253,8 +259,14 @@ export const LABEL = {
   pageName: /^[【[]?[\p{Script=Han}·]{2,10}(?:副刊|周刊|专刊|特刊|专版|增刊|月刊|旬刊)[】\]]?$/u,
   /** An editor's note opening or closing a story: `编者按：…`, `开栏的话`, `编后：…`. */
   note: /^[【[]?(?:编者按|编者的话|开栏的话|编后(?:语|记)?|编辑手记|写在前面)[】\]]?(?:[:：\s\u3000]|$)/u,
-  /** A signature set flush right: `——编 者`, `——编者`, `——本报编辑部`. */
-  signature: new RegExp(`^[—－]{1,2}${SP}[${HAN}][${HAN}\\s\\u3000]{0,9}$`, 'u'),
+  /**
+   * A signature set flush right: `——编 者`, `——编者`, `——本报编辑部`, `——张 三`: a name of up to four characters
+   * (padded or not) or a body that signs. Why so narrow: a longer dash line, `——国庆假期市场观察`, is a 副题.
+   */
+  signature: new RegExp(
+    `^[—－]{1,2}${SP}(?:[${HAN}](?:${SP}[${HAN}]){1,3}|[${HAN}]{0,8}(?:编者|编辑部|评论员|评论部|作者|记者|报社|编委会))$`,
+    'u',
+  ),
   /** An interview question: `记者：…`, `问：…`, `Q：…`. */
   question: /^(?:本报)?(?:记者|问|Q)[:：]/u,
 } as const;

@@ -384,6 +384,36 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       [A, null, '老手艺的新传人', null, ['徐　静'], null, '文化周末', null, 2, ''],
     ],
   },
+  // messy copy (ASCII punctuation, paragraphs cut by blank lines mid-sentence and mid-word): the pieces rejoin, a
+  // piece that ends in an ASCII period or continues a sentence is never a head line, the closing credits come off
+  'messy-fragments.txt': {
+    items: [
+      [A, null, '党员干部走村入户解难题', null, ['（通讯员 胡斌）'], '本报讯', null, null, 2, ''],
+      [A, null, '县农商银行推出助农贷款', null, [], '本报讯', null, null, 2, ''],
+      [A, null, '城区新增公共停车位800个', null, ['（记者 林立）'], '本报讯', null, null, 1, ''],
+      [A, null, '城郊蔬菜基地喜获丰收', null, ['（通讯员 沈佳）'], '本报讯', null, null, 2, ''],
+      [A, null, '秋季征兵体检工作开始', null, ['（记者 方圆）'], '本报讯', null, null, 1, ''],
+    ],
+  },
+  // credits in brackets closing the last paragraph: after 。, after an ASCII period, right after the text
+  'credits-trailing.txt': {
+    items: [
+      [A, null, '县城东片区排涝工程完工', null, ['（通讯员 胡斌）'], '本报讯', null, null, 2, ''],
+      [A, null, '乡村夜校开课了', null, ['（记者 赵刚）'], '本报讯', null, null, 2, ''],
+      [A, null, '城北新建两所幼儿园', null, ['（记者 林　立 通讯员 沈佳）'], '本报讯', null, null, 1, ''],
+      [A, null, '老旧小区改造惠及三千户', null, ['（记者 何晓 通讯员 吴琳）'], '本报讯', null, null, 1, ''],
+    ],
+  },
+  // the same in an indented export with no blank lines: full-width spaces inside the credit, a colon, ASCII
+  // brackets, a credit on a line of its own, a county media centre's reporter
+  'credits-trailing-indented.txt': {
+    items: [
+      [A, null, '秋粮收购有序推进', null, ['（记者　赵刚）'], '本报讯', null, null, 2, ''],
+      [A, null, '城区学校开展防震演练', null, ['（通讯员：李小明）'], '本报讯', null, null, 2, ''],
+      [A, null, '县图书馆延长开放时间', null, ['（记者　林立　实习生　王一鸣）'], '本报讯', null, null, 1, ''],
+      [A, null, '菊花展在城南公园开幕', null, ['（县融媒体中心记者 孙悦）'], '本报讯', null, null, 1, ''],
+    ],
+  },
 };
 
 /** Every head line of the items: they must never end up inside a paragraph. */

@@ -30,8 +30,8 @@ import {
   splitLeadCredit,
   splitTrailingCredit,
 } from './classify.js';
-import { opensStory, type StoryStart } from './heads.js';
-import { HEAD } from './patterns.js';
+import { opensStory, readStoryStart, type StoryStart } from './heads.js';
+import { CONTINUES, HEAD, OPEN_END, SENTENCE_STOP } from './patterns.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
 
@@ -172,6 +172,14 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
     }
     if (state.ended && (ln.blankBefore || !closesStory(t))) break;
     const last = ends[paras.length - 1];
+    if (!fresh && last !== undefined && !roles.has(paras.length - 1) && continuesText(c, j, last)) {
+      // the rest of a sentence the copy cut with a blank line (`……倾听群众心声，` / `帮助农户解决实际困难`)
+      const k = paras.length - 1;
+      paras[k] = paras[k]! + t;
+      ends[k] = tail(last + t);
+      j++;
+      continue;
+    }
     state.briefLike = briefLike || (last !== undefined && endsWithBracketCredit(last));
     state.credited = start.credits.length > 0 || credits.length > 0 || dateline !== null;
     if ((paras.length > 0 || dateline !== null) && hooks.startsItem(j, state)) break;
@@ -241,6 +249,31 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
     marks: [...roles].sort((x, y) => x[0] - y[0]).map(([paragraph, role]) => ({ paragraph, role })),
     next: j,
   };
+}
+
+/**
+ * Does line j continue the paragraph that ends with `end`, a sentence cut by a blank line? Only when that
+ * paragraph is running prose that did not end (a paragraph never ends in a comma; a cut mid-word ends in any
+ * character), line j opens nothing of its own (a dateline, a byline, a label …), and it either starts with a
+ * mark that continues a sentence, or it cannot be the only head line of a story that follows: where the lines
+ * after it start a story by themselves, it was no 引题 of that story but the end of this paragraph.
+ */
+function continuesText(c: Copy, j: number, end: string): boolean {
+  const ln = c.at(j)!;
+  const t = ln.text;
+  if (isTerminal(end) || !isProse(end) || visLen(end) < 16 || isFieldLine(end)) return false;
+  if (CONTINUES.test(t)) return true;
+  if (c.style.indented && ln.indented) return false;
+  if (opensStory(t) || isByline(t) || isBracketCredit(t) || isClosing(t) || isDateOnly(t) || isNumbered(t))
+    return false;
+  if (isLabelWord(t) || isSectionLabel(t) || isPhotoCredit(t) || isEditorNote(t) || isSignature(t)) return false;
+  // a comma, an opening quote: the sentence goes on; ending in a character, it was maybe cut mid-word
+  const sentence = OPEN_END.test(end) || /[，,]/u.test(t) || SENTENCE_STOP.test(t) || isTerminal(t);
+  const here = readStoryStart(c, j);
+  if (here === null || here.evidence === 'weak') return sentence;
+  // a head group of which line j is the first line: the story starts just as well without it
+  const after = readStoryStart(c, j + 1);
+  return here.heads.length > 1 && after !== null && after.evidence === 'strong' && after.next === here.next;
 }
 
 /** 小标题: a short line without sentence punctuation (or numbered, or leading in with a dash) between paragraphs. */

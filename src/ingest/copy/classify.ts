@@ -21,6 +21,8 @@ import {
   LIST,
   NOTICE,
   PHOTO,
+  CONTINUES,
+  SENTENCE_STOP,
   TERMINAL,
   WEATHER,
 } from './patterns.js';
@@ -79,7 +81,8 @@ export function splitTrailingCredit(s: string): [string, string] | null {
   if (!m) return null;
   const at = s.length - tail.length + m.index;
   const text = s.slice(0, at).replace(/[\s\u3000]+$/u, '');
-  if (!text || !/[。！？!?…”」』]$/u.test(text)) return null;
+  // after the end of a sentence (an ASCII period too, in messy copy), or a reporter's credit right after the text
+  if (!text || !(/[。！？!?…”」』.]$/u.test(text) || BYLINE.reporter.test(m[0]))) return null;
   return [text, m[0].trim()];
 }
 
@@ -242,7 +245,8 @@ export function splitRomanized(s: string): { romanized: string; editor: string |
 export function splitColumnTag(s: string): [string, string, string] | null {
   if (!short(s, 60)) return null;
   const m = COLUMN.tag.exec(s);
-  if (!m || COLUMN.notTag.test(m[3]!.trim())) return null;
+  // a credit or closing in brackets is no column tag (`……办结148条.（通讯员 胡斌）`)
+  if (!m || COLUMN.notTag.test(m[3]!.trim()) || isBracketCredit(m[2]!) || CLOSING.explicit.test(m[2]!)) return null;
   const head = m[1]!.trim();
   if (visLen(head) < 2) return null;
   return [head, m[2]!, m[3]!.trim()];
@@ -303,9 +307,11 @@ export function isTerminal(s: string): boolean {
   if (TERMINAL.test(last)) return true;
   if (/[”’」』]/u.test(last)) return /[。！？!?…]/u.test(chars[chars.length - 2] ?? '');
   if (/[）)]/u.test(last)) {
-    // a bracket at the very end: terminal when the sentence ended before it (`……。（记者 张三）`)
+    // a bracket at the very end: terminal when the sentence ended before it (`……。（记者 张三）`), or when it is a
+    // credit closing the text (`……实效（通讯员 胡斌）`)
     const open = Math.max(t.lastIndexOf('（'), t.lastIndexOf('('));
-    return open > 0 && /[。！？!?…”]/u.test(Array.from(t.slice(0, open)).pop() ?? '');
+    if (open <= 0) return false;
+    return /[。！？!?…”.]/u.test(Array.from(t.slice(0, open)).pop() ?? '') || BYLINE.trailing.test(t.slice(open));
   }
   return false;
 }
@@ -357,7 +363,7 @@ function headCandidate(s: string): boolean {
   const n = visLen(s);
   const max = isDashLine(s) ? 50 : 44;
   if (n < 2 || n > max) return false;
-  if (/[。；;]/u.test(s)) return false;
+  if (SENTENCE_STOP.test(s) || CONTINUES.test(s)) return false;
   if (/[，、：,:（(]$/u.test(s)) return false;
   if (isDateOnly(s) || isDecoration(s) || isSignature(s) || CLOSING.furniture.test(s)) return false;
   if (isByline(s) || isPhotoCredit(s) || isSectionLabel(s) || isEditorLine(s) || isBracketCredit(s)) return false;

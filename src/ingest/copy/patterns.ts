@@ -65,16 +65,22 @@ export const ROLES = [
  * Who a reporter works for, before the role: `本报`, `新华社`, `本报驻东京`, `人民日报`, `县融媒体中心`. Why: the
  * national forms `本报记者 X`, `新华社记者 X`, `本报驻巴黎记者 X` are bylines like `记者 X`.
  */
-const OUTLET = `(?:本报|本刊|新华社|中新社|[${HAN}]{2,8}(?:日报|晚报|报社|报|通讯社|电视台|广播电视台|融媒体中心|网))(?:驻[${HAN}]{1,8})?`;
+const OUTLET = `(?:本报|本刊|新华社|中新社|[${HAN}]{2,8}(?:日报|晚报|报社|报|通讯社|网)|[${HAN}]{1,8}(?:电视台|广播电视台|融媒体中心|传媒集团|新闻中心))(?:驻[${HAN}]{1,8})?`;
 
 const ROLE = `(?:${OUTLET}${SP})?(?:${ROLES.map((r) => r.replace(/[|/]/g, '\\$&')).join('|')})`;
+
+/**
+ * Words that follow a role word but name no one: `记者手记`, `记者观察`, `评论员观察`, `通讯员来信`. Why: taken as
+ * a byline, a label inside a story ended the story, and a column tag became a credit.
+ */
+const NOT_NAME = `(?:手记|观察|调查|札记|感言|随笔|日记|笔记|连线|探访|走访|追踪|体验|发现|回访|再访|暗访|来信|热线|专栏|文章|视点|观点|点评|眼中|心声|故事|现场|说法|提问|问答|之家|之窗|节|证)(?![${HAN}])`;
 
 /**
  * A personal name: a two-character name padded to three (`王  芳`, `王　芳`), 2–4 Han characters, a name with
  * `·` (`阿依古丽·买买提`), or a Latin name. Why: newspapers pad two-character names so that names line up. (A padded
  * name is followed by no Han character but the 摄 of a photo credit: `马  宁摄`.)
  */
-export const NAME = `(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}](?!(?!摄)[${HAN}])|[${HAN}]{1,6}·[${HAN}·]{1,12}|[${HAN}]{2,4}|[A-Z][A-Za-z.\\-]+(?: [A-Z][A-Za-z.\\-]+)*)`;
+export const NAME = `(?!${NOT_NAME})(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}](?!(?!摄)[${HAN}])|[${HAN}]{1,6}·[${HAN}·]{1,12}|[${HAN}]{2,4}|[A-Z][A-Za-z.\\-]+(?: [A-Z][A-Za-z.\\-]+)*)`;
 const ROLE_NAMES = `${ROLE}${SP}[:：]?${SP}${NAME}(?:${SEP}(?:${ROLE}${SP}[:：]?${SP})?${NAME})*`;
 const NAMES_ONLY = `${NAME}(?:${SEP}(?:${ROLE}${SP}[:：]?${SP})?${NAME})*`;
 /** A byline that names no one: `本报评论员`, `人民日报评论员`, `本报编辑部`. */
@@ -433,3 +439,19 @@ export const DECORATION = /^[\s\-=_*~·•—－＝＊#＿]+$/u;
 
 /** Sentence-final punctuation (GB/T 15834-2011 §4.1–4.3: 句号, 问号, 叹号; §4.6 分号; §4.7 冒号; §4.10 省略号). */
 export const TERMINAL = /[。！？!?…；;：:.]/u;
+
+/**
+ * A sentence stop inside or at the end of a line: 句号, 分号, an ASCII period after Chinese text (messy copy
+ * types `.` for `。`; a period between digits, `1.65米`, is no stop), an ellipsis at the end. Why: a line with a
+ * sentence stop is text, never a head line (a 主题 may end in `？` or `！`, never in a period).
+ */
+export const SENTENCE_STOP = /[。；;]|[\p{Script=Han}”’」』）)%]\.(?![\d.])|…$/u;
+
+/**
+ * Marks a paragraph cannot end with: a comma, an enumeration comma, an opening quote or bracket, a dash pair
+ * opening an aside. Why: text after a blank line following one of them continues the same sentence.
+ */
+export const OPEN_END = /[，、,“‘（(《〈【—]$/u;
+
+/** Marks no head line or paragraph starts with: the text continues a sentence cut before it. */
+export const CONTINUES = /^[，、。；：！？,.;:!?）)》〉」』”’…]/u;

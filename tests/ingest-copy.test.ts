@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { checkNoLoss, importCopy, itemsToReferenceJson, normalizePunctuation } from '../src/ingest/index.js';
+import { tidyCredit } from '../src/ingest/copy/classify.js';
 import type { ArticleItem, BriefsItem, Item, NoticeItem } from '../src/model/edition.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -260,5 +261,22 @@ describe('importCopy on copies of other papers', () => {
       '咨询热线：85123456',
     ]);
     expect(sink.items.map((d) => [d.code, d.at.line])).toEqual([['import-dropped-text', 9]]);
+  });
+});
+
+describe('credits as data', () => {
+  it('joins padded two-character names only when every lone character pairs up', () => {
+    const cases: Array<[string, string]> = [
+      ['本报记者 何 晓 吴 琳', '本报记者 何晓 吴琳'],
+      ['本报记者  王  芳  李建国', '本报记者 王芳 李建国'],
+      ['（记者　林　立 通讯员 沈佳）', '（记者 林立 通讯员 沈佳）'],
+      ['新华社记者  马  宁摄', '新华社记者 马宁摄'],
+      ['（王　强 摄）', '（王强 摄）'],
+      ['图 王 芳', '图 王芳'],
+      ['何 晓 吴', '何 晓 吴'],
+      ['记者 王 小 明', '记者 王 小 明'],
+      ['通讯员 李凤超 赵红', '通讯员 李凤超 赵红'],
+    ];
+    for (const [raw, tidy] of cases) expect(tidyCredit(raw), raw).toBe(tidy);
   });
 });

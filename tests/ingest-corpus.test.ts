@@ -84,7 +84,7 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
         '乡村振兴一线',
         '山村里的“数字新农人”',
         '——记云岭县茶农李春花',
-        ['本报记者  王  芳'],
+        ['本报记者 王芳'],
         null,
         '新时代新征程新伟业',
         null,
@@ -101,7 +101,7 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
     items: [
       [A, null, '', null, [], null, null, null, 1, ''],
       [A, null, '我国粮食生产再获丰收', null, ['（记者 刘某）'], '本报北京10月11日电', null, null, 2, ''],
-      [A, null, '科技赋能乡村振兴', null, ['本报记者  张  某'], null, null, null, 2, ''],
+      [A, null, '科技赋能乡村振兴', null, ['本报记者 张某'], null, null, null, 2, ''],
       [A, null, '城市更新的温度', '——写在某某街区改造完成之际', ['（新华社记者 王某、李某）'], null, null, null, 1, ''],
     ],
     problems: ['import-no-headline'],
@@ -115,7 +115,7 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
         '坚持高质量发展',
         '我国数字经济规模再创新高',
         null,
-        ['本报记者 林  立'],
+        ['本报记者 林立'],
         '本报北京10月11日电',
         null,
         null,
@@ -140,22 +140,22 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
   // 作者为/作者单位 and 本系列 closing lines, an editor's note with its ——编 者 signature above a piece
   'nd-opinion-page.txt': {
     items: [
-      [C, null, '让创新活力竞相迸发', null, ['李 斌'], null, '人民论坛', null, 4, '3:closing'],
+      [C, null, '让创新活力竞相迸发', null, ['李斌'], null, '人民论坛', null, 4, '3:closing'],
       [C, null, '小巷里的“幸福密码”', null, ['张晓峰'], null, '金台随笔', null, 3, ''],
       [
         C,
         null,
         '让城市更有温度',
         null,
-        ['本报评论员  陈  曦'],
+        ['本报评论员 陈曦'],
         null,
         '评论员观察',
         null,
         6,
         '0:note 1:signature 5:closing',
       ],
-      [C, null, '别让“打卡”变了味', null, ['周  航'], null, '人民时评', null, 3, ''],
-      [C, null, '秋天的稻田', null, ['林 然'], null, '大地漫笔', null, 4, '3:closing'],
+      [C, null, '别让“打卡”变了味', null, ['周航'], null, '人民时评', null, 3, ''],
+      [C, null, '秋天的稻田', null, ['林然'], null, '大地漫笔', null, 4, '3:closing'],
     ],
   },
   // a long feature with 核心阅读, 引子, a crosshead leading in with a dash, short crossheads (one indented), a
@@ -167,7 +167,7 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
         null,
         '绿水青山间的“生态账本”',
         '——浙西某县践行“两山”理念观察',
-        ['本报记者  王  芳  李建国'],
+        ['本报记者 王芳 李建国'],
         null,
         null,
         null,
@@ -186,7 +186,7 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
         [
           ['我国新增5处国家重要湿地', ['（记者 孙海）']],
           ['首届数字乡村论坛举行', ['（记者 罗兰）']],
-          ['全国铁路国庆假期运送旅客1.7亿人次', ['（据新华社北京10月11日电  记者 钟华）']],
+          ['全国铁路国庆假期运送旅客1.7亿人次', ['（据新华社北京10月11日电 记者 钟华）']],
         ],
       ],
       [
@@ -266,7 +266,7 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
         4,
         ['单位：元/公斤', '数据来源：县发展和改革局价格监测中心'],
       ],
-      [A, null, '菜价小幅回落　市民菜篮子更轻松', null, ['■记者 吴　迪'], '本报讯', null, null, 2, ''],
+      [A, null, '菜价小幅回落　市民菜篮子更轻松', null, ['■记者 吴迪'], '本报讯', null, null, 2, ''],
       ['table', '成品油价格', ['品种', '价格'], 3, 2, []],
       [
         'table',
@@ -282,10 +282,10 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
   // a source in brackets; a story's own picture caption and credit stay in the story
   'nd-photo-reports.txt': {
     items: [
-      ['photo', '图片报道', '10月10日，在', ['新华社记者  马  宁摄']],
-      ['photo', null, '10月9日，游客', ['本报记者  周  舟摄']],
+      ['photo', '图片报道', '10月10日，在', ['新华社记者 马宁摄']],
+      ['photo', null, '10月9日，游客', ['本报记者 周舟摄']],
       ['photo', '金秋丰收图', '10月10日，某', ['王小川摄（人民视觉）']],
-      ['photo', '港口一派繁忙', '10月11日，集', ['本报记者  李  想摄影报道']],
+      ['photo', '港口一派繁忙', '10月11日，集', ['本报记者 李想摄影报道']],
       [A, null, '秋收秋种有序推进', null, ['（记者 许诺）'], '本报济南10月11日电', null, null, 4, '3:closing'],
     ],
   },
@@ -298,15 +298,15 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
         null,
         '城南菜市场完成提升改造',
         null,
-        ['记者 蒋  涛', '通讯员 范晓燕'],
+        ['记者 蒋涛', '通讯员 范晓燕'],
         '【本报讯】',
         null,
         '◆民生实事进行时',
         3,
         '',
       ],
-      [C, null, '莫让“指尖负担”压垮基层', null, ['■江  言'], null, '三江时评', null, 2, ''],
-      [A, null, '我县举行秋季征兵欢送会', null, ['记者 方  圆'], null, null, null, 2, ''],
+      [C, null, '莫让“指尖负担”压垮基层', null, ['■江言'], null, '三江时评', null, 2, ''],
+      [A, null, '我县举行秋季征兵欢送会', null, ['记者 方圆'], null, null, null, 2, ''],
       ['weather'],
       ['ad'],
     ],
@@ -315,18 +315,18 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
   // name standing above an opinion piece with a bare-name byline
   'intl-page.txt': {
     items: [
-      [A, null, '法国举办中国文化周活动', null, ['本报驻巴黎记者  欧阳雪'], null, null, null, 3, '2:closing'],
-      [A, null, '多国专家呼吁加强气候合作', null, ['（记者 陈  刚）'], '据新华社日内瓦10月10日电', null, null, 2, ''],
-      [A, null, '“一带一路”上的中国医生', null, ['本报记者  黄  河'], null, '环球走笔', null, 3, '2:closing'],
-      [C, null, '世界经济复苏仍需各方合力', null, ['宋  岩'], null, '国际观察', null, 3, '2:closing'],
+      [A, null, '法国举办中国文化周活动', null, ['本报驻巴黎记者 欧阳雪'], null, null, null, 3, '2:closing'],
+      [A, null, '多国专家呼吁加强气候合作', null, ['（记者 陈刚）'], '据新华社日内瓦10月10日电', null, null, 2, ''],
+      [A, null, '“一带一路”上的中国医生', null, ['本报记者 黄河'], null, '环球走笔', null, 3, '2:closing'],
+      [C, null, '世界经济复苏仍需各方合力', null, ['宋岩'], null, '国际观察', null, 3, '2:closing'],
     ],
   },
   // a supplement: its name over the first piece, □ author lines, a poem, 作者单位 and 本版编辑 closings
   'culture-supplement.txt': {
     items: [
-      [A, null, '老屋门前的那棵枣树', null, ['□  林  默'], null, null, '大地副刊', 5, '4:closing'],
+      [A, null, '老屋门前的那棵枣树', null, ['□ 林默'], null, null, '大地副刊', 5, '4:closing'],
       [A, null, '读《山河岁月》有感', null, ['□ 陈一禾'], null, null, null, 2, ''],
-      [A, null, '秋　思', null, ['□ 王  月'], null, null, null, 5, '4:closing'],
+      [A, null, '秋　思', null, ['□ 王月'], null, null, null, 5, '4:closing'],
     ],
   },
   // an interview: 问/答, 核心阅读, a 链接 box at the end
@@ -337,7 +337,7 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
         null,
         '让“老字号”焕发新活力',
         '——访某某市商务局局长何晓东',
-        ['本报记者  杨  帆'],
+        ['本报记者 杨帆'],
         null,
         null,
         null,
@@ -349,9 +349,9 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
   // an economy page: a news column tag, a 数说 label, a data table with ideographic-space columns and its source
   'economy-page.txt': {
     items: [
-      [A, null, '小微企业贷款“提速又降价”', null, ['本报记者  许  晴'], null, '经济新方位', null, 5, '2:label'],
+      [A, null, '小微企业贷款“提速又降价”', null, ['本报记者 许晴'], null, '经济新方位', null, 5, '2:label'],
       ['table', '前三季度主要经济指标', ['指标', '绝对值', '同比增长'], 3, 3, ['（来源：县统计局）']],
-      [A, null, '县政府召开经济运行分析会', null, ['（记者 郑  源）'], '本报讯', null, null, 2, ''],
+      [A, null, '县政府召开经济运行分析会', null, ['（记者 郑源）'], '本报讯', null, null, 2, ''],
     ],
   },
   // classified notices: 声明, 启事, 公告, each with its contact lines, signature and date
@@ -367,21 +367,21 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
   // or not, and a plain column name opening the group: the column (opinion names make commentaries), never a head
   'column-lines.txt': {
     items: [
-      [C, null, '别让形式主义耗散基层精力', null, ['何　平'], null, '今日谈', null, 2, ''],
-      [C, null, '小县城里的大商机', null, ['李　明'], null, '县域观察', null, 2, ''],
-      [A, null, '城东小区加装电梯试点启动', null, ['■记者 周　敏'], '本报讯', '民生直通车', null, 2, ''],
-      [C, null, '莫让“网红”景点昙花一现', null, ['□ 江　流'], null, '东湖时评', null, 2, ''],
-      [A, null, '稻田里的“新农人”', '——记白沙乡种粮大户陈建军', ['本报记者 王　芳'], null, '乡村振兴一线', null, 2, ''],
-      [C, null, '让“小积分”撬动“大文明”', null, ['钟　声'], null, '三江短评', null, 2, ''],
+      [C, null, '别让形式主义耗散基层精力', null, ['何平'], null, '今日谈', null, 2, ''],
+      [C, null, '小县城里的大商机', null, ['李明'], null, '县域观察', null, 2, ''],
+      [A, null, '城东小区加装电梯试点启动', null, ['■记者 周敏'], '本报讯', '民生直通车', null, 2, ''],
+      [C, null, '莫让“网红”景点昙花一现', null, ['□ 江流'], null, '东湖时评', null, 2, ''],
+      [A, null, '稻田里的“新农人”', '——记白沙乡种粮大户陈建军', ['本报记者 王芳'], null, '乡村振兴一线', null, 2, ''],
+      [C, null, '让“小积分”撬动“大文明”', null, ['钟声'], null, '三江短评', null, 2, ''],
     ],
   },
   // the same in an indented national export: 【评论员观察】 between stories with no blank line, a short dash
   // 副题 (not a signature), a column line set apart
   'column-lines-indented.txt': {
     items: [
-      [C, null, '让乡村振兴的底色更亮', null, ['本报评论员　林　立'], null, '评论员观察', null, 2, ''],
-      [C, null, '消费回暖的信号从哪里来', '——国庆假期市场观察', ['本报记者　吴　涛'], null, '经济观察', null, 2, ''],
-      [A, null, '老手艺的新传人', null, ['徐　静'], null, '文化周末', null, 2, ''],
+      [C, null, '让乡村振兴的底色更亮', null, ['本报评论员 林立'], null, '评论员观察', null, 2, ''],
+      [C, null, '消费回暖的信号从哪里来', '——国庆假期市场观察', ['本报记者 吴涛'], null, '经济观察', null, 2, ''],
+      [A, null, '老手艺的新传人', null, ['徐静'], null, '文化周末', null, 2, ''],
     ],
   },
   // messy copy (ASCII punctuation, paragraphs cut by blank lines mid-sentence and mid-word): the pieces rejoin, a
@@ -400,7 +400,7 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
     items: [
       [A, null, '县城东片区排涝工程完工', null, ['（通讯员 胡斌）'], '本报讯', null, null, 2, ''],
       [A, null, '乡村夜校开课了', null, ['（记者 赵刚）'], '本报讯', null, null, 2, ''],
-      [A, null, '城北新建两所幼儿园', null, ['（记者 林　立 通讯员 沈佳）'], '本报讯', null, null, 1, ''],
+      [A, null, '城北新建两所幼儿园', null, ['（记者 林立 通讯员 沈佳）'], '本报讯', null, null, 1, ''],
       [A, null, '老旧小区改造惠及三千户', null, ['（记者 何晓 通讯员 吴琳）'], '本报讯', null, null, 1, ''],
     ],
   },
@@ -408,10 +408,21 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
   // brackets, a credit on a line of its own, a county media centre's reporter
   'credits-trailing-indented.txt': {
     items: [
-      [A, null, '秋粮收购有序推进', null, ['（记者　赵刚）'], '本报讯', null, null, 2, ''],
+      [A, null, '秋粮收购有序推进', null, ['（记者 赵刚）'], '本报讯', null, null, 2, ''],
       [A, null, '城区学校开展防震演练', null, ['（通讯员：李小明）'], '本报讯', null, null, 2, ''],
-      [A, null, '县图书馆延长开放时间', null, ['（记者　林立　实习生　王一鸣）'], '本报讯', null, null, 1, ''],
+      [A, null, '县图书馆延长开放时间', null, ['（记者 林立 实习生 王一鸣）'], '本报讯', null, null, 1, ''],
       [A, null, '菊花展在城南公园开幕', null, ['（县融媒体中心记者 孙悦）'], '本报讯', null, null, 1, ''],
+    ],
+  },
+  // bylines with names padded by spaces, U+3000 or NBSP: the names without their padding (何 晓 吴 琳 → 何晓
+  // 吴琳), a letter-spaced three-character name kept; 记者手记 and 采访手记 are labels, not credits
+  'bylines-padded.txt': {
+    items: [
+      [A, null, '全县秋冬种进度过半', null, ['本报记者 何晓 吴琳'], '本报讯', null, null, 5, '2:label'],
+      [A, null, '山区学校的“暖心午餐”', null, ['记者 王芳 李建国'], '本报讯', null, null, 2, ''],
+      [A, null, '夜市经济点亮县城', null, ['本报记者 欧阳春 赵刚 文/摄'], '本报讯', null, null, 1, ''],
+      [A, null, '老街换新颜', null, ['本报记者 李想', '通讯员 何晓 吴琳'], '本报讯', null, null, 3, '1:label'],
+      [A, null, '菊香满城', null, ['记者 王 小 明'], '本报讯', null, null, 1, ''],
     ],
   },
 };

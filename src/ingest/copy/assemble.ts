@@ -42,6 +42,7 @@ import {
   splitDateline,
   splitLeadCredit,
   startsWithJumpIn,
+  tidyCredit,
 } from './classify.js';
 import {
   type ColumnMark,
@@ -493,7 +494,7 @@ class Assembler {
     const last = this.items[this.items.length - 1];
     if (!last || (last.kind !== 'article' && last.kind !== 'commentary') || last.paragraphs.length === 0) return false;
     const ln = this.c.at(i)!;
-    if (isBracketCredit(ln.text)) last.credits.push(ln.text);
+    if (isBracketCredit(ln.text)) last.credits.push(tidyCredit(ln.text));
     else {
       last.marks = [...(last.marks ?? []), { paragraph: last.paragraphs.length, role: 'closing' }];
       last.paragraphs.push(ln.text);
@@ -519,6 +520,9 @@ class Assembler {
       for (const p of this.pendingSection.parts) this.leftover(p.no, p.text, 'section label');
       this.pendingSection = null;
     }
+    // credits as data: names without their padding (`何 晓 吴 琳` → `何晓 吴琳`)
+    if ('credits' in item) item.credits = item.credits.map(tidyCredit);
+    if (item.kind === 'briefs') for (const b of item.entries) b.credits = b.credits.map(tidyCredit);
     item.origin = { file: this.c.file, line };
     this.paragraphLines.set(item, paragraphLines);
     this.items.push(item);

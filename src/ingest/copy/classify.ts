@@ -105,6 +105,36 @@ export function splitCredits(s: string): string[] {
   return out;
 }
 
+/**
+ * A credit as data: names without their padding, one space between words. Newspapers pad a two-character name
+ * to the width of three (`本报记者 何 晓 吴 琳`, `王  芳`); the padding is typesetting, and split at the wrong
+ * place it makes four one-character names. Single characters standing alone are joined in pairs only when they
+ * all pair up (`何 晓 吴 琳` → `何晓 吴琳`; `何 晓 吴` stays as it is); a one-character role (`图 `, `文 `) is no
+ * name; a photo credit's `摄` stays after the name it follows.
+ */
+export function tidyCredit(s: string): string {
+  const tokens = s.split(/[\s\u3000\u00A0]+/u).filter(Boolean);
+  // the name in a token: without brackets and marks around it, and without a photo credit's 摄 after it
+  const core = (t: string): string =>
+    t
+      .replace(/^[■□●（(【〔[]+/u, '')
+      .replace(/[）)】〕\]]+$/u, '')
+      .replace(/摄(?:影报道|影)?$/u, '');
+  const lone = tokens.map((t, k) => /^\p{Script=Han}$/u.test(core(t)) && !(k === 0 && /^[图文摄]$/u.test(t)));
+  const out: string[] = [];
+  let paired = true;
+  for (let k = 0; k < tokens.length; k++) {
+    if (lone[k] && lone[k + 1]) {
+      out.push(tokens[k]! + tokens[k + 1]!);
+      k++;
+    } else {
+      if (lone[k]) paired = false;
+      out.push(tokens[k]!);
+    }
+  }
+  return (paired ? out : tokens).join(' ');
+}
+
 /** A credit of a reporter (news), as opposed to an author's (opinion). */
 export const isReporterCredit = (s: string): boolean => BYLINE.reporter.test(s);
 

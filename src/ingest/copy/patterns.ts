@@ -76,11 +76,11 @@ const ROLE = `(?:${OUTLET}${SP})?(?:${ROLES.map((r) => r.replace(/[|/]/g, '\\$&'
 const NOT_NAME = `(?:手记|观察|调查|札记|感言|随笔|日记|笔记|连线|探访|走访|追踪|体验|发现|回访|再访|暗访|来信|热线|专栏|文章|视点|观点|点评|眼中|心声|故事|现场|说法|提问|问答|之家|之窗|节|证)(?![${HAN}])`;
 
 /**
- * A personal name: a two-character name padded to three (`王  芳`, `王　芳`), 2–4 Han characters, a name with
+ * A personal name: a two-character name padded to three (`王  芳`, `王　芳`), a letter-spaced one (`王 小 明`), 2–4 Han characters, a name with
  * `·` (`阿依古丽·买买提`), or a Latin name. Why: newspapers pad two-character names so that names line up. (A padded
  * name is followed by no Han character but the 摄 of a photo credit: `马  宁摄`.)
  */
-export const NAME = `(?!${NOT_NAME})(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}](?!(?!摄)[${HAN}])|[${HAN}]{1,6}·[${HAN}·]{1,12}|[${HAN}]{2,4}|[A-Z][A-Za-z.\\-]+(?: [A-Z][A-Za-z.\\-]+)*)`;
+export const NAME = `(?!${NOT_NAME})(?:[${HAN}][ \\u00A0\\u3000]{1,3}[${HAN}](?!(?!摄)[${HAN}])|[${HAN}](?: [${HAN}] (?![文图][/／])[${HAN}]|\\u3000[${HAN}]\\u3000(?![文图][/／])[${HAN}])(?![${HAN}/／])|[${HAN}]{1,6}·[${HAN}·]{1,12}|[${HAN}]{2,4}|[A-Z][A-Za-z.\\-]+(?: [A-Z][A-Za-z.\\-]+)*)`;
 const ROLE_NAMES = `${ROLE}${SP}[:：]?${SP}${NAME}(?:${SEP}(?:${ROLE}${SP}[:：]?${SP})?${NAME})*`;
 const NAMES_ONLY = `${NAME}(?:${SEP}(?:${ROLE}${SP}[:：]?${SP})?${NAME})*`;
 /** A byline that names no one: `本报评论员`, `人民日报评论员`, `本报编辑部`. */

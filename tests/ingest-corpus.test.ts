@@ -6,10 +6,17 @@
  * and no headline ends up inside a paragraph.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
-import { checkNoLoss, importCopyFile, itemsToReferenceJson } from '../src/ingest/index.js';
+import {
+  checkNoLoss,
+  importCopyFile,
+  itemsToReferenceJson,
+  readStoryFile,
+  writeStoryFiles,
+} from '../src/ingest/index.js';
 import type { Item } from '../src/model/edition.js';
 
 const FIX = path.resolve(__dirname, 'fixtures', 'ingest');
@@ -425,6 +432,65 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       [A, null, '菊香满城', null, ['记者 王 小 明'], '本报讯', null, null, 1, ''],
     ],
   },
+  // one-line briefs with run-in heads and no header (■ 东坝镇：稻田养蟹…　本报讯　…（通讯员 X）, heads ending at a
+  // full-width space or a colon, ▲/● bullets kept as the brief's bullet), a list that changes bullet after a blank line
+  'briefs-runin.txt': {
+    items: [
+      [
+        'briefs',
+        null,
+        [
+          ['东坝镇：稻田养蟹亩均增收两千元', ['（通讯员 胡斌）']],
+          ['西山乡：百亩茶园喜获丰收', ['（记者 赵刚 通讯员 李小明）']],
+          ['县人民医院开通夜间门诊', ['（通讯员 王芳）']],
+        ],
+      ],
+      [
+        'briefs',
+        null,
+        [
+          ['县图书馆新馆开放', ['（记者 刘洋）']],
+          ['城南菜市场完成改造', []],
+          ['清溪镇举办农民运动会', ['（通讯员 钱程）']],
+        ],
+      ],
+      [
+        'briefs',
+        '本地快讯',
+        [
+          ['全县首个“共享菜园”开园', ['（通讯员 李莉）']],
+          ['县消防救援大队开展消防演练', ['（通讯员 马骏）']],
+          ['石桥镇新建3座口袋公园', ['（记者 孙悦）']],
+        ],
+      ],
+    ],
+  },
+  // the same among indented stories: bulleted points with colon run-ins stay in their story; briefs that carry
+  // their own dateline or credit leave it; a 一周要闻 header over run-in briefs with no bullets
+  'briefs-runin-indented.txt': {
+    items: [
+      [A, null, '我县出台措施支持小微企业发展', null, [], '本报讯', null, null, 4, ''],
+      [
+        'briefs',
+        null,
+        [
+          ['全省新增5个国家级农业产业强镇', ['（记者 黄丽）']],
+          ['首届乡村工匠大赛落幕', ['（通讯员 吴琳）']],
+          ['县城公交开通夜班线路', []],
+        ],
+      ],
+      [A, null, '秋季运动会开幕', null, [], '本报讯', null, null, 1, ''],
+      [
+        'briefs',
+        '一周要闻',
+        [
+          ['县委常委会召开会议', []],
+          ['全县秋粮收购进度过半', ['（记者 赵刚）']],
+          ['“村BA”篮球赛火热开赛', []],
+        ],
+      ],
+    ],
+  },
 };
 
 /** Every head line of the items: they must never end up inside a paragraph. */
@@ -457,6 +523,22 @@ describe("the corpus of other papers' pages", () => {
       for (const h of headlines(items)) expect(paragraphs.has(h), h).toBe(false);
     });
   }
+
+  // the story files `import --out` writes read back as the same items (briefs' bullets and run-in colons too)
+  it('every page round-trips through story files', () => {
+    for (const file of Object.keys(CORPUS)) {
+      const { items } = load(file);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-corpus-'));
+      const sink = new Sink();
+      const back = writeStoryFiles(items, dir).map((f) => readStoryFile(f, sink));
+      const noOrigin = (it: Item): Item => {
+        const { origin: _o, ...rest } = it;
+        return rest as Item;
+      };
+      expect(back.map(noOrigin), file).toEqual(items.map(noOrigin));
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
 
   // the reference JSON (`banmian import --json`) keeps every visible character too: column tags with their
   // brackets, briefs' bullets and run-in separators

@@ -82,7 +82,7 @@ function texts(it: Item): { ordered: string[]; floating: string[] } {
       return { ordered: keep([it.title, ...(it.header ?? []), ...it.rows.flat()]), floating: keep(it.notes) };
     case 'briefs':
       return {
-        ordered: keep([it.title, ...it.entries.flatMap((b) => [b.headline, b.text])]),
+        ordered: keep([it.title, ...it.entries.flatMap((b) => [b.bullet, b.headline, b.separator, b.text])]),
         floating: keep(it.entries.flatMap((b) => b.credits)),
       };
     default:

@@ -76,7 +76,14 @@ export function itemToReference(it: Item): Record<string, unknown> {
         kind: it.kind,
         id: it.id,
         title: it.title,
-        entries: it.entries.map((b) => ({ headline: b.headline, text: b.text, credits: [...b.credits] })),
+        entries: it.entries.map((b) => ({
+          headline: b.headline,
+          text: b.text,
+          credits: [...b.credits],
+          // the bullet and the separator of a run-in head, as printed
+          ...(b.bullet !== undefined ? { bullet: b.bullet } : {}),
+          ...(b.separator !== undefined ? { separator: b.separator } : {}),
+        })),
       };
   }
 }

@@ -33,8 +33,8 @@
  * - list: intro paragraphs, then one `- entry` line per entry, then the paragraphs after the entries;
  * - table: a Markdown pipe table (`| 品名 | 单价 |`; a `|---|` line under the first row makes it the header),
  *   then note paragraphs;
- * - briefs: one block per brief: `## headline` (omitted for a brief without one), the text, then one `> credit`
- *   line per credit.
+ * - briefs: one block per brief: `## headline` (omitted for a brief without one; `## ■ 县图书馆新馆开放：` keeps
+ *   the bullet, then a space, and a run-in colon), the text, then one `> credit` line per credit.
  *
  * In list and briefs bodies a line that would read as an entry, head or credit but is text starts with `\`.
  */
@@ -209,7 +209,7 @@ function body(it: Item): string {
       return it.entries
         .map((b) =>
           [
-            ...(b.headline !== null ? [`## ${b.headline}`] : []),
+            ...(b.headline !== null ? [`## ${briefHeadLine(b)}`] : []),
             escapeLine(b.text, BRIEF_MARKUP),
             ...b.credits.map((c) => `> ${c}`),
           ].join('\n'),
@@ -361,8 +361,10 @@ function readBriefsBody(lines: BodyLine[]): Brief[] {
   return blocksOf(lines).map((b) => {
     let k = 0;
     let headline: string | null = null;
+    let run: RunIn = {};
     if (b[0]!.text.startsWith('## ')) {
-      headline = b[0]!.text.slice(3).trim();
+      run = readBriefHeadLine(b[0]!.text.slice(3).trim());
+      headline = run.headline ?? null;
       k = 1;
     }
     const textLines: string[] = [];
@@ -372,8 +374,38 @@ function readBriefsBody(lines: BodyLine[]): Brief[] {
       if (t.startsWith('> ')) cr.push(t.slice(2).trim());
       else textLines.push(unescapeLine(t));
     }
-    return { headline, text: textLines.join(''), credits: cr };
+    const brief: Brief = { headline, text: textLines.join(''), credits: cr };
+    if (run.bullet !== undefined) brief.bullet = run.bullet;
+    if (run.separator !== undefined) brief.separator = run.separator;
+    return brief;
   });
+}
+
+/** A brief's head line in a story file: `## ■ 东坝镇：稻田养蟹…` — the bullet and a space, the head, a `：` run-in mark. */
+function briefHeadLine(b: Brief): string {
+  return `${b.bullet !== undefined ? `${b.bullet} ` : ''}${b.headline ?? ''}${b.separator ?? ''}`;
+}
+
+interface RunIn {
+  headline?: string;
+  bullet?: string;
+  separator?: string;
+}
+
+/** The parts of a `## ` head line (see briefHeadLine). */
+function readBriefHeadLine(s: string): RunIn {
+  const out: RunIn = {};
+  const bullet = /^([■●▲◆◇□○•▶►★☆])\s+/u.exec(s);
+  if (bullet) {
+    out.bullet = bullet[1]!;
+    s = s.slice(bullet[0].length);
+  }
+  if (/[：:]$/u.test(s) && s.length > 1) {
+    out.separator = s.slice(-1);
+    s = s.slice(0, -1);
+  }
+  out.headline = s;
+  return out;
 }
 
 /** "Did you mean" for a misspelt kind. */

@@ -18,6 +18,7 @@ import type {
   TableItem,
   WeatherItem,
 } from '../model/edition.js';
+import { briefHead } from '../model/edition.js';
 import type { ComposeStyle, ComposedLine, ParagraphSettings, StyledRun } from '../text/types.js';
 import {
   BODY_SETTINGS,
@@ -939,7 +940,7 @@ function asArticle(item: NoticeItem | ListItem | TableItem | BriefsItem): Articl
         ...base,
         ...extra,
         headline: item.title ?? '',
-        paragraphs: item.entries.map((b) => [b.headline ?? '', b.text, ...b.credits].filter(Boolean).join(' ')),
+        paragraphs: item.entries.map((b) => [briefHead(b), b.text, ...b.credits].filter(Boolean).join(' ')),
       };
   }
 }

@@ -174,6 +174,15 @@ export interface Brief {
   headline: string | null;
   text: string;
   credits: string[];
+  /** The bullet printed before a brief with a run-in head (`■`, `▲`, `●`); absent when there is none. */
+  bullet?: string;
+  /** A visible mark the copy printed between the run-in head and the text (`：`); absent for a space or none. */
+  separator?: string;
+}
+
+/** A brief's run-in head as printed: bullet, head and separator (`■东坝镇：稻田养蟹…`, `县图书馆新馆开放：`). */
+export function briefHead(b: Brief): string {
+  return b.headline === null ? '' : `${b.bullet ?? ''}${b.headline}${b.separator ?? ''}`;
 }
 
 /** A list of briefs (简讯, 快讯): one module with run-in heads. */
@@ -259,7 +268,7 @@ export function itemTexts(it: Item): string[] {
     case 'table':
       return [it.title ?? '', ...(it.header ?? []), ...it.rows.flat(), ...it.notes].filter((s) => s !== '');
     case 'briefs':
-      return [it.title ?? '', ...it.entries.flatMap((b) => [b.headline ?? '', b.text, ...b.credits])].filter(
+      return [it.title ?? '', ...it.entries.flatMap((b) => [briefHead(b), b.text, ...b.credits])].filter(
         (s) => s !== '',
       );
   }

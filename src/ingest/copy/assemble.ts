@@ -15,7 +15,7 @@ import type {
   TableItem,
 } from '../../model/edition.js';
 import { type BodyState, readBody } from './body.js';
-import { readBriefs } from './briefs.js';
+import { opensHeaderlessBriefs, readBriefs } from './briefs.js';
 import {
   columnLineAbove,
   hasCrossheadForm,
@@ -129,7 +129,11 @@ class Assembler {
     }
     // a closing line or closing credit after a story that has ended: it still belongs to that story
     if ((isClosing(t) || isBracketCredit(t)) && this.closeLast(i)) return [i + 1, ctx];
-    const briefs = isBriefsHeader(t) ? readBriefs(c, i, (j) => this.endsBriefs(j)) : null;
+    const briefs = isBriefsHeader(t)
+      ? readBriefs(c, i, (j) => this.endsBriefs(j))
+      : opensHeaderlessBriefs(c, i, false)
+        ? readBriefs(c, i, (j) => this.endsBriefs(j), true)
+        : null;
     if (briefs) {
       const item: BriefsItem = { kind: 'briefs', id: '', title: briefs.title, entries: briefs.entries };
       this.push(item, briefs.no, briefs.lines);
@@ -382,6 +386,8 @@ class Assembler {
     if (isSectionLabel(t)) return readStoryStart(c, j + 1) !== null || isBriefsHeader(t);
     if (isBriefsHeader(t) || isIndexHeader(t) || isPhotoLabel(t)) return true;
     if (readColumnMark(c, j) || readColumnAbove(c, j)) return true;
+    // one-line briefs with no header, each news of its own (a dateline or a closing credit)
+    if (opensHeaderlessBriefs(c, j, true)) return true;
     if (ln.blankBefore && this.noteAbove(j)) return true;
     if (ln.blankBefore || state.ended) {
       if (isNoticeTitle(t) && readNotice(c, j, () => true)) return true;

@@ -371,13 +371,27 @@ export const TABLE = {
 
 /** Lists of briefs (简讯). */
 export const BRIEFS = {
-  /** A header over briefs: `简讯`, `本地快讯`, `【一句话新闻】`, `新闻速览`, `□本地快讯`. */
+  /** A header over briefs: `简讯`, `本地快讯`, `【一句话新闻】`, `新闻速览`, `□本地快讯`, `一周要闻`, `乡镇动态`. */
   header:
-    /^[□◇◆■▲△◎☆★【[]?[\s\u3000]*[\p{Script=Han}]{0,6}(?:简讯|快讯|短讯|速递|速览|简报|短波|集锦|快递|快报|一句话新闻|简明新闻|新闻超市)[】\]]?$/u,
+    /^[□◇◆■▲△◎☆★【[]?[\s\u3000]*(?:[\p{Script=Han}]{0,6}(?:简讯|快讯|短讯|速递|速览|简报|短波|集锦|快递|快报|一句话新闻|简明新闻|新闻超市)|[\p{Script=Han}]{1,4}(?:要闻|动态|资讯|扫描|传真|播报|掠影|拾零))[】\]]?$/u,
   /** A brief that opens with a bullet: `■10月10日，…`, `●…`, `▲…`. */
   bullet: /^[■●▲◆◇□○•·▶►]/u,
   /** A run-in head in brackets: `【县图书馆开展国庆阅读活动】10月1日…`. */
   runIn: /^【([^】]{4,40})】/u,
+  /** The bullet before a brief, and the space after it: `■ `, `▲`, `●`. */
+  bulletMark: /^([■●▲◆◇□○•▶►★☆◎])[\s\u3000]*/u,
+  /**
+   * Where a run-in head ends and the text begins: a full-width space (or two spaces) before the text or its
+   * dateline: `东坝镇：稻田养蟹亩均增收两千元　本报讯　今年，…`. Why: one-line briefs print their head run in.
+   */
+  runInSpace: /\u3000+|[ \u00A0]{2,}|[ \u00A0](?=本报|据)/u,
+  /** A run-in head ended by a colon: `县图书馆新馆开放：10月1日起，…`. */
+  runInColon: /[：:]/u,
+  /**
+   * What opens a sentence, not a head (`10月1日：`, `近日，`, `记者从…获悉：`): before a colon it is no run-in head.
+   */
+  notHead:
+    /^(?:\d{1,2}月\d{1,2}日|\d{4}年|近日|日前|连日来|今年以来|今年|目前|截至|记者|据|本报)|(?:获悉|表示|介绍|指出|了解到|说|称|透露|发现|看到|认为|强调|提醒)$/u,
 } as const;
 
 /** A page index (导读). */

@@ -45,7 +45,7 @@ function shape(it: Item): unknown[] {
     case 'notice':
       return ['notice', it.title, it.number, it.paragraphs.length, it.signature, it.date, marks(it.marks)];
     case 'list':
-      return ['list', it.title, it.intro.length, it.entries, it.outro];
+      return ['list', it.title, it.intro.length, it.entries, it.outro, ...(it.headings ? [it.headings] : [])];
     case 'table':
       return ['table', it.title, it.header, it.rows.length, it.rows[0]?.length ?? 0, it.notes];
     case 'briefs':
@@ -488,6 +488,84 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
           ['全县秋粮收购进度过半', ['（记者 赵刚）']],
           ['“村BA”篮球赛火热开赛', []],
         ],
+      ],
+    ],
+  },
+  // rolls of honour: several names a line (runs of spaces part them, a single U+3000 pads a name), one a line,
+  // households, units, group headings (一、先进集体, 一等奖（2名）), notes, the issuer over the date, names inside
+  // a story after 名单如下：, a head line over names with no 名单 in it; a 任前公示 is a notice
+  'lists-honours.txt': {
+    items: [
+      [
+        'list',
+        '2024年度某市“最美家庭”名单',
+        0,
+        ['王　芳家庭', '刘春华家庭', '李　明家庭', '张建国家庭', '赵　丽家庭', '孙晓东家庭'],
+        ['市妇联', '2024年10月11日'],
+      ],
+      ['list', '第三届“某某工匠”获奖名单', 1, ['张　军', '李海涛', '王　伟', '陈晓红', '赵　强', '刘建平'], []],
+      [
+        'list',
+        '2024年度全县教育系统表彰名单',
+        0,
+        [
+          '一、先进集体（4个）',
+          '县第一中学',
+          '城关镇中心小学',
+          '白沙乡中心幼儿园',
+          '县特殊教育学校',
+          '二、优秀教师（6名）',
+          '王　芳',
+          '李建国',
+          '赵　刚',
+          '孙晓梅',
+          '周　洁',
+          '吴明辉',
+        ],
+        [],
+        [0, 5],
+      ],
+      ['list', '“最美志愿者”名单', 0, ['王　红', '刘春华', '李　明', '欧阳雪'], []],
+      ['notice', '市管领导干部任前公示', null, 5, ['中共某某市委组织部'], '2024年10月11日', ''],
+      [A, null, '我县表彰一批“最美家庭”', null, [], '本报讯', null, null, 4, '1:entry 2:entry'],
+      [
+        'list',
+        '2024年度某市“最美家庭”',
+        0,
+        ['王　芳家庭', '刘春华家庭', '李　明家庭', '张建国家庭', '赵　丽家庭', '孙晓东家庭'],
+        [],
+      ],
+    ],
+  },
+  // the same in an indented page: an intro sentence, names run on with 、 (one entry, commas kept), two issuers
+  'lists-honours-indented.txt': {
+    items: [
+      [
+        'list',
+        '第五届全县中小学生书法比赛获奖名单',
+        1,
+        [
+          '一等奖（2名）',
+          '王子轩（县实验小学）',
+          '李欣怡（城关镇中心小学）',
+          '二等奖（3名）',
+          '赵一鸣、孙悦然、周子涵',
+          '优秀奖',
+          '陈思远',
+          '刘　畅',
+          '吴佳琪',
+          '郑　浩',
+        ],
+        ['县教育局　县书法家协会', '2024年10月11日'],
+        [0, 3, 5],
+      ],
+      [A, null, '我县举行重阳敬老活动', null, [], '本报讯', null, null, 1, ''],
+      [
+        'list',
+        '全县“十佳”文明家庭名单',
+        0,
+        ['李　明家庭（城关镇）', '王建国家庭（清溪镇）', '赵　丽家庭（白沙乡）', '钱学文家庭（石桥镇）'],
+        ['（按姓氏笔画排序）'],
       ],
     ],
   },

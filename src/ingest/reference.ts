@@ -60,6 +60,7 @@ export function itemToReference(it: Item): Record<string, unknown> {
         title: it.title,
         intro: [...it.intro],
         entries: [...it.entries],
+        ...(it.headings !== undefined ? { headings: [...it.headings] } : {}),
         outro: [...it.outro],
       };
     case 'table':

@@ -30,7 +30,8 @@
  * The body, by kind:
  * - article, commentary, notice: paragraphs separated by blank lines (a paragraph wrapped over several lines is
  *   joined); a photo: its caption; an ad: its lines, one per line; weather: its text;
- * - list: intro paragraphs, then one `- entry` line per entry, then the paragraphs after the entries;
+ * - list: intro paragraphs, then one `- entry` line per entry (`## heading` for an entry that heads a group),
+ *   then the paragraphs after the entries;
  * - table: a Markdown pipe table (`| 品名 | 单价 |`; a `|---|` line under the first row makes it the header),
  *   then note paragraphs;
  * - briefs: one block per brief: `## headline` (omitted for a brief without one; `## ■ 县图书馆新馆开放：` keeps
@@ -173,7 +174,7 @@ function frontMatter(it: Item): Record<string, unknown> {
 
 /** A line of text that would read as markup in a list or briefs body gets a leading backslash. */
 const escapeLine = (s: string, markup: RegExp): string => (markup.test(s) || s.startsWith('\\') ? `\\${s}` : s);
-const LIST_MARKUP = /^- /u;
+const LIST_MARKUP = /^(?:- |## )/u;
 const BRIEF_MARKUP = /^(?:## |> )/u;
 const cell = (s: string): string => s.replace(/\\/gu, '\\\\').replace(/\|/gu, '\\|');
 
@@ -192,7 +193,7 @@ function body(it: Item): string {
     case 'list':
       return [
         ...it.intro.map((p) => escapeLine(p, LIST_MARKUP)),
-        it.entries.map((e) => `- ${e}`).join('\n'),
+        it.entries.map((e, k) => (it.headings?.includes(k) ? `## ${e}` : `- ${e}`)).join('\n'),
         ...it.outro.map((p) => escapeLine(p, LIST_MARKUP)),
       ]
         .filter((s) => s !== '')
@@ -310,15 +311,26 @@ function blocksOf(lines: BodyLine[]): BodyLine[][] {
 const unescapeLine = (s: string): string => (s.startsWith('\\') ? s.slice(1) : s);
 
 /** A list body → intro, entries, outro. */
-function readListBody(lines: BodyLine[]): { intro: string[]; entries: string[]; outro: string[] } {
+function readListBody(lines: BodyLine[]): {
+  intro: string[];
+  entries: string[];
+  headings?: number[];
+  outro: string[];
+} {
   const intro: string[] = [];
   const entries: string[] = [];
+  const headings: number[] = [];
   const outro: string[] = [];
   for (const b of blocksOf(lines)) {
-    if (b.every((l) => LIST_MARKUP.test(l.text))) entries.push(...b.map((l) => l.text.slice(2).trim()));
-    else (entries.length ? outro : intro).push(unescapeLine(b.map((l) => l.text).join('')));
+    if (b.every((l) => LIST_MARKUP.test(l.text)) && b.some((l) => l.text.startsWith('- '))) {
+      for (const l of b) {
+        // `## heading` heads the entries after it
+        if (l.text.startsWith('## ')) headings.push(entries.length);
+        entries.push(l.text.slice(l.text.startsWith('## ') ? 3 : 2).trim());
+      }
+    } else (entries.length ? outro : intro).push(unescapeLine(b.map((l) => l.text).join('')));
   }
-  return { intro, entries, outro };
+  return headings.length ? { intro, entries, headings, outro } : { intro, entries, outro };
 }
 
 /** The cells of a pipe-table row (`| a | b\|c |` → [a, b|c]). */

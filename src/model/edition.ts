@@ -153,6 +153,11 @@ export interface ListItem extends ItemBase {
   /** Lines before the entries (an intro sentence), as paragraphs. */
   intro: string[];
   entries: string[];
+  /**
+   * Entries that head the group of entries after them (`一、先进集体（4个）`, `一等奖：`), by index into `entries`;
+   * absent when there are none. They stay in `entries`, in order, so a stage that ignores them prints them.
+   */
+  headings?: number[];
   /** Lines after the entries (a note, a signature), as paragraphs. */
   outro: string[];
 }

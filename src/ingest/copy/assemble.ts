@@ -34,7 +34,6 @@ import {
   isDecoration,
   isEditorNote,
   isLabelWord,
-  isListTitle,
   isProse,
   isSignature,
   isOpinionColumn,
@@ -54,7 +53,7 @@ import {
   readWeather,
 } from './furniture.js';
 import { assignHeads, columnOfTag, type Head, MAX_HEADS, readStoryStart, type StoryStart } from './heads.js';
-import { readList } from './list.js';
+import { opensList, readList } from './list.js';
 import { readNotice } from './notice.js';
 import { readPhoto } from './photo.js';
 import { visLen } from './punctuation.js';
@@ -196,7 +195,7 @@ class Assembler {
       this.push(item, notice.no, notice.lines);
       return [notice.next, 'other'];
     }
-    const list = isListTitle(t) ? readList(c, i, (j) => this.endsNotice(j)) : null;
+    const list = opensList(c, i) ? readList(c, i, (j) => this.endsNotice(j)) : null;
     if (list) {
       const item: ListItem = {
         kind: 'list',
@@ -206,6 +205,7 @@ class Assembler {
         entries: list.entries,
         outro: list.outro,
       };
+      if (list.headings.length) item.headings = list.headings;
       this.push(item, list.no, []);
       return [list.next, 'other'];
     }
@@ -391,7 +391,7 @@ class Assembler {
     if (ln.blankBefore && this.noteAbove(j)) return true;
     if (ln.blankBefore || state.ended) {
       if (isNoticeTitle(t) && readNotice(c, j, () => true)) return true;
-      if (isListTitle(t) && readList(c, j, () => true)) return true;
+      if (opensList(c, j) && readList(c, j, () => true)) return true;
       if (readPhoto(c, j)) return true;
     }
     // a table (or its title over it), where a paragraph cannot start

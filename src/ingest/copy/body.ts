@@ -31,6 +31,7 @@ import {
   splitTrailingCredit,
 } from './classify.js';
 import { opensStory, readStoryStart, type StoryStart } from './heads.js';
+import { isNamedEntries, isNamesLine } from './names.js';
 import { CONTINUES, HEAD, OPEN_END, SENTENCE_STOP } from './patterns.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
@@ -239,6 +240,7 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
     add(t, ln.no, ln.indented);
     j++;
   }
+  markEntries(paras, roles);
   markCrossheads(paras, roles);
   splitClosingCredit(paras, roles, credits);
   return {
@@ -288,6 +290,20 @@ function markCrossheads(paras: string[], roles: Map<number, ParagraphMark['role'
       (visLen(p) <= 40 && HEAD.leadIn.test(p) && !/[。；！？!?]/u.test(p)) ||
       (visLen(p) <= 30 && isNumbered(p) && !isTerminal(p));
     if (shape && !isByline(p) && !isDateOnly(p) && !hasAdSignal(p)) roles.set(k, 'crosshead');
+  }
+}
+
+/**
+ * Names inside a story (`……获奖名单如下：` and lines of names): a line that is a roll of names, or a line of
+ * entries right after a paragraph that introduces them (ending in a colon) or after another entry line.
+ */
+function markEntries(paras: string[], roles: Map<number, ParagraphMark['role']>): void {
+  for (let k = 1; k < paras.length; k++) {
+    const p = paras[k]!;
+    if (roles.has(k)) continue;
+    const prev = paras[k - 1]!;
+    const led = roles.get(k - 1) === 'entry' || (!roles.has(k - 1) && /[：:]$/u.test(prev));
+    if (isNamesLine(p) || (led && visLen(p) <= 40 && isNamedEntries(p) && !isByline(p))) roles.set(k, 'entry');
   }
 }
 

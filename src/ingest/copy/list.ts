@@ -1,8 +1,19 @@
 /**
- * Lists of names (获奖名单, 光荣榜): the title, an intro sentence, the entries (a line of names is split into one
- * entry per name; a two-character name padded to three, `王　芳`, stays one name), and lines after them.
+ * Lists of names (获奖名单, 表彰名单, 光荣榜, “最美家庭”名单): the title, intro lines (a sentence, a note such as
+ * `（排名不分先后）`), the entries (split as names.ts says), group headings among them (`一、先进集体（4个）`,
+ * `一等奖：`), and the lines after them (a note, the issuer, the date).
  */
-import { isDateOnly, isDecoration, isIssuer, isListTitle, isRollTitle, isTerminal } from './classify.js';
+import {
+  isDateOnly,
+  isDecoration,
+  isHeadCandidate,
+  isIssuer,
+  isListTitle,
+  isNumbered,
+  isRollTitle,
+  isTerminal,
+} from './classify.js';
+import { isNamesLine, splitEntries, splitNames } from './names.js';
 import { LIST, TABLE } from './patterns.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
@@ -11,77 +22,92 @@ export interface ListMatch {
   title: string;
   intro: string[];
   entries: string[];
+  /** Entries that head a group (indices into entries). */
+  headings: number[];
   outro: string[];
   no: number;
   next: number;
 }
 
-/** The names of a line of names, as written (`王　芳  李建国` → [`王　芳`, `李建国`]), or null when it is not one. */
-export function splitNames(s: string): string[] | null {
-  if (s.length > 400) return null;
-  const tokens = [...s.matchAll(/[^\s\u3000、，,；;]+/gu)].map((m) => ({
-    text: m[0],
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-  if (tokens.length < 2) return null;
-  const out: string[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const a = tokens[k]!;
-    const b = tokens[k + 1];
-    // a single character and the next single character: one padded name (surname and given name)
-    if (Array.from(a.text).length === 1 && b && Array.from(b.text).length === 1) {
-      out.push(s.slice(a.start, b.end));
-      k++;
-      continue;
-    }
-    out.push(a.text);
-  }
-  const name = (t: string): boolean =>
-    LIST.name.test(t.replace(/[\s\u3000]+/gu, '').replace(/[（(][^（）()]{1,30}[）)]$/u, ''));
-  return out.every(name) ? out : null;
+/** A heading over a group of entries: `一、先进集体（4个）`, `一等奖（3名）`, `先进个人：`. */
+const isHeading = (t: string): boolean =>
+  visLen(t) <= 20 && !isTerminal(t.replace(/[：:]$/u, '')) && (isNumbered(t) || LIST.heading.test(t));
+
+/** A note on the list: `（排名不分先后）`, `（按姓氏笔画排序）`. */
+const isNote = (t: string): boolean => /^[（(][^（）()]{2,30}[）)]$/u.test(t) || TABLE.note.test(t);
+
+/**
+ * Does a list start at line i: a list title (`…名单`, `光荣榜`), or a head line right over a roll of names
+ * (`2024年度某市“最美家庭”` / `王　芳家庭　　刘春华家庭`)?
+ */
+export function opensList(c: Copy, i: number): boolean {
+  const t = c.text(i);
+  const n = c.at(i + 1);
+  if (t === undefined || isRollTitle(t)) return false;
+  return isListTitle(t) || (n !== undefined && isHeadCandidate(t) && isNamesLine(n.text));
 }
 
-/** An entry line of a list: names, or a short line that is not a sentence. */
-const isEntryLine = (s: string): boolean => splitNames(s) !== null || (visLen(s) <= 40 && !/[。；]$/u.test(s));
-
-/** A list starting at line i (its title), or null. */
+/** A list starting at line i (its title), or null. `endsAt(j)`: line j (opening a block) starts another item. */
 export function readList(c: Copy, i: number, endsAt: (j: number) => boolean): ListMatch | null {
   const first = c.at(i);
-  if (!first || !isListTitle(first.text) || isRollTitle(first.text)) return null;
+  if (!first || !opensList(c, i)) return null;
   let j = i + 1;
   const intro: string[] = [];
   const entries: string[] = [];
+  const headings: number[] = [];
   const outro: string[] = [];
-  // intro: sentences before the first entry
+  // intro: sentences and notes before the first entry
   while (j < c.length && intro.length < 3) {
     const t = c.text(j)!;
-    if (splitNames(t) || !(isTerminal(t) || /[：:]$/u.test(t)) || visLen(t) < 12) break;
+    if (!(isNote(t) || ((isTerminal(t) || /[：:]$/u.test(t)) && visLen(t) >= 12 && !splitEntries(t)))) break;
     intro.push(t);
     j++;
   }
+  /** The signature and date close the list: a date line, and the short lines right above it. */
+  const closes = (k: number): boolean => {
+    const t = c.text(k)!;
+    if (isDateOnly(t)) return true;
+    const n = c.text(k + 1);
+    const n2 = c.text(k + 2);
+    const short = (x: string): boolean => visLen(x) <= 24 && !/[。；]/u.test(x);
+    return (
+      (n !== undefined && isDateOnly(n) && short(t)) ||
+      (n2 !== undefined && isDateOnly(n2) && isIssuer(t) && isIssuer(n!) && !splitNames(t))
+    );
+  };
+  /** An issuer line ending the block after a roll of names (not of units: there it is one more entry). */
+  const signs = (k: number): boolean => {
+    const t = c.text(k)!;
+    const n = c.at(k + 1);
+    if (!isIssuer(t) || splitNames(t) || (n !== undefined && !n.blankBefore)) return false;
+    return entries.filter((e) => LIST.unit.test(e.replace(/[\s\u3000]+/gu, ''))).length < entries.length / 2;
+  };
   while (j < c.length) {
     const ln = c.at(j)!;
-    if (isDecoration(ln.text)) break;
-    if (entries.length > 0 && ln.blankBefore && endsAt(j)) break;
-    if (
-      isDateOnly(ln.text) ||
-      TABLE.note.test(ln.text) ||
-      (entries.length > 0 && isIssuer(ln.text) && !splitNames(ln.text))
-    )
-      break;
-    if (!isEntryLine(ln.text)) break;
-    entries.push(...(splitNames(ln.text) ?? [ln.text]));
+    const t = ln.text;
+    if (isDecoration(t) || (entries.length > 0 && isListTitle(t))) break;
+    if (entries.length > 0 && ln.blankBefore && !isHeading(t) && endsAt(j)) break;
+    if (entries.length > 0 && (closes(j) || isNote(t) || signs(j))) break;
+    if (isHeading(t) && c.at(j + 1) && splitEntries(c.text(j + 1)!)) {
+      headings.push(entries.length);
+      entries.push(t);
+      j++;
+      continue;
+    }
+    const e = splitEntries(t);
+    if (!e) break;
+    entries.push(...e);
     j++;
   }
-  if (entries.length < 2) return null;
+  if (entries.length - headings.length < 2) return null;
   // after the entries: a note, the issuer and the date
   while (j < c.length && outro.length < 4) {
     const t = c.text(j)!;
-    if (!(isDateOnly(t) || TABLE.note.test(t) || isIssuer(t) || /^[（(].*[）)]$/u.test(t))) break;
-    if (c.at(j)!.blankBefore && outro.length === 0 && !isDateOnly(t) && !TABLE.note.test(t) && endsAt(j)) break;
+    if (!(isDateOnly(t) || isNote(t) || isIssuer(t) || closes(j))) break;
+    if (c.at(j)!.blankBefore && outro.length === 0 && !isDateOnly(t) && !isNote(t) && !closes(j) && endsAt(j)) break;
     outro.push(t);
     j++;
+    if (isDateOnly(t)) break;
   }
-  return { title: first.text, intro, entries, outro, no: first.no, next: j };
+  return { title: first.text, intro, entries, headings, outro, no: first.no, next: j };
 }

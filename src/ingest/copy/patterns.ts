@@ -352,10 +352,19 @@ export const DATE = {
 
 /** Lists of names (获奖名单, 光荣榜). Why: set in columns, unjustified, one entry per name. */
 export const LIST = {
-  /** A list title ends with 名单, 名录, 光荣榜 … (任免名单 is a notice). */
-  title: /(?:名单|名录|名册|光荣榜|榜单|花名册|一览)$/u,
+  /** A list title ends with 名单, 名录, 光荣榜 … (任免名单 is a notice), also after a note in brackets. */
+  title:
+    /(?:名单|名录|名册|光荣榜|榜单|花名册|一览|获奖者|获奖作品|入围作品|候选人|人选)(?:[（(][^（）()]{1,16}[）)])?$/u,
   /** A name, or a two-character name padded to three: one token of a names line. */
   name: new RegExp(`^(?:[${HAN}]{2,4}|[${HAN}]{1,6}·[${HAN}·]{1,12})$`, 'u'),
+  /** A unit or household on a roll of honour: `县第一中学`, `城关镇人民政府`, `王芳家庭`, `白沙村`. */
+  unit: /^[\p{Script=Han}\d“”]{2,20}(?:家庭|之家|户|村|社区|镇|乡|街道|局|委|办|中心|学校|小学|中学|幼儿园|医院|公司|站|所|队|院|厂|店|协会|合作社|集团|部|处|科|室|组|班|团|馆|会)$/u,
+  /**
+   * A heading over a group of a list's entries: `一等奖（3名）`, `先进集体（4个）`, `优秀教师：`, `特等奖`.
+   * (Numbered headings, `一、先进集体`, are told by their number.)
+   */
+  heading:
+    /^(?:[一二三四五六七八九十\d]+等奖|特等奖|优秀奖|金奖|银奖|铜奖|入围奖|提名奖|先进集体|先进个人|先进单位|[\p{Script=Han}]{2,10}(?:奖|称号))(?:[（(][^（）()]{1,12}[）)])?[：:]?$|^[\p{Script=Han}“”]{2,12}[（(]\d+[个名人家户项位所][）)][：:]?$|^[\p{Script=Han}“”]{2,10}[：:]$/u,
 } as const;
 
 /** Tables flattened into text. Why: a price list or results table is a table item with rows and cells. */

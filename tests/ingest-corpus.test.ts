@@ -569,6 +569,34 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       ],
     ],
   },
+  // 启事 with the paper's name over the title and its 编辑部 signing: notices with signature and date, never a
+  // story whose kicker is the paper and whose credit the issuer; an issuer line over a title after a story
+  'notices-issuer.txt': {
+    items: [
+      ['notice', '某某日报\n征稿启事', null, 3, ['某某日报编辑部'], '2024年10月11日', ''],
+      ['notice', '更正启事', null, 1, ['本报编辑部'], '2024年10月11日', ''],
+      ['notice', '寻人启事', null, 3, ['张某某家属'], '2024年10月9日', ''],
+      [A, null, '城东大桥将封闭维修', null, [], '本报讯', null, null, 1, ''],
+      [
+        'notice',
+        '县交通运输局\n关于城区部分道路临时交通管制的通告',
+        null,
+        2,
+        ['某某县交通运输局', '某某县公安局交通警察大队'],
+        '2024年10月11日',
+        '',
+      ],
+    ],
+  },
+  // the same in an indented export with no blank lines: a notice ends at its date line; a bare 更正 title
+  'notices-issuer-indented.txt': {
+    items: [
+      ['notice', '某某日报社\n2025年度报纸征订启事', null, 2, ['某某日报社'], '2024年10月11日', ''],
+      ['notice', '更正', null, 1, ['本报编辑部'], '2024年10月11日', ''],
+      [A, null, '秋季森林防火进入关键期', null, ['（记者 林立）'], '本报讯', null, null, 2, ''],
+      ['notice', '征文启事', null, 4, ['某某县文学艺术界联合会', '某某日报社'], '2024年10月10日', ''],
+    ],
+  },
 };
 
 /** Every head line of the items: they must never end up inside a paragraph. */

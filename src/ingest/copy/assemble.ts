@@ -390,7 +390,10 @@ class Assembler {
     if (opensHeaderlessBriefs(c, j, true)) return true;
     if (ln.blankBefore && this.noteAbove(j)) return true;
     if (ln.blankBefore || state.ended) {
-      if (isNoticeTitle(t) && readNotice(c, j, () => true)) return true;
+      // a notice title, or its issuer over it
+      const under = c.at(j + 1);
+      const titled = isNoticeTitle(t) || (under !== undefined && !under.blankBefore && isNoticeTitle(under.text));
+      if (titled && readNotice(c, j, () => true)) return true;
       if (opensList(c, j) && readList(c, j, () => true)) return true;
       if (readPhoto(c, j)) return true;
     }

@@ -56,10 +56,9 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
   while (j < c.length) {
     const ln = c.at(j)!;
     if (isDecoration(ln.text)) break;
-    if (paras.length > 0 && ln.blankBefore) {
-      // a notice ends with its date line (落款日期), or where another item starts
-      if (isDateOnly(paras[paras.length - 1]!) || isNoticeTitle(ln.text) || endsAt(j)) break;
-    }
+    // a notice ends with its date line (落款日期), blank line or not, or where another item starts
+    if (paras.length > 1 && isDateOnly(paras[paras.length - 1]!)) break;
+    if (paras.length > 0 && ln.blankBefore && (isNoticeTitle(ln.text) || endsAt(j))) break;
     const k = paras.length - 1;
     const prev = paras[k];
     if (

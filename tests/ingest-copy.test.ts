@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { checkNoLoss, importCopy, itemsToReferenceJson, normalizePunctuation } from '../src/ingest/index.js';
+import { oneLineTable } from '../src/ingest/copy/cells.js';
 import { tidyCredit } from '../src/ingest/copy/classify.js';
 import type { ArticleItem, BriefsItem, Item, NoticeItem } from '../src/model/edition.js';
 
@@ -278,5 +279,46 @@ describe('credits as data', () => {
       ['通讯员 李凤超 赵红', '通讯员 李凤超 赵红'],
     ];
     for (const [raw, tidy] of cases) expect(tidyCredit(raw), raw).toBe(tidy);
+  });
+});
+
+describe('a whole table on one line', () => {
+  it('reads label and figure pairs, a header and rows, a rank column and marks for no figure', () => {
+    expect(oneLineTable('92号汽油　7.85元/升　95号汽油　8.35元/升　0号柴油　7.52元/升')).toEqual({
+      title: null,
+      header: null,
+      rows: [
+        ['92号汽油', '7.85元/升'],
+        ['95号汽油', '8.35元/升'],
+        ['0号柴油', '7.52元/升'],
+      ],
+    });
+    expect(oneLineTable('奖牌榜 名次 代表队 金牌 银牌 1 东岭镇 7 3 2 西坪乡 5 6 3 南湖街道 2 8')).toEqual({
+      title: '奖牌榜',
+      header: ['名次', '代表队', '金牌', '银牌'],
+      rows: [
+        ['1', '东岭镇', '7', '3'],
+        ['2', '西坪乡', '5', '6'],
+        ['3', '南湖街道', '2', '8'],
+      ],
+    });
+    expect(oneLineTable('品种 今日 昨日 草鱼 9.50 持平 鲢鱼 6.00 — 鲫鱼 12.00 11.50')?.rows).toEqual([
+      ['草鱼', '9.50', '持平'],
+      ['鲢鱼', '6.00', '—'],
+      ['鲫鱼', '12.00', '11.50'],
+    ]);
+  });
+
+  it('never reads a head, a sentence, a name list or a single row as a table', () => {
+    for (const s of [
+      '全县 前三季度 GDP 增长 5.2%',
+      '坚持稳中求进　推动高质量发展',
+      '大白菜 1.20 元，土豆 2.00 元，西红柿 4.50 元',
+      '张　伟 李红梅 王建国 赵　丽 钱学文 孙　芳',
+      '10月11日 星期五 农历九月初九',
+      '品名 价格 大白菜 1.20',
+      '持平 持平 — — 持平 持平',
+    ])
+      expect(oneLineTable(s), s).toBeNull();
   });
 });

@@ -285,6 +285,21 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       ],
     ],
   },
+  // whole tables on one line: label and figure pairs with units counted per litre or gram (no header), a header
+  // and rows, a rank column before the label, marks for no change (持平, —); a spaced head with a figure stays
+  // a head
+  'tables-one-line.txt': {
+    items: [
+      ['table', '今日成品油价格', null, 3, 2, []],
+      [A, null, '城区菜价继续回落', null, ['■记者 吴迪'], '本报讯', null, null, 1, ''],
+      ['table', '主要农产品价格', ['品名', '最高价', '最低价'], 3, 3, ['（单位：元/斤）']],
+      ['table', '今日金价', null, 3, 2, []],
+      ['table', '今日水情', null, 3, 2, []],
+      [A, null, '全县 前三季度 GDP 增长 5.2%', null, [], '本报讯', null, null, 1, ''],
+      ['table', '县第五届全民运动会奖牌榜', ['名次', '代表队', '金牌', '银牌', '铜牌'], 3, 5, []],
+      ['table', '本周生猪价格', ['品种', '本周', '上周', '涨跌'], 3, 4, []],
+    ],
+  },
   // photo items: a 图片报道 label, credits on their own line and glued to the caption, padded names, 摄影报道,
   // a source in brackets; a story's own picture caption and credit stay in the story
   'nd-photo-reports.txt': {

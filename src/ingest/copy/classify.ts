@@ -4,6 +4,7 @@
  * stays body text, and where position decides (a bare name is a byline only under a head group) the assembler
  * asks.
  */
+import { oneLineTable } from './cells.js';
 import { isNamesLine } from './names.js';
 import { visLen } from './punctuation.js';
 import {
@@ -402,7 +403,7 @@ function headCandidate(s: string): boolean {
   if (hasAdField(s)) return false;
   if (isJumpLine(s) || isEditorNote(s) || isIndexHeader(s) || isLabelWord(s) || isPhotoLabel(s)) return false;
   if (/^[（(]/u.test(s) && /[）)]$/u.test(s)) return false; // a bracketed line: closing or column tag
-  if (isNumbered(s) || isNamesLine(s)) return false;
+  if (isNumbered(s) || isNamesLine(s) || oneLineTable(s)) return false;
   return true;
 }
 

@@ -1,11 +1,13 @@
 /**
  * Tables flattened into text: rows on lines with their cells apart by runs of spaces (or tabs, or ideographic
- * spaces), or a whole table on one line. They become a table item: an optional title, a header row when the
- * first row has no numbers, body rows of as many cells as the widest row, and notes (unit, source).
+ * spaces), or a whole table on one line (cells.ts reads the lines). They become a table item: an optional
+ * title, a header row when the first row has no numbers, body rows of as many cells as the widest row, and
+ * notes (unit, source).
  */
+export { cellsOf, oneLineTable };
+import { cellsOf, numeric, oneLineTable } from './cells.js';
 import { isHeadCandidate, isTerminal } from './classify.js';
 import { TABLE } from './patterns.js';
-import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
 
 export interface TableMatch {
@@ -15,65 +17,6 @@ export interface TableMatch {
   notes: string[];
   no: number;
   next: number;
-}
-
-/** A figure: `2.50`, `1,200`, `-0.3%`, `12.5元`. */
-const figure = (s: string): boolean => TABLE.numeric.test(s.replace(/\s+/gu, ''));
-/** A cell that holds a number: a figure, or a short label with a figure (`金牌12枚`). */
-const numeric = (s: string): boolean => {
-  const t = s.replace(/\s+/gu, '');
-  return figure(t) || (visLen(t) <= 10 && /\d/u.test(t) && !/[，。；：]/u.test(t));
-};
-
-/** Join a single-character cell with the next single-character one: a padded name split by the separator. */
-function mergeSingles(cells: string[]): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < cells.length; k++) {
-    const a = cells[k]!;
-    const b = cells[k + 1];
-    if (/^\p{Script=Han}$/u.test(a) && b !== undefined && /^\p{Script=Han}$/u.test(b)) {
-      out.push(`${a}\u3000${b}`);
-      k++;
-    } else out.push(a);
-  }
-  return out;
-}
-
-/** The cells of one table row, or null when the line is not one (a sentence, or a single cell). */
-export function cellsOf(s: string): string[] | null {
-  if (visLen(s) > 120 || /[。；！？]/u.test(s)) return null;
-  const cells = mergeSingles(
-    s
-      .split(TABLE.cells)
-      .map((x) => x.trim())
-      .filter(Boolean),
-  );
-  if (cells.length < 2 || cells.some((x) => visLen(x) > 24)) return null;
-  return cells;
-}
-
-/**
- * A whole table on one line: `品种 最高价 最低价 大白菜 1.20 0.80 土豆 2.00 1.60` → header and rows, maybe after a
- * title (`成品油价格 品种 价格 92号汽油 7.68 …`): header cells without figures, then rows of a label and figures.
- */
-export function oneLineTable(s: string): { title: string | null; header: string[]; rows: string[][] } | null {
-  if (visLen(s) > 400 || /[。；！？，]/u.test(s)) return null;
-  const tokens = s.split(/[\s\u3000]+/u).filter(Boolean);
-  if (tokens.length < 6) return null;
-  for (let t = 0; t <= 1; t++) {
-    const rest = tokens.slice(t);
-    for (let n = 2; n <= 8; n++) {
-      if (rest.length % n !== 0 || rest.length / n < 3) continue;
-      const header = rest.slice(0, n);
-      if (header.some(figure)) continue;
-      const rows: string[][] = [];
-      for (let k = n; k < rest.length; k += n) rows.push(rest.slice(k, k + n));
-      // every body row: a label, then figures
-      if (rows.every((r) => !figure(r[0]!) && r.slice(1).every(figure)))
-        return { title: t ? tokens.slice(0, t).join(' ') : null, header, rows };
-    }
-  }
-  return null;
 }
 
 /** A line under (or over) a table: a unit, source or remark line, or a short remark in brackets. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { checkNoLoss, importCopy, itemsToReferenceJson, normalizePunctuation } from '../src/ingest/index.js';
 import { oneLineTable } from '../src/ingest/copy/cells.js';
-import { tidyCredit } from '../src/ingest/copy/classify.js';
+import { isPhotoCredit, tidyCredit } from '../src/ingest/copy/classify.js';
 import type { ArticleItem, BriefsItem, Item, NoticeItem } from '../src/model/edition.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -277,8 +277,18 @@ describe('credits as data', () => {
       ['何 晓 吴', '何 晓 吴'],
       ['记者 王 小 明', '记者 王 小 明'],
       ['通讯员 李凤超 赵红', '通讯员 李凤超 赵红'],
+      ['（摄影：王　强）', '（摄影：王强）'],
+      ['文/陈　红', '文/陈红'],
     ];
     for (const [raw, tidy] of cases) expect(tidyCredit(raw), raw).toBe(tidy);
+  });
+});
+
+describe('photo credits', () => {
+  it('reads a credit in brackets with a colon, and never a photo label as one', () => {
+    for (const s of ['（摄影：王强）', '（图/李　明）', '摄影：王强', '本报记者 何　晓 摄'])
+      expect(isPhotoCredit(s), s).toBe(true);
+    for (const s of ['图片报道', '图片新闻', '摄影报道', '（本报记者）']) expect(isPhotoCredit(s), s).toBe(false);
   });
 });
 

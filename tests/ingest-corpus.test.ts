@@ -311,6 +311,34 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       [A, null, '秋收秋种有序推进', null, ['（记者 许诺）'], '本报济南10月11日电', null, null, 4, '3:closing'],
     ],
   },
+  // titled photos: a title line over the caption is the photo's title, never a story head; captions full of
+  // shop words (开业, 优惠, 特价, 五折) are captions, not ads; a labelled photo with no credit; a credit in brackets
+  // glued to the caption (（摄影：X）); 图片报道 is never a credit's name
+  'photo-titles.txt': {
+    items: [
+      ['photo', '江畔秋色', '10月10日，游', ['张伟摄']],
+      [A, null, '我县秋粮收购启动', null, ['■记者 黄丽'], '本报讯', null, null, 1, ''],
+      ['photo', '丰收的喜悦', '10月9日，白沙', ['本报记者 李明 摄']],
+      ['photo', '金色稻浪', '10月8日，清溪', ['（通讯员 王强 摄）']],
+      ['photo', '夜游古镇', '国庆假期，石桥古', ['记者 周舟 摄']],
+      ['photo', '图片报道\n新店开业迎客忙', '10月10日，县', ['本报记者 李明 摄']],
+      ['photo', '图片报道\n商场促销人气旺', '10月10日，县', []],
+      [A, null, '城区启动道路改造', null, ['■记者 张伟'], '本报讯', null, null, 2, ''],
+      ['photo', '晨练', '10月7日清晨，', ['（摄影：王强）']],
+    ],
+  },
+  // the same in an indented export with no blank lines: a titled photo after a story opens an item of its own,
+  // a story's own picture (图为…, its credit) stays in the story
+  'photo-titles-indented.txt': {
+    items: [
+      [A, null, '城区启动道路改造', null, ['■记者 张伟'], '本报讯', null, null, 2, ''],
+      ['photo', '乡村夜校开课了', '10月9日晚，东', ['通讯员 刘洋 摄']],
+      [A, null, '县图书馆新馆开放', null, ['■记者 李明'], '本报讯', null, null, 3, '2:closing'],
+      ['photo', '秋意浓', '10月8日，清溪', ['（摄影：黄丽）']],
+      ['photo', '图片报道\n丰收节上晒丰收', '10月9日，农民', []],
+      ['photo', '夜市烟火气', '10月9日晚，县', ['本报记者 何晓 摄']],
+    ],
+  },
   // a county paper indenting every line with ASCII spaces but the heads: a ◆ section, a byline run on after
   // 【本报讯】, a column name with its host, indented bylines, weather and an ad
   'county-space-indents.txt': {

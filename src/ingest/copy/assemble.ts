@@ -55,7 +55,7 @@ import {
 import { assignHeads, columnOfTag, type Head, MAX_HEADS, readStoryStart, type StoryStart } from './heads.js';
 import { opensList, readList } from './list.js';
 import { readNotice } from './notice.js';
-import { readPhoto } from './photo.js';
+import { readPhoto, titledPhoto } from './photo.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
 import { cellsOf, oneLineTable, readTable } from './table.js';
@@ -397,6 +397,9 @@ class Assembler {
       if (opensList(c, j) && readList(c, j, () => true)) return true;
       if (readPhoto(c, j)) return true;
     }
+    // with no blank lines: a titled photo (its title in a head line's place, a caption that is no story's own
+    // picture, `图为…`, then the credit)
+    if (c.style.indented && !ln.indented && titledPhoto(c, j)) return true;
     // a table (or its title over it), where a paragraph cannot start
     if (
       (ln.blankBefore || !c.opensParagraph(j)) &&

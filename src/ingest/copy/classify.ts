@@ -120,6 +120,7 @@ export function tidyCredit(s: string): string {
   const core = (t: string): string =>
     t
       .replace(/^[■□●（(【〔[]+/u, '')
+      .replace(/^(?:摄影|图|文|摄)[:：/／]/u, '')
       .replace(/[）)】〕\]]+$/u, '')
       .replace(/摄(?:影报道|影)?$/u, '');
   const lone = tokens.map((t, k) => /^\p{Script=Han}$/u.test(core(t)) && !(k === 0 && /^[图文摄]$/u.test(t)));
@@ -141,7 +142,9 @@ export function tidyCredit(s: string): string {
 export const isReporterCredit = (s: string): boolean => BYLINE.reporter.test(s);
 
 /** A photo credit: `■摄影 王强`, `记者 王强 摄`, `（王强 摄）`, `新华社记者 李四摄`, `张三摄影报道`. */
-export const isPhotoCredit = memo((s: string): boolean => short(s, 40) && PHOTO.credit.test(s));
+export const isPhotoCredit = memo(
+  (s: string): boolean => short(s, 40) && PHOTO.credit.test(s) && !PHOTO.label.test(s), // 图片报道 names no one
+);
 
 /** A caption with its photo credit glued to the end → [caption, credit]. */
 export function splitGluedPhotoCredit(s: string): [string, string] | null {

@@ -129,17 +129,20 @@ export const BYLINE = {
   reporter: /记者|通讯员|实习生|见习生|报道组/u,
 } as const;
 
+/** A photo credit's words: `摄影 王强`, `图/赵刚`, `摄影：王强`, `记者 王强 摄`, `刘洋摄影报道`. */
+const PHOTO_CREDIT = `(?:(?:图[/／]文|文[/／]图|图文|摄影记者|摄影|图片|图|摄)${SP}[:：/／]?${SP}(?:${ROLE}${SP})?${NAMES_ONLY}|(?:${ROLE}${SP})?${NAMES_ONLY}${SP}(?:[/／]${SP})?摄(?:影报道|影)?)`;
+
 /**
  * Photo credits. Why: the credit line ends a photo's caption (and a caption is recognised by its credit).
  */
 export const PHOTO = {
   /**
    * `■摄影 王强`, `摄影：王强`, `图/赵刚`, `记者 王强 摄`, `新华社记者 李四摄`, `本报记者 张  三摄影报道`,
-   * `刘洋 摄`, `（记者 徐丽 摄）`, `张三摄（新华社发）`, `新华社发（王五摄）`, `新华社发`.
+   * `刘洋 摄`, `（记者 徐丽 摄）`, `（摄影：王强）`, `张三摄（新华社发）`, `新华社发（王五摄）`, `新华社发`.
    */
   credit: new RegExp(
-    `^(?:■${SP})?(?:(?:图[/／]文|文[/／]图|图文|摄影记者|摄影|图片|图|摄)${SP}[:：/／]?${SP}(?:${ROLE}${SP})?${NAMES_ONLY}|(?:${ROLE}${SP})?${NAMES_ONLY}${SP}(?:[/／]${SP})?摄(?:影报道|影)?)${SP}(?:[（(][^（）()]{1,20}[）)])?$` +
-      `|^[（(]${SP}(?:${ROLE}${SP})?${NAMES_ONLY}${SP}摄${SP}[）)]$` +
+    `^(?:■${SP})?${PHOTO_CREDIT}${SP}(?:[（(][^（）()]{1,20}[）)])?$` +
+      `|^[（(]${SP}${PHOTO_CREDIT}${SP}[）)]$` +
       `|^(?:新华社|中新社|本报)(?:记者${SP}${NAMES_ONLY}${SP})?(?:发|传真|供图)${SP}(?:[（(][^（）()]{1,20}[）)])?$`,
     'u',
   ),

@@ -11,9 +11,12 @@ import {
   isPhotoLabel,
   isProse,
   isSectionLabel,
+  splitDateline,
   splitGluedPhotoCredit,
+  splitLeadCredit,
 } from './classify.js';
 import type { Head } from './heads.js';
+import { PHOTO } from './patterns.js';
 import type { Copy } from './segment.js';
 
 export interface PhotoMatch {
@@ -71,8 +74,38 @@ export function readPhoto(c: Copy, i: number): PhotoMatch | null {
   }
   const plain = captionAt(c, title, j);
   if (plain) return plain;
-  // a labelled photo whose caption has no credit
-  if (title.length > 0 && isProse(t.text) && !isHeadCandidate(t.text))
+  // a labelled photo whose caption has no credit, maybe under a title of its own
+  if (title.length > 0 && uncreditedCaption(c, j))
     return { title, caption: { text: t.text, no: t.no }, credits: [], next: j + 1 };
+  if (title.length > 0 && next && isHeadCandidate(t.text) && uncreditedCaption(c, j + 1))
+    return {
+      title: [...title, { text: t.text, no: t.no }],
+      caption: { text: next.text, no: next.no },
+      credits: [],
+      next: j + 2,
+    };
   return null;
+}
+
+/**
+ * A caption with no credit under a photo label: one line of prose that opens no story (no dateline, no byline
+ * before it) and is the whole block (a story under the label would go on with more paragraphs).
+ */
+function uncreditedCaption(c: Copy, k: number): boolean {
+  const cap = c.at(k);
+  if (!cap || !isProse(cap.text) || isHeadCandidate(cap.text) || splitDateline(cap.text) || splitLeadCredit(cap.text))
+    return false;
+  const after = c.at(k + 1);
+  return !after || after.blankBefore || (c.style.indented && !after.indented);
+}
+
+/**
+ * A photo with a title of its own at line i (not only a label): the title, a caption that is no story's own
+ * picture (`图为…`, `上图：…` caption the story above), and a credit or a label over it all.
+ */
+export function titledPhoto(c: Copy, i: number): boolean {
+  const m = readPhoto(c, i);
+  if (!m || m.title.length === 0) return false;
+  if (!isPhotoLabel(m.title[0]!.text) && PHOTO.captionOpening.test(m.caption.text)) return false;
+  return m.credits.length > 0 || isPhotoLabel(m.title[0]!.text);
 }

@@ -149,6 +149,17 @@ describe('rules on small copies', () => {
     ]);
   });
 
+  it('takes a colon line over a head group as its 引题, and inside a story as a lead-in', () => {
+    const { items } = imp(
+      '我县推进三项改革\n\n■记者 张三\n\n本报讯 第一段讲改革的总体情况。\n\n主要做法：\n建强队伍\n\n第二段讲队伍建设的具体内容，县里采取了多项措施。\n\n好消息：\n城区公交全线免费换乘\n\n本报讯 10月10日起，城区公交实行免费换乘。\n',
+    );
+    expect(items.map((i) => [(i as ArticleItem).kicker, (i as ArticleItem).headline])).toEqual([
+      [null, '我县推进三项改革'],
+      ['好消息：', '城区公交全线免费换乘'],
+    ]);
+    expect((items[0] as ArticleItem).paragraphs).toContain('建强队伍');
+  });
+
   it('keeps an in-story subheading inside the story', () => {
     const { items } = imp(
       '我市推进三项改革\n\n■记者 张三\n\n本报讯 第一段讲改革的总体情况。\n\n聚焦营商环境\n\n第二段讲营商环境的改革内容。\n',

@@ -6,8 +6,10 @@
  * The forms weighed (see HEAD in src/ingest/copy/patterns.ts): a 引题 precedes the 主题 and gives its occasion,
  * aim or topic (a slogan such as `推进…`, a meeting that `召开`, `在…上`, `关注…`, `…强调`); a 副题 follows it
  * and explains (a `——` line, a sentence with a comma, a line that continues the fact: `将…`, `覆盖…`); a pair of
- * phrases set apart by a space is a 引题 above a fact, or the 主题 under an event; of two plain facts the first
- * is the 主题.
+ * phrases set apart by a space is a 引题 above a fact, or the 主题 under an event; a line that only frames the
+ * news in time or place (`今年以来`, `清溪河畔`), ends with a colon (`东岭镇：`), names a series (`…·…`, `…在行动`)
+ * or exclaims one word (`暖心！`) is the 引题 however short the line under it; a line under the 主题 that lacks
+ * its subject (`位居…`, `亩均…`) is the 副题 however short; of two plain facts the first is the 主题.
  */
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
@@ -46,6 +48,24 @@ const CASES: Array<[string[], string]> = [
   [['全市优化营商环境大会召开', '*以一流环境赋能高质量发展'], 'a meeting over its message (以…)'],
   [['当好“店小二”　服务零距离', '*我县企业服务中心正式运行'], 'a pair of phrases over the news'],
   [['让老人吃上热乎饭', '*我县建成村级老年食堂86家'], 'a wish over the news'],
+  // a frame in time or place, a colon, a series name, a one-word exclamation: a 引题 however short the 主题
+  [['今年以来', '*全县新增市场主体1.2万户'], 'a time frame (…以来)'],
+  [['10月10日上午', '*全县秋季征兵工作动员会召开'], 'a date and time over an event'],
+  [['今年前8个月', '*全县规上工业增加值增长8.5%'], 'a period over its figure'],
+  [['截至9月底', '*全县新能源汽车保有量突破万辆'], 'a cut-off date'],
+  [['十年间', '*荒山变成花果山'], 'a span over a short 主题'],
+  [['在白沙乡', '*秋收进度过半'], 'a place (在…) over a short 主题'],
+  [['清溪河畔', '*白鹭翩翩入画来'], 'a place by a river (…畔)'],
+  [['东岭村里', '*村民唱起丰收歌'], 'a place (…里)'],
+  [['从“输血”到“造血”', '*山区村集体经济年收入破百万'], 'a change (从…到…)'],
+  [['东岭镇：', '*“稻渔共生”亩均增收两千元'], 'a place and a colon'],
+  [['记者调查：', '*老旧小区停车难如何破解'], 'a form of report and a colon'],
+  [['好消息：', '*城区公交全线免费换乘'], 'a short word and a colon'],
+  [['“我们的节日·重阳”', '*百岁老人过寿宴'], 'a series name with a middle dot'],
+  [['科技特派员在行动', '*田间来了“博士团”'], 'a campaign (…在行动)'],
+  [['暖心！', '*出租车司机深夜送病童就医'], 'a one-word exclamation'],
+  [['数说前三季度', '*全县经济稳中有进'], 'a topic (数说…)'],
+  [['面向2035', '*县城总体规划修编启动'], 'an aim (面向…)'],
   // 主题 + 副题
   [['*冬季旅游热度攀升', '冰雪游订单量同比增长三成'], 'a trend over its figure'],
   [['*县城首座智慧停车楼投用', '提供车位600个'], 'a fact over a short detail'],
@@ -66,6 +86,10 @@ const CASES: Array<[string[], string]> = [
   [['*我国首颗海洋盐度卫星发射成功', '将为全球气候研究提供数据'], 'a consequence (将…)'],
   [['*山里娃的“梦想课堂”', '县教育局组织名师送教下乡'], 'a feature title over its fact'],
   [['*金秋果园采摘忙', '——某某县特色水果产业发展见闻'], 'a dash subhead'],
+  [['*城东大桥今日通车', '——记者手记'], 'a dash and a label: a 副题, not a signature'],
+  [['*全县森林覆盖率达68%', '位居全市第一'], 'a shorter line that lacks its subject (位居…)'],
+  [['*东岭镇建成首个数字农业基地', '亩均节水三成'], 'a rate per mu (亩均…)'],
+  [['*我县新增两个国家级非遗项目', '总数达到5项'], 'a total (总数…)'],
   [['*小巷深处的“幸福食堂”', '——城关镇社区养老服务见闻'], 'a feature title and a dash subhead'],
   // three lines
   [['省政府常务会议强调', '*扎实做好秋冬季安全生产工作', '坚决遏制重特大事故发生'], 'kicker, head, subhead'],

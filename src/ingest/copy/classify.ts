@@ -231,7 +231,8 @@ export const isEditorNote = (s: string): boolean => LABEL.note.test(s.slice(0, 1
 export const isLabelWord = (s: string): boolean => short(s, 10) && LABEL.words.test(s);
 
 /** A signature set flush right: `——编 者`. */
-export const isSignature = (s: string): boolean => short(s, 10) && LABEL.signature.test(s);
+export const isSignature = (s: string): boolean =>
+  short(s, 10) && LABEL.signature.test(s) && !LABEL.words.test(s.replace(/^[—－]{1,2}[\s\u3000]*/u, '')); // ——记者手记: a 副题
 
 /** An interview question: `记者：…`, `问：…`. */
 export const isQuestion = (s: string): boolean => LABEL.question.test(s.slice(0, 6));
@@ -409,6 +410,13 @@ function headCandidate(s: string): boolean {
   if (isNumbered(s) || isNamesLine(s) || oneLineTable(s)) return false;
   return true;
 }
+
+/**
+ * A 引题 ending with a colon (`东岭镇：`, `记者调查：`): never a head line alone (see isHeadCandidate), but over a
+ * head line it opens the group. Not a field (`地址：`), an interview question (`记者：`) or an editor's note.
+ */
+export const isColonKicker = (s: string): boolean =>
+  HEAD.colonKicker.test(s) && !hasAdField(s) && !LABEL.question.test(s) && !isEditorNote(s) && !isByline(s);
 
 /**
  * The shape of a crosshead (小标题) rather than a headline: numbered, a lead-in ending in a dash, a label word,

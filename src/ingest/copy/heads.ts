@@ -9,6 +9,7 @@ import {
   isBareName,
   isBoxedName,
   isByline,
+  isColonKicker,
   isColumnName,
   isDashLine,
   isDateOnly,
@@ -142,7 +143,16 @@ function readHeadGroup(c: Copy, i: number): StoryStart | null {
       j++;
       break;
     }
-    if ((!isHeadCandidate(ln.text) && !ln.slot) || (heads.length > 0 && columnMarkAt(c, j))) break;
+    // a 引题 ending with a colon opens a group where a head group can start, right over a head line
+    const under = c.at(j + 1);
+    const colonKicker =
+      heads.length === 0 &&
+      (j === 0 || ln.blankBefore || c.style.indented) &&
+      isColonKicker(ln.text) &&
+      under !== undefined &&
+      !under.blankBefore &&
+      isHeadCandidate(under.text);
+    if ((!isHeadCandidate(ln.text) && !ln.slot && !colonKicker) || (heads.length > 0 && columnMarkAt(c, j))) break;
     // a bare name after a head line is the byline, not another head line
     if (heads.length > 0 && isBareName(ln.text) && bodyAfterName(c, j)) break;
     heads.push(ln.slot ? { text: ln.text, no: ln.no, slot: ln.slot } : { text: ln.text, no: ln.no });
@@ -181,6 +191,7 @@ function readHeadGroup(c: Copy, i: number): StoryStart | null {
   }
   const after = c.text(j);
   if (after === undefined) return null;
+  const colonFirst = !heads[0]!.slot && isColonKicker(heads[0]!.text);
   const emptySubheadSlot = c.style.indented && !c.style.blankParagraphs && c.at(lastHead + 1)?.blankBefore === true;
   const strong =
     glued ||
@@ -189,10 +200,13 @@ function readHeadGroup(c: Copy, i: number): StoryStart | null {
     opensStory(after) ||
     isLabelWord(after) ||
     heads.some((h) => isNoticeTitle(h.text)) ||
-    (heads.length >= 2 && (heads.slice(1).some((h) => isDashLine(h.text)) || HEAD.kickerEnding.test(heads[0]!.text)));
+    (heads.length >= 2 &&
+      (heads.slice(1).some((h) => isDashLine(h.text)) || (HEAD.kickerEnding.test(heads[0]!.text) && !colonFirst)));
   if (strong) return { heads, column, credits, next: j, evidence: 'strong', emptySubheadSlot };
   if (!bodyLike(after)) return null;
-  return { heads, column, credits, next: j, evidence: heads.length >= 2 ? 'strong' : 'weak', emptySubheadSlot };
+  // a colon line over a head line and text, nothing else: inside a story, a lead-in over a crosshead
+  const evidence = heads.length >= 2 && !colonFirst ? 'strong' : 'weak';
+  return { heads, column, credits, next: j, evidence, emptySubheadSlot };
 }
 
 /** After a bare name at j comes the body (text or a dateline), so the name is a byline. */
@@ -214,6 +228,9 @@ const PAIR_EVIDENCE: Array<{ why: string; weight: number; holds: (a: string, b: 
   { why: 'the first states an aim (a slogan): a 引题', weight: 2, holds: (a) => HEAD.slogan.test(a) },
   { why: 'the first sets the scene (在…上): a 引题', weight: 2, holds: (a) => HEAD.scene.test(a) },
   { why: 'the first is a pair of phrases: a 引题 over the news', weight: 2, holds: (a) => spaced(a) },
+  { why: 'the first frames the news in time or place: a 引题', weight: 3, holds: (a) => HEAD.frame.test(a) },
+  { why: 'the first names a series or campaign: a 引题', weight: 3, holds: (a) => HEAD.series.test(a) },
+  { why: 'the first is a one-word exclamation: a 引题', weight: 3, holds: (a) => HEAD.exclamation.test(a) },
   { why: 'the second is a pair of phrases: the 主题', weight: 2, holds: (_a, b) => spaced(b) },
   {
     why: 'a very short first line over a long one: a 引题 (`国庆假期`)',

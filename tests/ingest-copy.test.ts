@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { checkNoLoss, importCopy, itemsToReferenceJson, normalizePunctuation } from '../src/ingest/index.js';
 import { oneLineTable } from '../src/ingest/copy/cells.js';
-import { isPhotoCredit, tidyCredit } from '../src/ingest/copy/classify.js';
+import { isHeadCandidate, isPhotoCredit, tidyCredit } from '../src/ingest/copy/classify.js';
 import type { ArticleItem, BriefsItem, Item, NoticeItem } from '../src/model/edition.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -292,6 +292,22 @@ describe('credits as data', () => {
       ['文/陈　红', '文/陈红'],
     ];
     for (const [raw, tidy] of cases) expect(tidyCredit(raw), raw).toBe(tidy);
+  });
+});
+
+describe('lines that end a sentence', () => {
+  it('are never head lines when they end in a period, an ellipsis or quoted speech; a title may end in ？ or ！', () => {
+    for (const s of [
+      '村里的路修好了。',
+      '山路弯弯……',
+      '“太好了！”',
+      '“我们一定能行……”',
+      '好日子还在后头呢。”',
+      '“真的吗？”',
+    ])
+      expect(isHeadCandidate(s), s).toBe(false);
+    for (const s of ['老旧小区停车难如何破解？', '这样的“网红”要不得！', '3:1！主队逆转取胜'])
+      expect(isHeadCandidate(s), s).toBe(true);
   });
 });
 

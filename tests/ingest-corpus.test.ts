@@ -339,6 +339,18 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       ['photo', '夜市烟火气', '10月9日晚，县', ['本报记者 何晓 摄']],
     ],
   },
+  // lines that end a sentence: a story's last line ending in ！ is never the 引题 of the head group after a
+  // blank line; a question or an ellipsis between paragraphs stays text; quoted speech (“太好了！”) is never a
+  // head line, but a quoted sentence right over a byline is the head; a 主题 ending in ？ keeps it
+  'terminal-lines.txt': {
+    items: [
+      [A, null, '山村来了新书记', null, ['■记者 张伟'], '本报讯', null, null, 3, ''],
+      [A, null, '县城新增三条公交线路', null, ['■记者 李明'], '本报讯', null, null, 4, ''],
+      [A, null, '城区启动道路改造', null, [], '本报讯', null, null, 1, ''],
+      [A, null, '“我们村的路通了！”', null, ['■记者 张伟'], '本报讯', null, null, 5, ''],
+      [A, null, '老旧小区停车难如何破解？', null, ['■记者 李明'], '本报讯', null, null, 3, ''],
+    ],
+  },
   // a county paper indenting every line with ASCII spaces but the heads: a ◆ section, a byline run on after
   // 【本报讯】, a column name with its host, indented bylines, weather and an ad
   'county-space-indents.txt': {

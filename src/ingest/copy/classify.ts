@@ -25,6 +25,7 @@ import {
   PHOTO,
   CONTINUES,
   SENTENCE_STOP,
+  SPEECH_END,
   TERMINAL,
   WEATHER,
 } from './patterns.js';
@@ -399,7 +400,7 @@ function headCandidate(s: string): boolean {
   const n = visLen(s);
   const max = isDashLine(s) ? 50 : 44;
   if (n < 2 || n > max) return false;
-  if (SENTENCE_STOP.test(s) || CONTINUES.test(s)) return false;
+  if (SENTENCE_STOP.test(s) || CONTINUES.test(s) || SPEECH_END.test(s)) return false;
   if (/[，、：,:（(]$/u.test(s)) return false;
   if (isDateOnly(s) || isDecoration(s) || isSignature(s) || CLOSING.furniture.test(s)) return false;
   if (isByline(s) || isPhotoCredit(s) || isSectionLabel(s) || isEditorLine(s) || isBracketCredit(s)) return false;
@@ -410,6 +411,13 @@ function headCandidate(s: string): boolean {
   if (isNumbered(s) || isNamesLine(s) || oneLineTable(s)) return false;
   return true;
 }
+
+/**
+ * A head that is a quoted sentence (`“我们村的路通了！”`): never a head line by itself (see isHeadCandidate), but
+ * right over a byline or a dateline it is the story's head.
+ */
+export const isSpeechHead = (s: string): boolean =>
+  SPEECH_END.test(s) && visLen(s) <= 30 && !SENTENCE_STOP.test(s) && /^[“「『‘]/u.test(s) && !/[：:，,]/u.test(s);
 
 /**
  * A 引题 ending with a colon (`东岭镇：`, `记者调查：`): never a head line alone (see isHeadCandidate), but over a

@@ -21,6 +21,7 @@ import {
   isNoticeTitle,
   isPhotoCredit,
   isProse,
+  isSpeechHead,
   splitColumnTag,
   splitCredits,
   splitDateline,
@@ -130,6 +131,8 @@ function readHeadGroup(c: Copy, i: number): StoryStart | null {
       // a head group spans one blank line (an empty 引题/副题 slot, or a kicker set apart), and then has at most
       // three lines: lines apart from each other are separate items
       if (crossedBlank || heads.length >= 3) break;
+      // a line that ends a sentence (`日子越过越有盼头了！`) is no 引题 set apart: it closes the story above
+      if (HEAD.sentenceEnd.test(heads[heads.length - 1]!.text)) break;
       crossedBlank = true;
     }
     if (crossedBlank && heads.length >= 3) break;
@@ -152,7 +155,17 @@ function readHeadGroup(c: Copy, i: number): StoryStart | null {
       under !== undefined &&
       !under.blankBefore &&
       isHeadCandidate(under.text);
-    if ((!isHeadCandidate(ln.text) && !ln.slot && !colonKicker) || (heads.length > 0 && columnMarkAt(c, j))) break;
+    // a quoted sentence as the only head, right over a byline or a dateline
+    const speechHead =
+      heads.length === 0 &&
+      isSpeechHead(ln.text) &&
+      under !== undefined &&
+      (isByline(under.text) || isBoxedName(under.text) || opensStory(under.text));
+    if (
+      (!isHeadCandidate(ln.text) && !ln.slot && !colonKicker && !speechHead) ||
+      (heads.length > 0 && columnMarkAt(c, j))
+    )
+      break;
     // a bare name after a head line is the byline, not another head line
     if (heads.length > 0 && isBareName(ln.text) && bodyAfterName(c, j)) break;
     heads.push(ln.slot ? { text: ln.text, no: ln.no, slot: ln.slot } : { text: ln.text, no: ln.no });

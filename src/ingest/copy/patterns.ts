@@ -320,6 +320,12 @@ export const HEAD = {
   colonKicker: /^[^，。、；！？,;!?：:\s]{2,12}[：:]$/u,
   /** A series or campaign name over the news: `“我们的节日·重阳”`, `走基层·看变化`, `科技特派员在行动`. */
   series: /^[“「]?[^，\s“”「」]{2,10}·[^，\s“”「」]{1,8}[”」]?$|(?:在行动|进行时|再出发|看变化|见成效)$/u,
+  /**
+   * A head line that ends like a sentence, in `！` or `？` (with a closing quote or not): a 主题 may (GB/T
+   * 15834-2011 allows a question or exclamation mark at the end of a title), but it is never a 引题 set apart
+   * from its 主题 by a blank line: there it is the last paragraph of the story above.
+   */
+  sentenceEnd: /[！？!?…][”’」』]*$/u,
   /** A one-word exclamation over the news: `暖心！`, `点赞！`, `好消息！`. */
   exclamation: /^[\p{Script=Han}]{1,4}[！!]$/u,
   /** A line that announces an event (`县委常委会召开扩大会议`, `首届农民丰收节开幕`): a 主题, or a 引题 over its message. */
@@ -491,9 +497,19 @@ export const TERMINAL = /[。！？!?…；;：:.]/u;
 /**
  * A sentence stop inside or at the end of a line: 句号, 分号, an ASCII period after Chinese text (messy copy
  * types `.` for `。`; a period between digits, `1.65米`, is no stop), an ellipsis at the end. Why: a line with a
- * sentence stop is text, never a head line (a 主题 may end in `？` or `！`, never in a period).
+ * sentence stop is text, never a head line (a 主题 may end in `？` or `！`, never in a period or an ellipsis, with
+ * or without a closing quote after it).
  */
-export const SENTENCE_STOP = /[。；;]|[\p{Script=Han}”’」』）)%]\.(?![\d.])|…$/u;
+export const SENTENCE_STOP = /[。；;]|[\p{Script=Han}”’」』）)%]\.(?![\d.])|…[”’」』]*$/u;
+
+/**
+ * A line ending in a closing quote right after terminal punctuation (`“太好了！”`, `“我们一定能行……”`): quoted
+ * speech, a paragraph of its own in a feature (GB/T 15834-2011 §4.1.3.1: the end mark stays inside the quote
+ * when the quote is a sentence). Why: a head line quotes a phrase, not a finished sentence; taken as a head, a
+ * line of speech cut a feature in two. A head that is a quoted sentence is read only right over a byline or a
+ * dateline (see readHeadGroup).
+ */
+export const SPEECH_END = /[。！？!?…][”’」』]+$/u;
 
 /**
  * Marks a paragraph cannot end with: a comma, an enumeration comma, an opening quote or bracket, a dash pair

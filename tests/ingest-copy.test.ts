@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { checkNoLoss, importCopy, itemsToReferenceJson, normalizePunctuation } from '../src/ingest/index.js';
 import { oneLineTable } from '../src/ingest/copy/cells.js';
-import { isHeadCandidate, isPhotoCredit, tidyCredit } from '../src/ingest/copy/classify.js';
+import {
+  isBareName,
+  isByline,
+  isHeadCandidate,
+  isLabelWord,
+  isPhotoCredit,
+  tidyCredit,
+} from '../src/ingest/copy/classify.js';
 import type { ArticleItem, BriefsItem, Item, NoticeItem } from '../src/model/edition.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -308,6 +315,29 @@ describe('lines that end a sentence', () => {
       expect(isHeadCandidate(s), s).toBe(false);
     for (const s of ['老旧小区停车难如何破解？', '这样的“网红”要不得！', '3:1！主队逆转取胜'])
       expect(isHeadCandidate(s), s).toBe(true);
+  });
+});
+
+describe('labels naming a piece by its form', () => {
+  it('are labels, never bylines, bare names or head lines', () => {
+    for (const s of [
+      '记者手记',
+      '记者 手记',
+      '记者　札记',
+      '采访后记',
+      '【短评】',
+      '编后',
+      '微评',
+      '记者感言',
+      '相关新闻',
+    ]) {
+      expect(isLabelWord(s), s).toBe(true);
+      expect([isByline(s), isBareName(s), isHeadCandidate(s)], s).toEqual([false, false, false]);
+    }
+    // names and roles stay what they are
+    expect(isByline('记者 张伟')).toBe(true);
+    expect(isBareName('李　明')).toBe(true);
+    expect(isLabelWord('记者张伟')).toBe(false);
   });
 });
 

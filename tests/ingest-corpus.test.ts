@@ -351,6 +351,25 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       [A, null, '老旧小区停车难如何破解？', null, ['■记者 李明'], '本报讯', null, null, 3, ''],
     ],
   },
+  // labels naming a piece by its form (记者手记, 记者札记, 采访后记, 短评, 编后, 记者感言), padded or not, under a
+  // head or between paragraphs: labels, never a credit (记者 手记 names no one, 短评 is no bare name), never a
+  // head line, and a dateline after a label under the head still opens the same story
+  'labels-forms.txt': {
+    items: [
+      [A, null, '城东大桥今日通车', null, ['■记者 张伟'], '本报讯', null, null, 3, '1:label'],
+      [A, null, '县城新增三条公交线路', null, [], '本报讯', null, null, 4, '0:label 2:label'],
+      [A, null, '老街改造留住乡愁', null, [], null, null, null, 4, '0:label 2:label'],
+      [A, null, '稻田里的“新农人”', null, ['■记者 李明'], '本报讯', null, null, 3, '1:label'],
+    ],
+  },
+  // the same in an indented export with no blank lines
+  'labels-forms-indented.txt': {
+    items: [
+      [A, null, '城东大桥今日通车', null, ['■记者 张伟'], '本报讯', null, null, 3, '1:label'],
+      [A, null, '县城新增三条公交线路', null, [], '本报讯', null, null, 3, '0:label'],
+      [A, null, '老街改造留住乡愁', null, [], null, null, null, 4, '0:label 2:label'],
+    ],
+  },
   // a county paper indenting every line with ASCII spaces but the heads: a ◆ section, a byline run on after
   // 【本报讯】, a column name with its host, indented bylines, weather and an ad
   'county-space-indents.txt': {

@@ -183,7 +183,9 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
     }
     state.briefLike = briefLike || (last !== undefined && endsWithBracketCredit(last));
     state.credited = start.credits.length > 0 || credits.length > 0 || dateline !== null;
-    if ((paras.length > 0 || dateline !== null) && hooks.startsItem(j, state)) break;
+    // labels alone (`记者手记` under the head) are no text yet: the dateline after them still opens this story
+    const onlyLabels = [...roles.values()].filter((r) => r === 'label').length === paras.length;
+    if ((!onlyLabels || dateline !== null) && hooks.startsItem(j, state)) break;
     if (paras.length > 0) {
       if (isBracketCredit(t) || (isByline(t) && !isQuestion(t) && !isPhotoCredit(t))) {
         // a byline closing the story: `（记者 张三 通讯员 李四）` or `本报记者  张  某` on a line of its own
@@ -218,7 +220,7 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
       j++;
       continue;
     }
-    if (dateline === null && paras.length === 0) {
+    if (dateline === null && onlyLabels) {
       // the first paragraph after a label: it may still open with the dateline
       const d = splitDateline(t);
       if (d) {

@@ -56,14 +56,15 @@ export const isByline = memo(
   (s: string): boolean =>
     short(s, 40) &&
     !CLOSING.explicit.test(s) &&
-    (BYLINE.markLine.test(s) || BYLINE.roleLine.test(s) || BYLINE.bracketLine.test(s)),
+    (BYLINE.markLine.test(s) || BYLINE.roleLine.test(s) || BYLINE.bracketLine.test(s)) &&
+    !isLabelWord(s), // 记者 手记 names no one
 );
 
 /** `□林一平`: a byline only right under a head group; elsewhere the same shape is a section label. */
 export const isBoxedName = (s: string): boolean => short(s, 12) && BYLINE.boxedName.test(s);
 
 /** A bare name line (`李 斌`): a byline only between a head group and the body. */
-export const isBareName = (s: string): boolean => short(s, 12) && BYLINE.bareName.test(s);
+export const isBareName = (s: string): boolean => short(s, 12) && BYLINE.bareName.test(s) && !isLabelWord(s); // 编后, 短评
 
 /** A credit line standing alone in brackets after the text: `（记者 张三 通讯员 李四）`, `（据新华社北京10月11日电）`. */
 export const isBracketCredit = (s: string): boolean =>
@@ -229,7 +230,8 @@ export function isClosing(s: string): boolean {
 export const isEditorNote = (s: string): boolean => LABEL.note.test(s.slice(0, 12));
 
 /** An in-story label: `核心阅读`, `引子`, `记者手记`, `相关链接` … */
-export const isLabelWord = (s: string): boolean => short(s, 10) && LABEL.words.test(s);
+export const isLabelWord = (s: string): boolean =>
+  short(s, 14) && LABEL.words.test(/[\s\u3000\u00A0]/u.test(s) ? s.replace(/[\s\u3000\u00A0]+/gu, '') : s); // 记者 手记: padded
 
 /** A signature set flush right: `——编 者`. */
 export const isSignature = (s: string): boolean =>

@@ -671,6 +671,27 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       ['notice', '征文启事', null, 4, ['某某县文学艺术界联合会', '某某日报社'], '2024年10月10日', ''],
     ],
   },
+  // 声明 and 启事 of papers, bodies and persons: the text, then a closing block set apart (contact lines, the
+  // signature, the date) that stays in the notice and is no ad; a person signing by their part (失主：…,
+  // 声明人：…), two bodies signing together
+  'notices-statements.txt': {
+    items: [
+      ['notice', '郑重声明', null, 2, ['某某日报社'], '2024年10月11日', ''],
+      ['notice', '招聘启事', null, 5, ['县融媒体中心'], '2024年10月11日', ''],
+      ['notice', '寻物启事', null, 2, ['失主：张先生'], '2024年10月10日', ''],
+      ['notice', '解除合同声明', null, 1, ['声明人：李某某'], '2024年10月9日', ''],
+      [A, null, '城区启动道路改造', null, ['■记者 张伟'], '本报讯', null, null, 1, ''],
+      ['notice', '联合声明', null, 1, ['某某商贸有限公司', '某某物流有限公司'], '2024年10月8日', ''],
+    ],
+  },
+  // the same in an indented export with no blank lines: a family signing, a body signing as 声明人
+  'notices-statements-indented.txt': {
+    items: [
+      ['notice', '寻人启事', null, 3, ['王某某家属'], '2024年10月10日', ''],
+      [A, null, '城区启动道路改造', null, ['■记者 张伟'], '本报讯', null, null, 2, ''],
+      ['notice', '遗失声明', null, 1, ['声明人：某某县某某农机专业合作社'], '2024年10月11日', ''],
+    ],
+  },
 };
 
 /** Every head line of the items: they must never end up inside a paragraph. */

@@ -328,6 +328,11 @@ export const isNoticeNumber = (s: string): boolean => short(s, 24) && NOTICE.num
 /** A signature line of a notice: an issuing body or an officer with a name. */
 export const isIssuer = (s: string): boolean =>
   short(s, 40) && !/[。；，！？]/u.test(s) && (NOTICE.issuer.test(s) || NOTICE.officer.test(s));
+/** A person signing a notice by their part in it: `声明人：李某某`, `失主：张先生`. */
+export function isSigner(s: string): boolean {
+  const m = short(s, 44) ? NOTICE.signer.exec(s) : null;
+  return m !== null && (NOTICE.signerName.test(m[1]!) || isIssuer(m[1]!));
+}
 /** `特此公告。` */
 export const isNoticeFormula = (s: string): boolean => short(s, 8) && NOTICE.formula.test(s);
 /** A list title: `2024年度“最美乡村教师”名单`. */

@@ -14,6 +14,7 @@ import {
   isNumbered,
   isProse,
   isRollTitle,
+  isSigner,
   isTerminal,
 } from './classify.js';
 import { opensStory } from './heads.js';
@@ -30,6 +31,22 @@ export interface NoticeMatch {
   date: string | null;
   no: number;
   next: number;
+}
+
+/**
+ * The notice's closing block at line j, set apart by a blank line: contact lines (`联系电话：138…`), the signature
+ * (an issuer, or `失主：张先生`) and the date, nothing else, and a signature or a date among them. Why: the
+ * contact line looks like an ad's, and the block was cut off the notice as one.
+ */
+function closingBlock(c: Copy, j: number): boolean {
+  let signed = false;
+  let k = j;
+  for (; k < c.length && k < j + 6 && (k === j || !c.at(k)!.blankBefore); k++) {
+    const t = c.text(k)!;
+    if (isIssuer(t) || isSigner(t) || isDateOnly(t)) signed = true;
+    else if (!isFieldLine(t)) return false;
+  }
+  return signed && (k >= c.length || c.at(k)!.blankBefore);
 }
 
 /** A notice starting at line i (its title, or an issuer line over its title), or null. */
@@ -58,7 +75,7 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
     if (isDecoration(ln.text)) break;
     // a notice ends with its date line (落款日期), blank line or not, or where another item starts
     if (paras.length > 1 && isDateOnly(paras[paras.length - 1]!)) break;
-    if (paras.length > 0 && ln.blankBefore && (isNoticeTitle(ln.text) || endsAt(j))) break;
+    if (paras.length > 0 && ln.blankBefore && (isNoticeTitle(ln.text) || (endsAt(j) && !closingBlock(c, j)))) break;
     const k = paras.length - 1;
     const prev = paras[k];
     if (
@@ -88,7 +105,8 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
     lines.pop();
   }
   const signature: string[] = [];
-  while (paras.length > 1 && signature.length < 3 && isIssuer(paras[paras.length - 1]!)) {
+  const signs = (p: string): boolean => isIssuer(p) || isSigner(p);
+  while (paras.length > 1 && signature.length < 3 && signs(paras[paras.length - 1]!)) {
     signature.unshift(paras.pop()!);
     lines.pop();
   }

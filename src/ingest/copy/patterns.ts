@@ -368,6 +368,14 @@ export const NOTICE = {
     `^[${HAN}]{0,20}(?:主席|副主席|主任|县长|市长|省长|局长|书记|总理|委员长|院长|部长|厂长|经理|董事长|校长|会长|理事长|负责人|法定代表人)${SP}[:：]?${SP}${NAME}$`,
     'u',
   ),
+  /**
+   * Who signs a 声明 or 启事 by their part in it: `声明人：李某某`, `失主：张先生`, `启事人 王某`, `声明人：某某合作社`
+   * (then the rest is an issuer). Why: a notice of a person has no issuing body; this line is its signature.
+   */
+  signer:
+    /^(?:声明人|启事人|失主|寻人者|申请人|当事人|委托人|发布人|立约人|承诺人)[\s\u3000]*[:：]?[\s\u3000]*(\S.*)$/u,
+  /** A person's name on a signature line: `李某某`, `张先生`, `王　芳`. */
+  signerName: new RegExp(`^[${HAN}]{1,4}(?:${SP}[${HAN}]){0,2}$`, 'u'),
   /** `特此公告。`, `特此通知。`: the formula that ends a notice's text. */
   formula: /^特此(?:公告|通告|通知|声明|函告|告知|公示)[。！]?$/u,
 } as const;

@@ -66,6 +66,7 @@ const CASES: Array<[string[], string]> = [
   [['暖心！', '*出租车司机深夜送病童就医'], 'a one-word exclamation'],
   [['数说前三季度', '*全县经济稳中有进'], 'a topic (数说…)'],
   [['面向2035', '*县城总体规划修编启动'], 'an aim (面向…)'],
+  [['夜市开张', '*“家门口就能吃上烟火味了”'], 'a short topic over a quoted head'],
   // 主题 + 副题
   [['*冬季旅游热度攀升', '冰雪游订单量同比增长三成'], 'a trend over its figure'],
   [['*县城首座智慧停车楼投用', '提供车位600个'], 'a fact over a short detail'],

@@ -7,6 +7,10 @@
  *   recognised before the fixes (missed: a 引题 naming a topic, `关注…`, above a 主题 with a colon).
  * - Round 2 (an evening paper with 晚报讯 and a descriptive 副题, a national daily with blank slot lines made of
  *   U+3000 and 责编 closings): 5 of 6 (missed: `“老街坊”的新生活` over a 副题 with a comma and a `文/摄` byline).
+ * - Round 3 (a weekend city page with titled photos, a colon 引题, a place 引题 and a 记者 手记; an indented county
+ *   page with time and place frames, a 记者札记, a titled photo after a story and a 声明; a market and sports page
+ *   with two one-line tables, a `暖心！` 引题 and a 招领启事): 15 of 16 (missed: `“六楼的我终于能天天下楼了”`, a
+ *   quoted head under a short topic line, taken as the 副题); a 声明人 signing for a 家庭农场 was also left as text.
  *
  * Each page's true headlines are in headlines.json; on every page at least 95 % must be an item's headline (or
  * title), none may be inside a paragraph, a kicker or a subhead (equal to one, or glued to its start or end),
@@ -50,8 +54,8 @@ function body(it: Item): string[] {
 }
 
 describe('held-out pages in new styles', () => {
-  it('has six pages with their headlines', () => {
-    expect(Object.keys(TRUTH)).toHaveLength(6);
+  it('has nine pages with their headlines', () => {
+    expect(Object.keys(TRUTH)).toHaveLength(9);
   });
 
   for (const [file, truth] of Object.entries(TRUTH)) {

@@ -331,7 +331,8 @@ export const isIssuer = (s: string): boolean =>
 /** A person signing a notice by their part in it: `声明人：李某某`, `失主：张先生`. */
 export function isSigner(s: string): boolean {
   const m = short(s, 44) ? NOTICE.signer.exec(s) : null;
-  return m !== null && (NOTICE.signerName.test(m[1]!) || isIssuer(m[1]!));
+  // the part (声明人：) says it is a signature: any name or body after it, no sentence
+  return m !== null && visLen(m[1]!) <= 30 && !/[，。；！？,;!?]/u.test(m[1]!);
 }
 /** `特此公告。` */
 export const isNoticeFormula = (s: string): boolean => short(s, 8) && NOTICE.formula.test(s);

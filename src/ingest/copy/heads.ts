@@ -244,6 +244,11 @@ const PAIR_EVIDENCE: Array<{ why: string; weight: number; holds: (a: string, b: 
   { why: 'the first frames the news in time or place: a 引题', weight: 3, holds: (a) => HEAD.frame.test(a) },
   { why: 'the first names a series or campaign: a 引题', weight: 3, holds: (a) => HEAD.series.test(a) },
   { why: 'the first is a one-word exclamation: a 引题', weight: 3, holds: (a) => HEAD.exclamation.test(a) },
+  {
+    why: 'a short topic over a quoted head (`小区加装电梯` / `“六楼的我…”`): a 引题',
+    weight: 3,
+    holds: (a, b) => visLen(a) <= 6 && !/[“”\s\u3000]/u.test(a) && HEAD.quoted.test(b),
+  },
   { why: 'the second is a pair of phrases: the 主题', weight: 2, holds: (_a, b) => spaced(b) },
   {
     why: 'a very short first line over a long one: a 引题 (`国庆假期`)',

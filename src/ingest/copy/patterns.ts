@@ -327,6 +327,8 @@ export const HEAD = {
    * from its 主题 by a blank line: there it is the last paragraph of the story above.
    */
   sentenceEnd: /[！？!?…][”’」』]*$/u,
+  /** A head that is one quotation, nothing outside the quotes: `“六楼的我终于能天天下楼了”`. */
+  quoted: /^“[^“”]{4,28}”$/u,
   /** A one-word exclamation over the news: `暖心！`, `点赞！`, `好消息！`. */
   exclamation: /^[\p{Script=Han}]{1,4}[！!]$/u,
   /** A line that announces an event (`县委常委会召开扩大会议`, `首届农民丰收节开幕`): a 主题, or a 引题 over its message. */
@@ -369,13 +371,11 @@ export const NOTICE = {
     'u',
   ),
   /**
-   * Who signs a 声明 or 启事 by their part in it: `声明人：李某某`, `失主：张先生`, `启事人 王某`, `声明人：某某合作社`
-   * (then the rest is an issuer). Why: a notice of a person has no issuing body; this line is its signature.
+   * Who signs a 声明 or 启事 by their part in it: `声明人：李某某`, `失主：张先生`, `启事人 王某`, `声明人：某某家庭农场`.
+   * Why: a notice of a person has no issuing body; this line is its signature.
    */
   signer:
     /^(?:声明人|启事人|失主|寻人者|申请人|当事人|委托人|发布人|立约人|承诺人)[\s\u3000]*[:：]?[\s\u3000]*(\S.*)$/u,
-  /** A person's name on a signature line: `李某某`, `张先生`, `王　芳`. */
-  signerName: new RegExp(`^[${HAN}]{1,4}(?:${SP}[${HAN}]){0,2}$`, 'u'),
   /** `特此公告。`, `特此通知。`: the formula that ends a notice's text. */
   formula: /^特此(?:公告|通告|通知|声明|函告|告知|公示)[。！]?$/u,
 } as const;

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
 import { PDFDocument as LibDoc, PDFName, type PDFNumber, PDFRawStream } from 'pdf-lib';
-import { writePdf, type ImageCache } from '../src/pdf/index.js';
+import { writePdf, type ImageCache, type ImageReport } from '../src/pdf/index.js';
+import { defaultImageSettings } from '../src/pdf/images.js';
 import { preflight } from '../src/pdf/preflight.js';
 import { renderPng } from '../src/preview/index.js';
 import { Sink } from '../src/diag/index.js';
@@ -100,18 +101,33 @@ describe('images', () => {
     expect(nh).toBeLessThanOrEqual(209);
   });
 
-  test('low-resolution images warn; ≤ 100 ppi says it will print blurry', async () => {
+  test('resolution: an error under 100 ppi, a warning under 200 ppi, naming item and file; limits configurable', async () => {
     const sink = new Sink();
     // 96 px over 100 pt = 69 ppi; 96 px over 50 pt = 138 ppi.
-    await writePdf(doc([page([img(ROCKET, 40, 40, 100, 66.7), img(ROCKET, 200, 40, 50, 33.3)])]), { sink });
+    const a = { ...img(ROCKET, 40, 40, 100, 66.7), item: 'photo-1' };
+    const b = { ...img(ROCKET, 200, 40, 50, 33.3), item: 'photo-2' };
+    await writePdf(doc([page([a, b])]), { sink });
+    const errors = sink.errors.filter((e) => e.code === 'image-resolution-too-low');
     const low = sink.warnings.filter((w) => w.code === 'low-resolution-image');
-    expect(low).toHaveLength(2);
-    expect(low[0]!.message).toMatch(/69 ppi.*blurry/);
-    expect(low[1]!.message).toMatch(/138 ppi/);
-    expect(low[1]!.message).not.toMatch(/blurry/);
-    expect(low[0]!.at.page).toBe(1);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/photo-1 .*69 ppi.*blurred/);
+    expect(errors[0]!.at).toMatchObject({ page: 1, item: 'photo-1', file: ROCKET });
+    expect(low).toHaveLength(1);
+    expect(low[0]!.message).toMatch(/photo-2 .*138 ppi/);
+    expect(low[0]!.at.item).toBe('photo-2');
+    // Other limits from the settings: 60 ppi minimum, 130 ppi wish → only a warning, only for the first.
+    const lax = new Sink();
+    const settings = { ...defaultImageSettings(), errorPpi: 60, warnPpi: 130 };
+    const report: ImageReport[] = [];
+    await writePdf(doc([page([a, b])]), { sink: lax, images: settings, imageReport: report });
+    expect(lax.errors).toEqual([]);
+    expect(lax.warnings.map((w) => w.at.item)).toEqual(['photo-1']);
+    expect(report.map((r) => [r.item, r.ppi])).toEqual([
+      ['photo-1', 69],
+      ['photo-2', 138],
+    ]);
     const ok = new Sink();
-    await writePdf(doc([page([img(HUBBLE, 40, 40, 200, 150)])]), { sink: ok });
+    await writePdf(doc([page([img(HUBBLE, 40, 40, 150, 110)])]), { sink: ok });
     expect(ok.items).toEqual([]);
   });
 

@@ -96,8 +96,9 @@ describe('glyphs.ts byte level', () => {
     expect(s).toMatch(/\/Font <<\n\/F2 \d+ 0 R/);
     // W array: gid 0 + three glyphs, the ligature two em wide.
     expect(s).toMatch(/\/W \[0 \[1000 1000 2000 1000\]\]/);
-    // ToUnicode: CID 2 maps to both dashes.
-    expect(s).toContain('<0000> <0003> [<0000> <65e5> <2014 2014> <6708>]');
+    // ToUnicode: one bfchar per CID with text, CID 2 mapping to both dashes; nothing maps to U+0000 (.notdef).
+    expect(s).toContain('3 beginbfchar\n<0001> <65e5>\n<0002> <20142014>\n<0003> <6708>\nendbfchar');
+    expect(s).not.toMatch(/<0000>\s*<0000>/);
   });
 });
 

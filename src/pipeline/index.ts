@@ -17,7 +17,8 @@ import { layoutReport } from './layout-report.js';
 import type { BuildOptions, BuildReport, PageReport } from './report.js';
 
 export { compositionReport } from './composition-report.js';
-export { layoutEdition, paintEdition } from './edition.js';
+export { checkCoverage } from './coverage.js';
+export { layoutEdition, paintEdition, templateCache } from './edition.js';
 export { writeFileAtomic } from './files.js';
 export { previewHtml } from './html.js';
 export type { LayoutReport, ModuleReport } from './layout-report.js';

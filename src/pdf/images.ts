@@ -43,7 +43,11 @@ export function defaultImageSettings(): ImageSettings {
   };
 }
 
-export type ImageSource = 'rgb' | 'cmyk' | 'cmyk-untagged' | 'grey';
+/**
+ * What a photo held: RGB (or colour in any non-CMYK space), CMYK with its own profile, CMYK already separated for
+ * this press (its embedded profile is the output profile), CMYK without a profile, greyscale (or neutral RGB).
+ */
+export type ImageSource = 'rgb' | 'cmyk' | 'cmyk-press' | 'cmyk-untagged' | 'grey';
 
 export interface PreparedImage {
   /** pdfkit image object (from `doc.openImage`). */
@@ -97,7 +101,9 @@ export async function convertImage(
   let source: ImageSource =
     meta.space === 'cmyk'
       ? meta.icc
-        ? 'cmyk'
+        ? Buffer.from(meta.icc).equals(settings.profile.icc.bytes)
+          ? 'cmyk-press'
+          : 'cmyk'
         : 'cmyk-untagged'
       : GREY_SPACES.has(meta.space ?? '') || (meta.channels ?? 3) <= 2
         ? 'grey'
@@ -173,7 +179,7 @@ async function toCmyk(
       : source === 'cmyk'
         ? // CMYK stays CMYK through the pipeline; the transform reads the image's own embedded profile.
           img.pipelineColourspace('cmyk').toColourspace('cmyk').withIccProfile(profile)
-        : // untagged CMYK: already separated for print; only the ink limit is applied.
+        : // separated for this press already (or untagged: taken as such): only the ink limit is applied
           img.pipelineColourspace('cmyk').toColourspace('cmyk');
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== 4) throw new Error(`separation gave ${info.channels} channels, not CMYK`);

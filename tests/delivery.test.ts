@@ -205,3 +205,38 @@ describe('delivery', () => {
     expect(JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')).counts.placeholders).toBe(clean ? 0 : 1);
   });
 });
+
+describe('the machine, checked before composing', () => {
+  test('a font file that is not installed is font-missing naming the file and the Debian package', async () => {
+    const { fontProblems } = await import('../src/pipeline/environment.js');
+    const { loadFontBook } = await import('../src/fonts/index.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-fonts-'));
+    fs.writeFileSync(
+      path.join(dir, 'fonts.yaml'),
+      [
+        'faces:',
+        '  here: { file: /usr/share/fonts/truetype/hanazono/HanaMinA.ttf, debian: fonts-hanazono }',
+        '  gone: { file: /usr/share/fonts/truetype/nowhere/Gone.ttf, debian: fonts-gone }',
+        'fallback: [gone]',
+        'roles:',
+        '  body: here',
+      ].join('\n'),
+    );
+    const problems = fontProblems(loadFontBook(dir), path.join(dir, 'fonts.yaml'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      code: 'font-missing',
+      at: { file: '/usr/share/fonts/truetype/nowhere/Gone.ttf' },
+    });
+    expect(problems[0]!.message).toContain('used by body');
+    expect(problems[0]!.hint).toContain('apt-get install fonts-gone');
+  });
+
+  test('a full disk while writing is disk-full (exit 2) and nothing is replaced', async () => {
+    const { writeFailure } = await import('../src/pipeline/files.js');
+    const e = writeFailure(Object.assign(new Error('no space'), { code: 'ENOSPC' }), '/data/out');
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect(e!.diagnostics[0]).toMatchObject({ code: 'disk-full', at: { file: '/data/out' } });
+    expect(writeFailure(new Error('other'), '/data/out')).toBeNull();
+  });
+});

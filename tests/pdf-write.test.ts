@@ -256,3 +256,24 @@ describe('edge cases', () => {
     }
   });
 });
+
+describe('ink limit of drawn colours', () => {
+  test('a colour over the limit is reported once and drawn within it, K kept', async () => {
+    const sink = new Sink();
+    const over = {
+      kind: 'rect' as const,
+      x: 30,
+      y: 30,
+      w: 100,
+      h: 40,
+      fill: [100, 100, 100, 100] as [number, number, number, number],
+    };
+    const pdf = await writePdf(doc([page([over, { ...over, y: 100 }, run('字', 40, 200)])]), { sink });
+    const d = sink.errors.filter((e) => e.code === 'colour-over-ink-limit');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.message).toMatch(/100\/100\/100\/100 has 400 % total ink, over the 240 % limit/);
+    expect(await pageContent(pdf)).toContain('0.467 0.467 0.467 1 k');
+    const { preflight } = await import('../src/pdf/preflight.js');
+    expect((await preflight(pdf)).checks.filter((c) => !c.ok)).toEqual([]);
+  });
+});

@@ -63,37 +63,55 @@ export function program(): Command {
       'build an edition file (YAML) into PDFs (one per page + the edition), PNG previews, report.json and index.html',
     )
     .argument('<edition.yaml>', 'the edition file')
-    .option('-o, --out <dir>', 'output directory', 'out')
-    .option('--standard <std>', 'PDF standard: x1a (PDF/X-1a:2001), x4, none', 'x1a')
+    .option('-o, --out <dir>', 'output directory (replaced as a whole by the new set of files)', 'out')
+    .option(
+      '--standard <std>',
+      'PDF standard: x1a (PDF/X-1a:2001), x4 (PDF/X-4), none; default: the edition’s print.standard, else x1a',
+    )
+    .option('--profile <file.icc>', "the print shop's CMYK output profile (default: CGATS TR 002 newsprint)")
+    .option('--final', 'the night’s last build: deliver nothing if there is any error, photo placeholder or overset')
     .option('--dpi <n>', 'preview PNG resolution; 0 = no PNGs', int('--dpi', 0, 600), 50)
-    .action(async (file: string, o: { out: string; standard: string; dpi: number }) => {
-      if (!['x1a', 'x4', 'none'].includes(o.standard))
-        throw new InvalidArgumentError('--standard must be x1a, x4 or none');
-      const sink = new Sink();
-      const { buildEdition } = await pipeline();
-      try {
-        const report = await buildEdition(
-          file,
-          { outDir: o.out, standard: o.standard as PdfStandard, previewDpi: o.dpi },
-          sink,
-        );
-        printDiagnostics(sink);
-        for (const p of report.pages)
-          out(
-            `page ${p.number}: ${path.join(o.out, p.pdf)}${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : `FAILED: ${p.preflight.failed.join(', ')}`})`,
+    .action(
+      async (file: string, o: { out: string; standard?: string; profile?: string; final?: boolean; dpi: number }) => {
+        if (o.standard !== undefined && !['x1a', 'x4', 'none'].includes(o.standard))
+          throw new InvalidArgumentError('--standard must be x1a, x4 or none');
+        const sink = new Sink();
+        const { buildEdition } = await pipeline();
+        try {
+          const report = await buildEdition(
+            file,
+            {
+              outDir: o.out,
+              previewDpi: o.dpi,
+              ...(o.standard ? { standard: o.standard as PdfStandard } : {}),
+              ...(o.profile ? { profile: o.profile } : {}),
+              ...(o.final ? { final: true } : {}),
+            },
+            sink,
           );
-        out(
-          `edition: ${path.join(o.out, report.editionPdf)}; report: ${path.join(o.out, 'report.json')}; preview: ${path.join(o.out, 'index.html')}`,
-        );
-        out(
-          `${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset, ${report.counts.heldOver} held over`,
-        );
-        if (report.counts.errors > 0) process.exitCode = 1;
-      } catch (e) {
-        printDiagnostics(sink);
-        throw e;
-      }
-    });
+          printDiagnostics(sink);
+          const c = report.counts;
+          const summary = `${c.errors} errors, ${c.warnings} warnings, ${c.overset} overset, ${c.heldOver} held over, ${c.placeholders} photo placeholders`;
+          if (!report.delivered) {
+            err(`final build not delivered: ${summary}; the files in ${o.out} were left as they were`);
+            process.exitCode = 1;
+            return;
+          }
+          for (const p of report.pages)
+            out(
+              `page ${p.number}: ${path.join(o.out, p.pdf)}${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : `FAILED: ${p.preflight.failed.join(', ')}`})`,
+            );
+          out(
+            `edition: ${path.join(o.out, report.editionPdf)}; report: ${path.join(o.out, 'report.json')}; preview: ${path.join(o.out, 'index.html')}`,
+          );
+          out(`${report.standard} for ${report.output.condition} (${report.output.profile}); ${summary}`);
+          if (c.errors > 0) process.exitCode = 1;
+        } catch (e) {
+          printDiagnostics(sink);
+          throw e;
+        }
+      },
+    );
 
   prog
     .command('import')
@@ -192,14 +210,39 @@ export function program(): Command {
     )
     .argument('<file.pdf>', 'the PDF to check')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, o: { json?: boolean }) => {
-      readInput(file);
-      const { preflight } = await import('../pdf/preflight.js');
-      const res = await preflight(fs.readFileSync(file));
-      if (o.json) out(JSON.stringify(res, null, 1));
-      else for (const c of res.checks) out(`${c.ok ? 'ok  ' : 'FAIL'} ${c.id}: ${c.detail}`);
-      if (!res.ok) process.exitCode = 1;
-    });
+    .option('--ink-limit <pct>', 'total ink limit, %', num('--ink-limit', 100, 400), 240)
+    .option('--min-ppi <n>', 'effective image resolution below which an image fails', num('--min-ppi', 1, 2400), 100)
+    .option(
+      '--warn-ppi <n>',
+      'effective image resolution below which an image is warned about',
+      num('--warn-ppi', 1, 2400),
+      200,
+    )
+    .option('--hairline <pt>', 'thinnest stroke allowed, pt', num('--hairline', 0, 5), 0.25)
+    .action(
+      async (
+        file: string,
+        o: { json?: boolean; inkLimit: number; minPpi: number; warnPpi: number; hairline: number },
+      ) => {
+        readInput(file);
+        const { preflight } = await import('../pdf/preflight.js');
+        const res = await preflight(fs.readFileSync(file), {
+          inkLimit: o.inkLimit,
+          minPpi: o.minPpi,
+          warnPpi: o.warnPpi,
+          minLineWidth: o.hairline,
+        });
+        if (o.json) out(JSON.stringify(res, null, 1));
+        else {
+          for (const c of res.checks)
+            out(
+              `${c.ok ? (c.count ? 'warn' : 'ok  ') : 'FAIL'} ${c.id}: ${c.detail}${c.count ? ` — ${c.action}` : ''}`,
+            );
+          out(`${res.ok ? 'preflight ok' : 'preflight FAILED'}: ${res.errors} errors, ${res.warnings} warnings`);
+        }
+        if (!res.ok) process.exitCode = 1;
+      },
+    );
 
   prog
     .command('preview')
@@ -246,7 +289,8 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (e instanceof DiagnosticError) {
       for (const d of e.diagnostics) err(formatDiagnostic(d));
-      process.exitCode = 1;
+      // problems of the machine (fonts, profile, output folder) are exit status 2, bad input 1
+      process.exitCode = e.name === 'EnvironmentError' ? 2 : 1;
       return;
     }
     const msg = e instanceof Error ? e.message : String(e);

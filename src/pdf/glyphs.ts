@@ -20,6 +20,7 @@ interface EmbeddedFontInternals {
   widths: number[];
   unicode: number[][];
   ref(): unknown;
+  toUnicodeCmap(): PdfRef;
 }
 
 interface PdfRef {
@@ -51,6 +52,48 @@ const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
 
 /** Code points of a string (astral characters count once). */
 const codePoints = (s: string): number[] => Array.from(s, (ch) => ch.codePointAt(0)!);
+
+/** UTF-16BE hex of code points (astral ones as surrogate pairs). */
+const utf16Hex = (cps: readonly number[]): string =>
+  cps
+    .map((cp) =>
+      cp > 0xffff ? hex4(0xd800 + ((cp - 0x10000) >> 10)) + hex4(0xdc00 + ((cp - 0x10000) & 0x3ff)) : hex4(cp),
+    )
+    .join('');
+
+/** A ToUnicode CMap (Adobe-Identity-UCS) with one bfchar entry per CID that has text; never U+0000. */
+function toUnicodeCmap(doc: DocInternals, unicode: ReadonlyArray<readonly number[] | undefined>): PdfRef {
+  const entries: string[] = [];
+  unicode.forEach((cps, cid) => {
+    if (cid === 0 || !cps || cps.length === 0 || cps.includes(0)) return;
+    entries.push(`<${hex4(cid)}> <${utf16Hex(cps)}>`);
+  });
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
+  }
+  const cmap = doc.ref();
+  cmap.end(
+    [
+      '/CIDInit /ProcSet findresource begin',
+      '12 dict begin',
+      'begincmap',
+      '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+      '/CMapName /Adobe-Identity-UCS def',
+      '/CMapType 2 def',
+      '1 begincodespacerange',
+      '<0000> <FFFF>',
+      'endcodespacerange',
+      ...blocks,
+      'endcmap',
+      'CMapName currentdict /CMap defineresource pop',
+      'end',
+      'end',
+    ].join('\n'),
+  );
+  return cmap;
+}
 
 /** Name of the overprint ExtGState in every page's resources. */
 export const OVERPRINT_GS = 'GsOP';
@@ -90,6 +133,10 @@ export class PdfkitGlyphs {
           return bytes;
         };
       }
+      // pdfkit's ToUnicode maps every CID from 0, .notdef to U+0000 and glyphs without text to nothing; ours
+      // maps only the glyphs that carry text (bfchar, at most 100 per block as ISO 32000-1 §9.10.3 allows).
+      const doc = this.doc;
+      font.toUnicodeCmap = () => toUnicodeCmap(doc, font.unicode);
       f = font;
       this.fonts.set(file, f);
     }

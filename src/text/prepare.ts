@@ -175,7 +175,7 @@ function shapeRuns(runs: StyledRun[]): { text: string; raw: Raw[] } {
           end: base + i + g.end,
           text: t,
           gid: g.gid,
-          face: run.style.face,
+          face: g.face ?? run.style.face,
           size,
           adv: g.advance * size,
           xOff: g.xOffset * size,

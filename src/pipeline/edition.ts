@@ -7,11 +7,20 @@ import type { Edition } from '../model/edition.js';
 import type { DisplayDocument } from '../paint/display.js';
 import { paintPage } from '../paint/page.js';
 
-/** Lay out every page of an edition (no files written). */
-export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = loadFontBook()): PageLayout[] {
+/**
+ * Lay out every page of an edition (no files written), or only the pages numbered in `only` (an incremental
+ * build: each page is still laid out against the whole edition, whose other pages its 导读 and 今日N版 read).
+ */
+export function layoutEdition(
+  edition: Edition,
+  sink: Sink,
+  fonts: FontBook = loadFontBook(),
+  only?: ReadonlySet<number>,
+): PageLayout[] {
   // one template load per name: pages sharing a template share it (and its diagnostics are reported once)
   const templates = new Map<string, ReturnType<typeof loadTemplate>>();
-  return edition.pages.map((page) => {
+  const pages = only ? edition.pages.filter((p) => only.has(p.number)) : edition.pages;
+  return pages.map((page) => {
     let template = templates.get(page.layout);
     if (!template) {
       template = loadTemplate(page.layout);

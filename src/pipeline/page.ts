@@ -1,0 +1,83 @@
+/**
+ * One page of a build, from its layout to a checked print PDF: the composition report, paint, the PDF, and
+ * preflight. A page with proof marks (overset) also gets a proof PDF, the file previews render: the print
+ * page's operations with the marks on top, written unlabelled because it never goes to print.
+ */
+import { Sink } from '../diag/index.js';
+import type { FontBook } from '../fonts/index.js';
+import type { PageLayout } from '../layout/types.js';
+import type { DisplayDocument, DisplayPage } from '../paint/display.js';
+import { paintPage } from '../paint/page.js';
+import { proofPage } from '../paint/proof.js';
+import { type ImageCache, writePdf } from '../pdf/index.js';
+import { preflight } from '../pdf/preflight.js';
+import type { CompositionStats } from '../text/index.js';
+import { compositionReport } from './composition-report.js';
+import type { BuildStep, PdfStandard } from './report.js';
+
+export interface PageContext {
+  /** Title and date of the edition's documents (`paintEdition`'s). */
+  title: string;
+  date: string;
+  fonts: FontBook;
+  standard: PdfStandard;
+  imageCache: ImageCache;
+  /** Told when each step starts. */
+  step: (s: BuildStep) => void;
+}
+
+export interface PagePdfs {
+  composition: CompositionStats;
+  /** The print page's display list. */
+  display: DisplayPage;
+  /** The print PDF of the page. */
+  pdf: Buffer;
+  /** The proof PDF (print page + proof marks), when the page has marks; previews render it instead of `pdf`. */
+  proof: Buffer | null;
+}
+
+export interface PreflightSummary {
+  ok: boolean;
+  failed: string[];
+}
+
+/** Compose the report, paint and write one laid-out page. Its problems go to `sink`. */
+export async function writePage(layout: PageLayout, ctx: PageContext, sink: Sink): Promise<PagePdfs> {
+  // The composer's line problems and statistics.
+  const composition = compositionReport(layout, sink);
+  // Paint the print page, and its proof variant when the page has something to mark.
+  ctx.step('paint');
+  const display = paintPage(layout);
+  const proofDisplay = proofPage(display, layout, ctx.fonts);
+  // Write the print PDF; the proof PDF's problems are the print PDF's, reported once.
+  ctx.step('pdf');
+  const single: DisplayDocument = { title: `${ctx.title} 第${layout.number}版`, date: ctx.date, pages: [display] };
+  const pdf = await writePdf(single, { standard: ctx.standard, sink, imageCache: ctx.imageCache });
+  const proof = proofDisplay
+    ? await writePdf(
+        { ...single, pages: [proofDisplay] },
+        { standard: 'none', sink: new Sink(), imageCache: ctx.imageCache },
+      )
+    : null;
+  return { composition, display, pdf, proof };
+}
+
+/** Preflight a page's print PDF; each failed check becomes an error located at the page. */
+export async function checkPage(
+  page: number,
+  pdf: Buffer,
+  standard: PdfStandard,
+  sink: Sink,
+): Promise<PreflightSummary> {
+  const pf = standard === 'none' ? { ok: true, checks: [] } : await preflight(pdf);
+  for (const c of pf.checks) {
+    if (!c.ok)
+      sink.error(
+        'preflight',
+        `preflight check ${c.id} failed: ${c.detail}`,
+        { page },
+        'report this as a banmian bug; the file will be rejected by the print shop',
+      );
+  }
+  return { ok: pf.ok, failed: pf.checks.filter((c) => !c.ok).map((c) => c.id) };
+}

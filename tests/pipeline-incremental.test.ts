@@ -70,6 +70,15 @@ describe('incremental builds', () => {
     expect(Buffer.compare(await b.editionPdf(), await f.editionPdf())).toBe(0);
   });
 
+  it('a change to the headline of a story on page 2 that is not its lead lays out page 2 only', async () => {
+    edit('乡村运动会上的欢声笑语', '乡村运动会上的阵阵欢声笑语');
+    const r = await b.build(new Sink());
+    expect(r.rebuilt).toEqual([2]);
+    const f = await fresh();
+    for (const [i, p] of r.pages.entries())
+      expect(Buffer.compare(p.pdf, f.build.pages[i]!.pdf), `page ${p.number}`).toBe(0);
+  });
+
   it("a change to page 2's lead headline lays out page 1 again too (its 导读 quotes it)", async () => {
     edit('全县秋冬季森林防火工作会议召开', '全县秋冬季森林防火工作会议在县城召开');
     const r = await b.build(new Sink());

@@ -4,21 +4,29 @@
  *
  * - its own items, overrides, name, number and template (the whole template, as loaded);
  * - the edition's standing data (paper, date, issue) and its number of pages (今日N版 in the masthead);
- * - of the other pages only what page furniture quotes: their stories' ids, kinds, headlines and overrides
- *   (the 导读 lists each page's lead story), and every item that may continue across pages in full;
+ * - of the other pages only what page furniture quotes: the headline of each page's lead story (the 导读 of
+ *   page 1 lists them; the lead is chosen as layout chooses it, from the items' order and overrides, so those
+ *   are in the key too), and every item that may continue across pages in full;
  * - the image files of its photos and ads (size and modification time: a replaced photo is a change);
  * - the loader's diagnostics of the page (layout does not repeat a missing-image warning the loader gave).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Diagnostic } from '../diag/index.js';
-import type { LayoutTemplate } from '../layout/index.js';
-import type { Edition, Item, Page } from '../model/edition.js';
+import { type LayoutTemplate, orderItems } from '../layout/index.js';
+import type { Edition, Page } from '../model/edition.js';
 
-/** What another page's item contributes to this page: its headline for the 导读, all of it if it may continue. */
-function quoted(it: Item): unknown {
-  if (it.overrides?.continueOn !== undefined) return it;
-  return { id: it.id, kind: it.kind, headline: 'headline' in it ? it.headline : null, overrides: it.overrides ?? null };
+/** What another page contributes to this page: its lead story's headline (the 导读), items that may continue. */
+function quoted(p: Page): unknown {
+  const lead = orderItems(p.items.filter((it) => !it.overrides?.hold)).find(
+    (it) => it.kind === 'article' || it.kind === 'commentary',
+  );
+  return {
+    number: p.number,
+    order: p.items.map((it) => [it.id, it.kind, it.overrides ?? null]),
+    lead: lead && 'headline' in lead ? [lead.id, lead.headline] : null,
+    continuing: p.items.filter((it) => it.overrides?.continueOn !== undefined),
+  };
 }
 
 function fileStamp(file: string | undefined): string | null {
@@ -45,7 +53,7 @@ export function pageKey(
     standing,
     pageCount: pages.length,
     page,
-    others: pages.filter((p) => p !== page).map((p) => ({ number: p.number, items: p.items.map(quoted) })),
+    others: pages.filter((p) => p !== page).map(quoted),
     template,
     images: page.items.map((it) => ('image' in it ? fileStamp(it.image) : null)),
     diagnostics: loaderDiagnostics.filter((d) => d.at.page === page.number),

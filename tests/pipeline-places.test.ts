@@ -71,6 +71,22 @@ describe('placeDiagnostics', () => {
     ]);
   });
 
+  it('a problem the PDF stage locates by page and image file belongs to the photo with that image', () => {
+    const withImage = [
+      page(
+        1,
+        ['photo-1'],
+        [
+          ['photo-1', 'a.txt', 3],
+          ['photo-1', 'photos/x.jpg', 0],
+        ],
+      ),
+    ];
+    expect(placeDiagnostics({ pages: withImage, diagnostics: [d({ file: 'photos/x.jpg', page: 1 })] })).toEqual([
+      { page: 1, item: 'photo-1', onPage: true },
+    ]);
+  });
+
   it('a story file has one item; an item id alone finds the one page it is on; the rest is the edition’s', () => {
     const places = placeDiagnostics({
       pages,

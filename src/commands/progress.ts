@@ -71,13 +71,20 @@ export class Progress {
     let out = this.drawn ? `\x1b[${this.drawn}A` : '';
     for (const l of lines) {
       const n = Math.round(this.fraction(l, final) * BAR);
-      const t0 = l.starts[0]?.[1] ?? performance.now();
-      const t1 = l.starts.at(-1)?.[1] ?? t0;
       const step = final ? 'done' : l.step === 'done' ? 'built' : l.step;
-      out += `\x1b[2Kpage ${String(l.page).padStart(2)} [${'█'.repeat(n)}${'░'.repeat(BAR - n)}] ${step.padEnd(9)} ${seconds(t1 - t0)}\n`;
+      out += `\x1b[2Kpage ${String(l.page).padStart(2)} [${'█'.repeat(n)}${'░'.repeat(BAR - n)}] ${step.padEnd(9)} ${seconds(this.busy(l))}\n`;
     }
     this.drawn = lines.length;
     this.write(out);
+  }
+
+  /** Time the page's steps took so far, ms: not the wait between its build and its preview (other pages'). */
+  private busy(l: PageLine): number {
+    let t = 0;
+    l.starts.forEach(([step, at], i) => {
+      if (step !== 'done') t += (l.starts[i + 1]?.[1] ?? performance.now()) - at;
+    });
+    return t;
   }
 
   /** Time of one step of a page, ms (from its start to the next step's); null if it did not run. */
@@ -93,8 +100,7 @@ export class Progress {
       const t = this.span(l, s);
       return t === null ? [] : [`${s} ${seconds(t)}`];
     });
-    const total = (l.starts.at(-1)?.[1] ?? 0) - (l.starts[0]?.[1] ?? 0);
-    return `page ${l.page}: built in ${seconds(total)} (${parts.join(', ')})`;
+    return `page ${l.page}: built in ${seconds(this.busy(l))} (${parts.join(', ')})`;
   }
 }
 

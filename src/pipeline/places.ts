@@ -4,7 +4,8 @@
  * by file and line, preflight by page); this reads the build report to place every one of them:
  *
  * - `at.page` and `at.item` when given;
- * - else the item whose copy or story file and line it names (the last item starting at or before the line);
+ * - else the item whose copy, story or image file and line it names (the last item starting at or before the
+ *   line), on the page given if one is;
  * - else the one page an item id is on.
  *
  * A diagnostic with none of these (a problem of the edition file itself) belongs to the edition.
@@ -26,6 +27,7 @@ function fromOrigin(d: Diagnostic, pages: Pages): { page: number; item: string |
   const { file, line } = d.at;
   if (file === undefined) return null;
   for (const p of pages) {
+    if (d.at.page !== undefined && p.number !== d.at.page) continue;
     const from = p.origins.filter((o) => o.file === file);
     if (!from.length) continue;
     if (d.at.item !== undefined) return { page: p.number, item: d.at.item };
@@ -48,10 +50,12 @@ export function placeDiagnostics(report: Pick<BuildReport, 'pages' | 'diagnostic
   return report.diagnostics.map((d): Place => {
     let page = d.at.page ?? null;
     let item = d.at.item ?? null;
-    if (page === null) {
+    if (page === null || item === null) {
       const o = fromOrigin(d, pages);
-      if (o) ({ page, item } = o);
-      else if (item !== null) {
+      if (o) {
+        page ??= o.page;
+        item ??= o.item;
+      } else if (page === null && item !== null) {
         const having = pages.filter((p) => p.origins.some((x) => x.item === item));
         if (having.length === 1) page = having[0]!.number;
       }

@@ -121,6 +121,7 @@ function apply(state) {
   drawSheet();
   drawPage(first);
   drawProblems();
+  drawQuality();
   if (view.module) drawInfo(view.module);
 }
 
@@ -229,6 +230,7 @@ function selectPage(n) {
   drawSheet();
   drawPage(true);
   drawBar();
+  drawQuality();
 }
 
 const current = () => view.state?.pages.find((p) => p.number === view.page) ?? null;
@@ -590,7 +592,10 @@ function drawInfo(key) {
   ];
   if (m.lines) rows.push(['正文', `${m.lines} 行`]);
   if (m.headSize) rows.push(['主题字号', `${m.headSize} pt${hao(m.headSize) ? `（${hao(m.headSize)}）` : ''}`]);
+  // fields later make-up reports may carry (read when present)
   if (m.photo?.ppi) rows.push(['图片精度', `${Math.round(m.photo.ppi)} ppi`]);
+  if (m.photo?.aspect) rows.push(['图片比例', String(Number(m.photo.aspect).toFixed(2))]);
+  if (m.continued) rows.push(['转版', typeof m.continued === 'object' ? figures(m.continued) : String(m.continued)]);
   const parts = [
     el('h2', { text: m.item ? `模块 ${m.item}` : moduleTitle(m) }),
     el('dl', {}, ...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])),
@@ -626,6 +631,24 @@ function drawInfo(key) {
     if (mine.length) parts.push(el('p', { text: '本模块的问题：' }), ...mine.map(({ d, k }) => entry(d, k)));
   }
   info.replaceChildren(...parts);
+}
+
+/** A report's figures (an object of numbers and strings) as one line. */
+function figures(o) {
+  return Object.entries(o)
+    .map(
+      ([k, v]) =>
+        `${k} ${typeof v === 'number' ? Number(v.toFixed(3)) : typeof v === 'object' ? JSON.stringify(v) : v}`,
+    )
+    .join(' · ');
+}
+
+/** The page's quality figures, when the layout report has them. */
+function drawQuality() {
+  const q = currentReport()?.layout.quality;
+  const box = $('quality');
+  box.hidden = !q;
+  if (q) box.replaceChildren(el('h2', { text: `第${view.page}版 版面指标` }), el('p', { text: figures(q) }));
 }
 
 // ---------------------------------------------------------------------------------------------------------

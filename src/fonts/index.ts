@@ -146,6 +146,11 @@ export interface FontBook {
   face(role: FontRole): Face;
   /** Open an arbitrary font file (for `banmian compose --font`). */
   open(file: string): Face;
+  /**
+   * The parsed font of a file, opaque outside fonts/: the PDF writer hands it to pdfkit (which takes a fontkit
+   * font) instead of reading and parsing the file again on every write. The object the faces shape with.
+   */
+  parsed(file: string): unknown;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -217,6 +222,9 @@ export function loadFontBook(fontsDir = path.join(PROJECT_ROOT, 'fonts')): FontB
         faces.set(role, face);
       }
       return face;
+    },
+    parsed(file: string): unknown {
+      return openFont(path.resolve(file));
     },
     open(file: string): Face {
       const abs = path.resolve(file);

@@ -171,6 +171,7 @@ export class EditionBuilder {
         standard: this.opts.standard,
         sink: new NewSink(),
         imageCache: this.imageCache,
+        ...(this.fonts ? { parsedFont: (f: string) => this.fonts!.parsed(f) } : {}),
       });
       this.editionPdfMemo = { key, pdf };
     }

@@ -52,11 +52,12 @@ export async function writePage(layout: PageLayout, ctx: PageContext, sink: Sink
   // Write the print PDF; the proof PDF's problems are the print PDF's, reported once.
   ctx.step('pdf');
   const single: DisplayDocument = { title: `${ctx.title} 第${layout.number}版`, date: ctx.date, pages: [display] };
-  const pdf = await writePdf(single, { standard: ctx.standard, sink, imageCache: ctx.imageCache });
+  const parsedFont = (file: string): unknown => ctx.fonts.parsed(file);
+  const pdf = await writePdf(single, { standard: ctx.standard, sink, imageCache: ctx.imageCache, parsedFont });
   const proof = proofDisplay
     ? await writePdf(
         { ...single, pages: [proofDisplay] },
-        { standard: 'none', sink: new Sink(), imageCache: ctx.imageCache },
+        { standard: 'none', sink: new Sink(), imageCache: ctx.imageCache, parsedFont },
       )
     : null;
   return { composition, display, pdf, proof };

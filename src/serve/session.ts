@@ -104,6 +104,7 @@ export class PreviewSession {
   private async once(): Promise<void> {
     this.update({ status: 'building' });
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let rebuilt: number[];
     try {
       // Build: only the pages whose inputs changed are laid out again.
@@ -125,7 +126,9 @@ export class PreviewSession {
     }
     // Show the pages now; preflight (about a tenth of a page's build) follows.
     const ms = Math.round(performance.now() - t0);
-    this.showReport({ status: 'ready', error: null, build: { ms, rebuilt } });
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+    this.showReport({ status: 'ready', error: null, build: { ms, cpuMs, rebuilt } });
     this.opts.onEvent?.({ kind: 'built', ms, rebuilt, report: this.state.report! });
     this.watch();
     const checked = await this.builder.checkPending();

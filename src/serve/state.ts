@@ -42,8 +42,11 @@ export interface ViewState {
   dpi: { view: number; zoom: number };
   /** The latest rebuild failed: its diagnostics (the pages shown are the last good ones). */
   error: { diagnostics: Diagnostic[] } | null;
-  /** The latest good build: its time and the pages it laid out again. */
-  build: { ms: number; rebuilt: number[] } | null;
+  /**
+   * The latest good build: its wall time, the CPU time the server spent on it (all threads; on a busy machine
+   * the wall time grows, this does not), and the pages it laid out again.
+   */
+  build: { ms: number; cpuMs: number; rebuilt: number[] } | null;
   editionPdf: string;
 }
 

@@ -30,8 +30,9 @@ export class EventHub {
     req.on('close', () => this.clients.delete(res));
   }
 
-  send(data: unknown): void {
-    const f = frame(data);
+  /** Send `data` to every open view, as a `message` event or as the named `event`. */
+  send(data: unknown, event?: string): void {
+    const f = frame(data, event);
     for (const c of this.clients) c.write(f);
   }
 
@@ -46,5 +47,6 @@ export class EventHub {
   }
 }
 
-/** One `message` event; JSON has no raw newlines, so the data fits one `data:` line. */
-const frame = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;
+/** One event (`message` unless named); JSON has no raw newlines, so the data fits one `data:` line. */
+const frame = (data: unknown, event?: string): string =>
+  `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`;

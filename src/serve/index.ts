@@ -45,7 +45,8 @@ export async function startPreview(editionFile: string, opts: PreviewOptions): P
       debounceMs: opts.debounceMs ?? 30,
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     },
-    (s) => hub.send(s),
+    // a rebuild starting is sent as a small `status` event: the views need not redraw (nor parse) the report
+    (s, only) => (only === 'status' ? hub.send({ seq: s.seq, status: s.status }, 'status') : hub.send(s)),
   );
   // The first build, so that the first view has pages (a failed one shows its error instead).
   await session.rebuild();

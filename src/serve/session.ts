@@ -59,7 +59,8 @@ export class PreviewSession {
   constructor(
     readonly editionFile: string,
     private readonly opts: SessionOptions,
-    private readonly push: (s: ViewState) => void,
+    /** Tell the views: the whole state, or (`status`) only that a rebuild started, so they redraw just that. */
+    private readonly push: (s: ViewState, only?: 'status') => void,
   ) {
     this.builder = new EditionBuilder(editionFile, {
       standard: opts.standard,
@@ -102,7 +103,7 @@ export class PreviewSession {
   }
 
   private async once(): Promise<void> {
-    this.update({ status: 'building' });
+    this.update({ status: 'building' }, 'status');
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     let rebuilt: number[];
@@ -201,9 +202,9 @@ export class PreviewSession {
     if (!this.closed) this.watcher.set([...new Set([...this.builder.inputs(), ...namedInputs(this.editionFile)])]);
   }
 
-  private update(patch: Partial<ViewState>): void {
+  private update(patch: Partial<ViewState>, only?: 'status'): void {
     this.state = { ...this.state, ...patch, seq: this.state.seq + 1 };
-    this.push(this.state);
+    this.push(this.state, only);
   }
 }
 

@@ -107,6 +107,12 @@ const view = {
 function connect() {
   const es = new EventSource('/events');
   es.onmessage = (ev) => apply(JSON.parse(ev.data));
+  // a rebuild started: only the status changes
+  es.addEventListener('status', (ev) => {
+    if (!view.state) return;
+    view.state = { ...view.state, ...JSON.parse(ev.data) };
+    drawBar();
+  });
   es.onerror = () => setStatus('failed', '与预览服务断开，正在重连…');
 }
 

@@ -114,6 +114,11 @@ export class PreviewSession {
       this.pages = build.pages;
       // Write the changed pages' print PDFs and view images (proof pages where they have marks).
       for (const p of build.pages) if (rebuilt.includes(p.number)) await this.writePage(p);
+      for (const [n, r] of this.rasters)
+        if (!build.pages.some((p) => p.number === n)) {
+          r.raster.destroy();
+          this.rasters.delete(n);
+        }
       this.writeReport();
     } catch (e) {
       const diagnostics =

@@ -237,6 +237,8 @@ function selectPage(n) {
   drawPage(true);
   drawBar();
   drawQuality();
+  // the page's problems into view in the list beside it
+  document.querySelector(`#problem-list .group[data-page="${n}"]`)?.scrollIntoView({ block: 'start' });
 }
 
 const current = () => view.state?.pages.find((p) => p.number === view.page) ?? null;

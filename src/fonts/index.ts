@@ -24,6 +24,12 @@ export interface FontBook {
   open(file: string): Face;
   /** Every font file the roles use, for checking the installation before a build. */
   sources(): FontSource[];
+  /**
+   * The parsed font of a file, opaque outside fonts/: the PDF writer hands it to pdfkit (which takes a fontkit
+   * font) instead of reading and parsing the file again on every write. The object the faces shape with (every
+   * face of a chain: the fallbacks too).
+   */
+  parsed(file: string): unknown;
 }
 
 /** A font file a role uses, where it comes from, and whether it is there. */
@@ -149,6 +155,9 @@ export function loadFontBook(fontsDir = path.join(PROJECT_ROOT, 'fonts')): FontB
         chains.set(role, face);
       }
       return face;
+    },
+    parsed(file: string): unknown {
+      return openFont(path.resolve(file));
     },
     open(file: string): Face {
       const abs = path.resolve(file);

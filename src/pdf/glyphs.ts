@@ -31,7 +31,7 @@ interface PdfRef {
 /** The parts of pdfkit's PDFDocument / PDFPage we rely on. */
 interface DocInternals {
   _font: EmbeddedFontInternals | null;
-  font(src: string): unknown;
+  font(src: unknown): unknown;
   ref(data?: Record<string, unknown>): PdfRef;
   addContent(data: string): unknown;
   page: {
@@ -108,6 +108,8 @@ export class PdfkitGlyphs {
   constructor(
     doc: unknown,
     private readonly sink?: Sink,
+    /** The parsed font of a file, if the caller has one (pdfkit takes a fontkit font as well as a path). */
+    private readonly parsed?: (file: string) => unknown,
   ) {
     this.doc = doc as DocInternals;
   }
@@ -116,7 +118,7 @@ export class PdfkitGlyphs {
   private fontFor(file: string): EmbeddedFontInternals {
     let f = this.fonts.get(file);
     if (!f) {
-      this.doc.font(file);
+      this.doc.font(this.parsed?.(file) ?? file);
       const font = this.doc._font;
       if (!font?.subset || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
         throw new Error(`pdfkit did not open ${file} as an embedded font`);

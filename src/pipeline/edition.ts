@@ -21,14 +21,19 @@ export function templateCache(): (layout: string) => LayoutTemplate {
   };
 }
 
-/** Lay out every page of an edition (no files written). */
+/**
+ * Lay out every page of an edition (no files written), or only the pages numbered in `only` (an incremental
+ * build: each page is still laid out against the whole edition, whose other pages its 导读 and 今日N版 read).
+ */
 export function layoutEdition(
   edition: Edition,
   sink: Sink,
   fonts: FontBook = loadFontBook(),
   templateOf: (layout: string) => LayoutTemplate = templateCache(),
+  only?: ReadonlySet<number>,
 ): PageLayout[] {
-  return edition.pages.map((page) => layoutPage(page, edition, templateOf(page.layout), fonts, sink));
+  const pages = only ? edition.pages.filter((p) => only.has(p.number)) : edition.pages;
+  return pages.map((page) => layoutPage(page, edition, templateOf(page.layout), fonts, sink));
 }
 
 export function paintEdition(edition: Edition, layouts: PageLayout[]): DisplayDocument {

@@ -89,12 +89,36 @@ export class OutputSet {
     if (this.committed) throw new Error('output set already committed');
     const file = path.join(this.stage, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    // never write through a carried file: it is a hard link to the current set's
+    fs.rmSync(file, { force: true });
     fs.writeFileSync(file, bytes);
+  }
+
+  /**
+   * Carry the current set's file `name` into the new set unchanged (a hard link, a copy where links are not
+   * possible). False when the current set has no such file.
+   */
+  carry(name: string): boolean {
+    if (this.committed) throw new Error('output set already committed');
+    const from = path.join(this.dir, name);
+    const st = fs.lstatSync(from, { throwIfNoEntry: false });
+    if (!st?.isFile()) return false;
+    const to = path.join(this.stage, name);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.rmSync(to, { force: true });
+    try {
+      fs.linkSync(from, to);
+    } catch {
+      fs.copyFileSync(from, to);
+    }
+    return true;
   }
 
   /** A relative symbolic link `name` → `target` in the set (a working name for the same file). */
   link(name: string, target: string): void {
-    fs.symlinkSync(target, path.join(this.stage, name));
+    const file = path.join(this.stage, name);
+    fs.rmSync(file, { force: true });
+    fs.symlinkSync(target, file);
   }
 
   /** Swap the staged set in place of the output folder (keeping the old folder's dot files). */

@@ -93,6 +93,45 @@ describe('delivery', () => {
     expect(fs.readdirSync(four.dir).filter((n) => n.startsWith('.out.'))).toEqual([]);
   });
 
+  test('build --page N replaces that page in the previous set: the other pages stay, edition.pdf waits', async () => {
+    const { dir, file } = edition(2);
+    const out = path.join(dir, 'out');
+    await buildEdition(file, { outDir: out, previewDpi: 10 }, new Sink());
+    const before = snapshot(out);
+    const report0 = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    fs.writeFileSync(
+      path.join(dir, 's2.md'),
+      fs.readFileSync(path.join(dir, 's2.md'), 'utf8').replace('第2版秋粮收购工作启动', '第2版秋粮收购全面启动'),
+    );
+    const mine = await buildEdition(file, { outDir: out, previewDpi: 10, page: 2 }, new Sink());
+    // what this build built: page 2
+    expect(mine.pages.map((p) => p.number)).toEqual([2]);
+    expect(mine.editionPdf).toBeNull();
+    const after = snapshot(out);
+    for (const n of ['CSRB-20240703-A01.pdf', 'page-01.pdf', 'page-01.png']) expect(after[n]).toBe(before[n]);
+    expect(after['CSRB-20240703-A02.pdf']).not.toBe(before['CSRB-20240703-A02.pdf']);
+    expect(after['page-02.pdf']).toBe('-> CSRB-20240703-A02.pdf');
+    // the edition PDF would no longer match page 2: it is left out, and the report says so
+    expect(Object.keys(after).sort()).toEqual(
+      Object.keys(before)
+        .filter((n) => n !== 'edition.pdf')
+        .sort(),
+    );
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.editionPdf).toBeNull();
+    expect(report.pages.map((p: { number: number }) => p.number)).toEqual([1, 2]);
+    expect(report.pages[0]).toEqual(report0.pages[0]);
+    expect(report.pages[1]).toEqual(JSON.parse(JSON.stringify(mine.pages[0])));
+    // a whole build brings it back
+    await buildEdition(file, { outDir: out, previewDpi: 10 }, new Sink());
+    expect(fs.existsSync(path.join(out, 'edition.pdf'))).toBe(true);
+    // a page of another edition does not mix with this one: the folder holds that page alone
+    const other = edition(3);
+    fs.writeFileSync(other.file, fs.readFileSync(other.file, 'utf8').replace('2024-07-03', '2024-07-04'));
+    await buildEdition(other.file, { outDir: out, previewDpi: 0, page: 3 }, new Sink());
+    expect(fs.readdirSync(out).sort()).toEqual(['CSRB-20240704-A03.pdf', 'index.html', 'page-03.pdf', 'report.json']);
+  }, 90000);
+
   test('a build killed midway leaves the previous files intact; the next build cleans up after it', async () => {
     const { dir, file } = edition(1);
     const out = path.join(dir, 'out');

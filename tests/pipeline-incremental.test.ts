@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
-import { EditionBuilder, placeDiagnostics } from '../src/pipeline/index.js';
+import { EditionBuilder, EnvironmentError, placeDiagnostics } from '../src/pipeline/index.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'layout', 'two-page');
@@ -96,6 +96,32 @@ describe('incremental builds', () => {
     expect(b.report()).toEqual(report);
     fs.writeFileSync(edition, good);
     expect((await b.build(new Sink())).rebuilt).toEqual([]);
+  });
+
+  it('a change to the print settings builds every page again, as a fresh build would', async () => {
+    const good = fs.readFileSync(edition, 'utf8');
+    fs.writeFileSync(edition, good.replace('pages:\n', 'print: { code: TEST, ppi: { warn: 150 } }\npages:\n'));
+    const r = await b.build(new Sink());
+    expect(r.rebuilt).toEqual([1, 2]);
+    const f = await fresh();
+    expect(b.report()).toEqual(f.report);
+    expect(b.report().pages.map((p) => p.pdf)).toEqual(['TEST-20240703-A01.pdf', 'TEST-20240703-A02.pdf']);
+    expect(b.report().output.ppi.warn).toBe(150);
+    fs.writeFileSync(edition, good);
+    expect((await b.build(new Sink())).rebuilt).toEqual([1, 2]);
+  });
+
+  it('checks the machine before composing: a missing output profile is an EnvironmentError, nothing laid out', async () => {
+    const steps: string[] = [];
+    const x = new EditionBuilder(edition, {
+      profile: path.join(dir, 'nope.icc'),
+      previewDpi: 0,
+      onProgress: (p) => steps.push(p.step),
+    });
+    const e = await x.build(new Sink()).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect((e as EnvironmentError).diagnostics.map((d) => d.code)).toEqual(['profile-missing']);
+    expect(steps).toEqual([]);
   });
 
   it('places every diagnostic on a page or the edition; the copy’s import warnings on their item', () => {

@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnvironmentError } from '../src/pipeline/index.js';
 import { type PreviewServer, resolveUnder, startPreview } from '../src/serve/index.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -148,5 +149,20 @@ describe('the preview server', () => {
 
   it('listens on 127.0.0.1 only', () => {
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
+  });
+});
+
+describe('the preview on a machine that cannot build', () => {
+  it('does not start into a folder holding files banmian did not write, and leaves them alone', async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-serve-'));
+    const mine = path.join(base, 'mine');
+    fs.mkdirSync(mine);
+    fs.writeFileSync(path.join(mine, 'thesis.docx'), 'precious');
+    const e = await startPreview(path.join(ROOT, 'seeds', 'edition.yaml'), { outDir: mine, port: 0 }).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect((e as EnvironmentError).diagnostics.map((d) => d.code)).toEqual(['output-not-ours']);
+    expect(fs.readdirSync(mine)).toEqual(['thesis.docx']);
   });
 });

@@ -126,6 +126,24 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
     expect(await page.locator('#problem-list .group[data-page="1"] .entry[data-code="missing-image"]').count()).toBe(1);
   });
 
+  it('links the page to its PDF under the shop name, served from the output folder with the report', async () => {
+    const href = (await page.getAttribute('#page-pdf', 'href'))!;
+    expect(href).toMatch(/^\/out\/PHRB-20240703-A01\.pdf\?v=\d+$/);
+    expect(await page.getAttribute('#page-pdf', 'title')).toBe('PHRB-20240703-A01.pdf');
+    const got = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      const head = new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5));
+      return { status: r.status, type: r.headers.get('content-type'), head };
+    }, href);
+    expect(got).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
+    const report = (await page.evaluate(async () => (await fetch('/out/report.json')).json())) as {
+      pages: Array<{ pdf: string; alias: string; png: string }>;
+    };
+    expect(report.pages[0]).toMatchObject({ pdf: 'PHRB-20240703-A01.pdf', alias: 'page-01.pdf', png: 'page-01.png' });
+    const img = (await page.getAttribute('#page-img', 'src'))!;
+    expect(img).toMatch(/^\/out\/page-01\.png\?v=\d+$/);
+  });
+
   it('a saved story file updates the page on screen without a reload', async () => {
     await page.evaluate(() => {
       (globalThis as unknown as { stayed: boolean }).stayed = true;

@@ -166,6 +166,8 @@ function drawBar() {
   );
   const page = current();
   $('page-pdf').href = page ? page.pdf : '#';
+  // the shop's file name of the page (the URL's last segment, without its version)
+  $('page-pdf').title = page ? decodeURIComponent(page.pdf.split('?')[0].split('/').pop()) : '';
   $('edition-pdf').href = view.state.editionPdf;
 }
 

@@ -58,8 +58,9 @@ export class PreviewSession {
   private building = false;
   private again = false;
   private closed = false;
-  /** The edition PDF is in the output folder for the current pages. */
-  private editionPdfWritten = false;
+  /** The version of each page whose files are in the output folder, and the pages' key of its edition PDF. */
+  private onDisk = new Map<number, number>();
+  private editionOnDisk: string | null = null;
   private pages: BuiltPage[] = [];
   /** Deliveries one after another (a rebuild's, the edition PDF's): each is a whole set swapped in. */
   private delivering: Promise<unknown> = Promise.resolve();
@@ -126,16 +127,15 @@ export class PreviewSession {
       const build = await this.builder.build(new Sink());
       rebuilt = build.rebuilt;
       this.pages = build.pages;
-      if (rebuilt.length) this.editionPdfWritten = false;
       // Render the changed pages' view images (proof pages where they have marks).
-      for (const p of build.pages) if (rebuilt.includes(p.number)) await this.render(p);
+      for (const p of build.pages) if (this.rasters.get(p.number)?.version !== p.version) await this.render(p);
       for (const [n, r] of this.rasters)
         if (!build.pages.some((p) => p.number === n)) {
           r.raster.destroy();
           this.rasters.delete(n);
         }
       // Deliver: the changed pages' files written, the others carried from the folder.
-      await this.deliver(rebuilt);
+      await this.deliver();
     } catch (e) {
       // a problem of the machine before any good build: the preview does not start (startPreview throws it)
       if (e instanceof EnvironmentError && !this.state.report) {
@@ -161,7 +161,7 @@ export class PreviewSession {
     const checked = await this.builder.checkPending();
     if (checked.length) {
       try {
-        await this.deliver([]);
+        await this.deliver();
       } catch (e) {
         const diagnostics = e instanceof DiagnosticError ? e.diagnostics : [internalError(String(e), this.editionFile)];
         this.update({ status: 'failed', error: { diagnostics } });
@@ -183,9 +183,9 @@ export class PreviewSession {
 
   /** Deliver the edition PDF of the current pages into the output folder unless it is already there. */
   async writeEditionPdf(): Promise<void> {
-    if (!this.pages.length || this.editionPdfWritten) return;
+    if (!this.pages.length || this.editionOnDisk === this.pages.map((p) => p.key).join()) return;
     await this.builder.editionPdf();
-    await this.deliver([]);
+    await this.deliver();
   }
 
   close(): void {
@@ -205,30 +205,33 @@ export class PreviewSession {
   }
 
   /**
-   * Deliver the current build into the output folder: the pages in `changed` written, the others carried (all
-   * written if the folder lost one), the edition PDF when it has been made for these pages.
+   * Deliver the current build into the output folder: the pages whose version is not in the folder yet written,
+   * the others carried (all written if the folder lost one), the edition PDF once it was made for these pages.
+   * The folder's versions are noted only when the set is in: after a failed delivery the next one writes again.
    */
-  private deliver(changed: number[]): Promise<void> {
+  private deliver(): Promise<void> {
     const run = this.delivering.then(() => {
       const report = this.builder.report();
-      // the edition PDF goes in once it was made for these pages (on request), then is carried
+      const key = this.pages.map((p) => p.key).join();
       const made = this.builder.madeEditionPdf();
-      const editionPdf = made ? (this.editionPdfWritten ? 'carry' : made) : null;
       const files = (all: boolean): PageFiles[] =>
         this.pages.map((p) =>
-          all || changed.includes(p.number)
+          all || this.onDisk.get(p.number) !== p.version
             ? { number: p.number, pdf: p.pdf, png: this.rasters.get(p.number)!.png }
             : { number: p.number },
         );
       const to = (all: boolean): BuildReport =>
-        deliver(this.opts.outDir, report, files(all), { editionPdf: all && made ? made : editionPdf });
+        deliver(this.opts.outDir, report, files(all), {
+          editionPdf: made ? (!all && this.editionOnDisk === key ? 'carry' : made) : null,
+        });
       try {
         this.delivered = to(false);
       } catch (e) {
         if (!(e instanceof DiagnosticError && e.diagnostics.some((d) => d.code === 'output-changed'))) throw e;
         this.delivered = to(true);
       }
-      this.editionPdfWritten = this.delivered.editionPdf !== null;
+      this.onDisk = new Map(this.pages.map((p) => [p.number, p.version]));
+      this.editionOnDisk = this.delivered.editionPdf !== null ? key : null;
     });
     this.delivering = run.catch(() => undefined);
     return run;

@@ -115,6 +115,19 @@ class FontkitFace implements Face {
     return box;
   }
 
+  private unshaped(text: string, key: string): ShapedGlyph[] {
+    const out: ShapedGlyph[] = [];
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const len = cp > 0xffff ? 2 : 1;
+      const g = this.glyphFor(cp);
+      out.push({ gid: g.gid, advance: g.advance, xOffset: 0, yOffset: 0, start: i, end: i + len });
+      i += len;
+    }
+    this.shapeCache.set(key, out);
+    return out;
+  }
+
   shape(text: string, features: Record<string, boolean> = {}, script = 'hani'): ShapedGlyph[] {
     const key = `${script}|${JSON.stringify(features)}|${text}`;
     const hit = this.shapeCache.get(key);
@@ -136,6 +149,9 @@ class FontkitFace implements Face {
       });
       offset += len;
     });
+    // The clusters must tile the text exactly; if the shaper's record does not add up, set the run glyph by glyph
+    // (no ligatures) rather than let the glyphs drift against their characters.
+    if (offset !== text.length) return this.unshaped(text, key);
     if (this.shapeCache.size > 20000) this.shapeCache.clear();
     this.shapeCache.set(key, out);
     return out;
@@ -177,6 +193,24 @@ function resolveEntry(entry: RoleEntry, fontsDir: string): string {
   return path.resolve(fontsDir, entry.file);
 }
 
+/**
+ * fontkit caches one Glyph object per glyph id and keeps the code points it was first created with, so a glyph
+ * reached from two inputs reports the first input's characters for both: the U+2E3A two-em dash glyph is also the
+ * ligature of `——` (2 × U+2014), and whichever came first made the other cover one character too many or too few,
+ * shifting every later glyph against the text. Hand shaping views whose `codePoints` are the ones asked for.
+ */
+function exactCodePoints(font: fontkit.Font): fontkit.Font {
+  const getGlyph = font.getGlyph.bind(font) as (gid: number, codePoints?: number[]) => fontkit.Glyph;
+  const patched = (gid: number, codePoints?: number[]): fontkit.Glyph => {
+    const g = getGlyph(gid, codePoints);
+    if (!codePoints || codePoints.length === 0) return g;
+    const same = g.codePoints.length === codePoints.length && g.codePoints.every((cp, i) => cp === codePoints[i]);
+    return same ? g : (Object.create(g, { codePoints: { value: codePoints } }) as fontkit.Glyph);
+  };
+  (font as { getGlyph: typeof patched }).getGlyph = patched;
+  return font;
+}
+
 const opened = new Map<string, fontkit.Font>();
 function openFont(file: string): fontkit.Font {
   let f = opened.get(file);
@@ -188,7 +222,7 @@ function openFont(file: string): fontkit.Font {
         { file },
         'run `npm install`, or fix the path in fonts/fonts.yaml',
       );
-    f = fontkit.openSync(file);
+    f = exactCodePoints(fontkit.openSync(file));
     opened.set(file, f);
   }
   return f;

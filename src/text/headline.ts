@@ -25,7 +25,16 @@ export function composeHeadline(
 ): ComposedLine[] {
   const align = opts.align ?? 'center';
   const maxLines = Math.max(1, opts.maxLines ?? 3);
-  const settings: ParagraphSettings = { ...BODY_SETTINGS, indent: 0, align, lastLine: align, minLastLineHan: 0 };
+  // a headline's opener and end mark are trimmed like any line edge (no paragraph-start or short-line rule)
+  const settings: ParagraphSettings = {
+    ...BODY_SETTINGS,
+    indent: 0,
+    align,
+    lastLine: align,
+    minLastLineChars: 0,
+    paragraphStartOpener: 'trim',
+    endMark: 'trim',
+  };
   const base = prepare([{ text, style }], settings, { extraNoStart: HEADLINE_START_PROHIBITED });
   const n = base.n;
   if (n === 0) return [];

@@ -14,7 +14,9 @@ import {
   collectStats,
   composeHeadline,
   composeParagraph,
+  insideWord,
   prepareParagraph,
+  wordInteriors,
 } from '../src/text/index.js';
 import type { ComposedLine, ParagraphSettings } from '../src/text/index.js';
 import { HEADLINE_START_PROHIBITED } from '../src/text/rules.js';
@@ -309,17 +311,44 @@ describe.each(FACES)('%s', (_name, face) => {
   });
 });
 
-describe('headlines', () => {
+describe('headlines: never broken inside a word', () => {
   const head = book.face('headline');
+  test('phrase breaks are checked against the word list as well as budoux (第134期创新学堂举行)', () => {
+    const text = '第134期创新学堂举行';
+    expect(insideWord(text, 6)).toBe(true); // 创|新
+    expect(insideWord(text, 8)).toBe(true); // 学|堂
+    expect(insideWord(text, 5)).toBe(false); // 期|创
+    for (const w of [150, 180, 220, 260, 320]) {
+      const lines = composeHeadline(text, { face: head, size: 30 }, w, { maxLines: 3 });
+      expect(lines.map((l) => l.text).join('')).toBe(text);
+      let off = 0;
+      for (const l of lines.slice(0, -1)) {
+        off += l.text.length;
+        expect(insideWord(text, off), `${w}: ${l.text}`).toBe(false);
+      }
+    }
+    // too narrow for whole phrases: a phrase may break, a list word still does not (创新, 学堂, 举行)
+    for (const w of [90, 100, 120]) {
+      let off = 0;
+      for (const l of composeHeadline(text, { face: head, size: 30 }, w, { maxLines: 4 }).slice(0, -1)) {
+        off += l.text.length;
+        expect(wordInteriors(text).has(off), `${w}: ${l.text}`).toBe(false);
+      }
+    }
+  });
+
   test('balanced lines at phrase boundaries, never before 的/了/之 or a closer, within maxWidth', () => {
     const text = '我市工业绿色发展又显新成效，十七家企业上榜国家级绿色工厂名单';
     const lines = composeHeadline(text, { face: head, size: 30 }, 330, { maxLines: 3 });
     expect(lines.map((l) => l.text).join('')).toBe(text);
     expect(lines.length).toBeGreaterThan(1);
+    let off = 0;
     for (const l of lines) {
       expect(l.natural).toBeLessThanOrEqual(330 + 0.01);
       expect(HEADLINE_START_PROHIBITED.has(l.text[0]!) || NO_START.has(l.text[0]!)).toBe(false);
       expect(l.offset).toBeCloseTo((330 - l.natural) / 2, 6);
+      off += l.text.length;
+      if (!l.last) expect(insideWord(text, off)).toBe(false);
     }
   });
 

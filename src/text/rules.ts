@@ -327,6 +327,9 @@ export const COSTS = {
   overfull: 1e11,
   /** Headline: breaking inside a budoux phrase. */
   phrase: 5000,
+  /** Headline: breaking inside a word of the headline word list (headline-words.ts): dearer than an overfull line,
+   * so that the headline is set smaller (by the caller) rather than broken inside a word. */
+  insideWord: 1e12,
 } as const;
 
 /** How far below natural an isolated full-width mark may be squeezed, in em (to ½ em; GB 开明 style). clreq §3.1.6.3. */

@@ -140,7 +140,7 @@ function fit(
       if (ragged) out.cost = 10 * (d / em) * (d / em);
       return out;
     }
-    // Expansion order (clreq §3.8 / research note §1.10): undo the optional line-start opener trim (all or
+    // Expansion order (clreq §3.8; docs/composition.md §4): undo the optional line-start opener trim (all or
     // nothing, so the left edge is either the ink or the box), stretch CJK–Latin gaps and word spaces within their
     // range, then spread the rest evenly over the gaps between CJK characters; letter-space only a line that has
     // none (one piece of a URL or a number).

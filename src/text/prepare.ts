@@ -211,7 +211,7 @@ function classify(text: string, advEm: number): ItemKind {
   if (c === IDEOGRAPHIC_SPACE) return 'ispace';
   if (LONG_MARKS.has(c)) return 'long';
   if (INTERPUNCTS.has(c)) return 'mid';
-  // Blanks exist only if the font draws the mark full width (research note §4.3 item 3).
+  // Blanks exist only if the font draws the mark full width (Blink han_kerning; docs/composition.md §1).
   if (advEm > 0.9) {
     if (STOPS.has(c)) return 'stop';
     if (CLOSERS.has(c)) return 'close';

@@ -2,7 +2,7 @@
  * Composition rules as data. Every table cites the clause it comes from; the composer reads these tables and
  * contains no character lists of its own. Tables are plain Sets/Maps built once at module load.
  *
- * Sources (see /work/shared/research/cjk-composition.md):
+ * Sources (docs/composition.md §1, which also explains the rules together):
  * - clreq = W3C Requirements for Chinese Text Layout (editor's draft 2024), https://www.w3.org/TR/clreq/
  * - GB/T 15834—2011 《标点符号用法》 §5 (positions, widths, line start/end rules)
  * - GB/T 15835—2011 《出版物上数字用法》 (multi-digit numbers are not split)
@@ -76,8 +76,8 @@ export const START_PROHIBITED_BASIC = START_PROHIBITED_GB;
 
 /**
  * Lead marks that must not be stranded at a line end: circled and parenthesised numbers (①…⑳ ⑴…⒇ ⒈…⒛ ❶…❿ ➀…➓ ㈠…㈩
- * ㊀…㊉) and bullets (■□●◆◇▲△▼▽※◎). They number or mark what follows; research note §1.4 (house rule for newspaper
- * furniture), like jlreq's prefix class cl-12.
+ * ㊀…㊉) and bullets (■□●◆◇▲△▼▽※◎). They number or mark what follows (house rule for newspaper
+ * furniture, like jlreq's prefix class cl-12).
  */
 const range = (a: number, b: number): string =>
   String.fromCodePoint(...Array.from({ length: b - a + 1 }, (_, i) => a + i));
@@ -99,7 +99,7 @@ export const END_PROHIBITED_GB = union(END_PROHIBITED_BASIC, set('/／'));
 export const HEADLINE_START_PROHIBITED = set('的了之着过们地得');
 
 /**
- * Soft house rules (clreq §3.1.5.2 "Digits and their Prefix and Suffix" is TBD; research note §1.6):
+ * Soft house rules (clreq §3.1.5.2 "Digits and their Prefix and Suffix" is TBD):
  * avoid separating a number from the measure word or date unit that follows it, and 第 from its number.
  */
 export const NUMBER_SUFFIXES = set('年月日时分秒万亿元个次名家项件条位岁届期号');
@@ -127,7 +127,7 @@ export function isHan(c: string): boolean {
 
 /**
  * Characters shaped in the CJK run (script `hani`), even though Unicode gives them Common script: …, “”‘’, —, ·.
- * Research note §4.3 item 1: otherwise … becomes a baseline Latin ellipsis.
+ * Shaped as Latin, Noto CJK swaps … for a 0.9-em baseline Latin ellipsis (its `locl` for Latin script).
  */
 export function isCjkRunChar(c: string): boolean {
   if (isHan(c)) return true;
@@ -224,7 +224,7 @@ export const TOKENS: readonly TokenRule[] = [
   { kind: 'word', pattern: /[A-Za-z\u00C0-\u024F]+(?:[’'][A-Za-z\u00C0-\u024F]+)+/g, breakAt: nowhere },
 ];
 /** The apostrophe inside a Latin word (O’Brien, it’s) is set as the Latin (proportional) apostrophe, not as the
- * full-width closing quote: shaped with the Latin text and the font's `pwid` feature (research note §4.1–4.2). */
+ * full-width closing quote: shaped with the Latin text and the font's `pwid` feature (OpenType registry). */
 export const LATIN_APOSTROPHES = set('’');
 export const LATIN_APOSTROPHE_FEATURES: Readonly<Record<string, boolean>> = { pwid: true };
 
@@ -338,7 +338,7 @@ export const PUNCT_SQUEEZE_MAX = 0.5;
  * How far the blank a mark keeps toward the text (after a stop or closer, before an opener; for a cluster only its
  * outer blank, never one inside it) may open when a line must stretch, in em: the first expansion resource, before
  * the Han text is spread. The mirror of clreq §3.8 reduction steps 4–5, which squeeze the same blanks; InDesign's
- * mojikumi sets likewise give punctuation aki a desired and a maximum value (research note §2.2). ⅛ em keeps a
+ * mojikumi sets likewise give punctuation aki a desired and a maximum value (docs/composition.md §1). ⅛ em keeps a
  * pair such as ”， under 1.75 em even at the maximum.
  */
 export const PUNCT_GROW_MAX = 0.125;

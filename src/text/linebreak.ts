@@ -83,21 +83,36 @@ function edges(p: PreparedParagraph, a: number, b: number): Edges {
       restoreL = p.cutL[hi]!;
     }
   }
-  return {
-    lo,
-    hi,
-    lead,
-    trail,
-    open,
-    close,
-    back: p.cutL[lo]! + p.cutR[hi]!,
-    startTrim: lead + open,
-    endTrim: trail + close,
-    restore: restoreR + restoreL,
-    restoreR,
-    restoreL,
-  };
+  // one object reused: edges() runs for every candidate line in the optimiser's inner loop (callers read it at once)
+  const e = EDGES;
+  e.lo = lo;
+  e.hi = hi;
+  e.lead = lead;
+  e.trail = trail;
+  e.open = open;
+  e.close = close;
+  e.back = p.cutL[lo]! + p.cutR[hi]!;
+  e.startTrim = lead + open;
+  e.endTrim = trail + close;
+  e.restore = restoreR + restoreL;
+  e.restoreR = restoreR;
+  e.restoreL = restoreL;
+  return e;
 }
+const EDGES: Edges = {
+  lo: 0,
+  hi: 0,
+  lead: 0,
+  trail: 0,
+  open: 0,
+  close: 0,
+  back: 0,
+  startTrim: 0,
+  endTrim: 0,
+  restore: 0,
+  restoreR: 0,
+  restoreL: 0,
+};
 
 /** Work out how line a..b fits measure M (pt, from the line's left edge) with `indent` pt at its start. */
 function fit(
@@ -108,6 +123,7 @@ function fit(
   indent: number,
   justify: boolean,
   ragged = false,
+  into?: Fit,
 ): Fit {
   const { lo, hi, open, close, back, startTrim, endTrim, restore } = edges(p, a, b);
   const natural = p.pW[b + 1]! - p.pW[a]! - p.gap[a]! - startTrim - endTrim + back + restore + indent;
@@ -119,22 +135,21 @@ function fit(
   const E2 = p.pE2[hi + 1]! - p.pE2[lo + 1]!;
   const em = p.size[a]! || 1;
   const d = M - natural;
-  const out: Fit = {
-    natural,
-    untrim: 0,
-    untrimEnd: 0,
-    punct: 0,
-    punct2: 0,
-    gapDelta: 0,
-    perGap: 0,
-    letterGap: 0,
-    glueGap: 0,
-    grow: 0,
-    overfull: 0,
-    notFlush: false,
-    cost: 0,
-    em,
-  };
+  const out: Fit = into ?? ({} as Fit);
+  out.natural = natural;
+  out.untrim = 0;
+  out.untrimEnd = 0;
+  out.punct = 0;
+  out.punct2 = 0;
+  out.gapDelta = 0;
+  out.perGap = 0;
+  out.letterGap = 0;
+  out.glueGap = 0;
+  out.grow = 0;
+  out.overfull = 0;
+  out.notFlush = false;
+  out.cost = 0;
+  out.em = em;
   if (d >= -EPS) {
     if (!justify) {
       if (ragged) out.cost = 10 * (d / em) * (d / em);
@@ -266,6 +281,7 @@ function optimise(p: PreparedParagraph, from: number, measure: MeasureFn, consta
   const totalBody = p.pB[n]! - p.pB[from]!;
   let rawBest = Infinity;
   let rawOrphan = false;
+  const scratch = {} as Fit; // reused by every candidate line
   for (let b = from; b < n; b++) {
     const last = b === n - 1;
     for (let a = b; a >= from; a--) {
@@ -275,7 +291,7 @@ function optimise(p: PreparedParagraph, from: number, measure: MeasureFn, consta
       for (const [, node] of here) {
         const M = measure(node.line);
         const ind = a === from ? indent : 0;
-        const f = fit(p, a, b, M, ind, last ? lastJustify : justifyAll, !last);
+        const f = fit(p, a, b, M, ind, last ? lastJustify : justifyAll, !last, scratch);
         if (f.overfull > EPS) tooWide = true;
         let cost = f.cost + (last ? 0 : breakCost(p, b, M, ind));
         if (!(a === from && last) && lonely(p, a, b)) cost += COSTS.lonely;

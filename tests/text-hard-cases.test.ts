@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadFontBook } from '../src/fonts/index.js';
 import { ALL_MEASURES, checkCases, type Failure } from './composition-check.js';
+import { composeTextDocument } from '../src/commands/compose.js';
+import { writePdf } from '../src/pdf/index.js';
+import { extractText } from '../src/preview/index.js';
 
 const face = loadFontBook().face('body');
 const CASES = fs
@@ -48,4 +51,33 @@ describe('hard cases at every measure from 6 to 40 em, indent 0 and 2, read back
       console.log(`categories with a failure: ${[...cases].join(' ')}`);
       for (const f of all.slice(0, 400)) console.log(`${f.category} ${f.code} ${f.where}: ${f.detail}`);
     });
+});
+
+describe('banmian compose on the hard cases: --lines is what the PDF prints', () => {
+  test('every line of the flow (the CLI path) extracts from the PDF as the line the JSON names, in order', async () => {
+    for (const measureEm of [7, 20]) {
+      const res = composeTextDocument(CASES.map((c) => c.text).join('\n'), {
+        size: 9,
+        pitch: 14,
+        measureEm,
+        columns: 1,
+        gutterEm: 1,
+        pageWidth: measureEm * 9 + 72,
+        pageHeight: 14000,
+        margin: 36,
+        indentEm: 2,
+        face,
+      });
+      const pages = await extractText(await writePdf(res.doc, { standard: 'none' }));
+      const rows = new Map<string, string>();
+      for (const p of pages)
+        for (const l of p.lines)
+          for (const ch of l.chars) {
+            const key = `${p.page}:${Math.round(ch.oy * 10)}`;
+            rows.set(key, (rows.get(key) ?? '') + ch.c);
+          }
+      const printed = [...rows.values()].map((t) => t.replace(/\s/g, ''));
+      expect(printed).toEqual(res.lines.map((l) => l.text.replace(/\s/g, '')));
+    }
+  });
 });

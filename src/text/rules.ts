@@ -107,9 +107,10 @@ export const NUMBER_PREFIXES = set('第约近超逾');
 
 /** Latin letters, digits and number punctuation that form an inseparable word (GB/T 15835; jlreq §3.1.10 c, cl-25). */
 export const isLatinWordChar = (c: string): boolean =>
-  /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF_@&'’%‰°²³µ.,:+\-–/#=?~*]/u.test(c);
+  /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u00B9\u2070-\u209F_@&'’%‰°²³µ.,:+\-–/#=?~*]/u.test(c);
 /** Letters and digits: the characters that get the CJK–Latin gap next to Han (clreq §3.2.2). */
-export const isAlnum = (c: string): boolean => /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u.test(c);
+export const isAlnum = (c: string): boolean =>
+  /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u00B2\u00B3\u00B9\u2070-\u209F]/u.test(c); // ², CO₂
 export const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 /** Han ideographs (URO, Ext A, Ext B+, compatibility, radicals). */
@@ -198,10 +199,12 @@ export const TOKENS: readonly TokenRule[] = [
   },
   {
     kind: 'phone',
-    pattern: /(?<![\d-])(?:\+\d{1,3}[- ]?)?(?:0\d{2,3}-\d{7,8}(?:-\d{1,6})?|[48]00-\d{3}-\d{4}|1[3-9]\d{9})(?![\d-])/g,
-    // after a hyphen; an 11-digit mobile number in its 3-4-4 groups
+    pattern:
+      /(?<![\d-])(?:\+\d{1,3}[- ]?)?(?:0\d{2,3}-\d{7,8}(?:-\d{1,6})?|[（(]0\d{2,3}[）)]\d{7,8}|[48]00-\d{3}-\d{4}|1[3-9]\d{9})(?![\d-])/g,
+    // after a hyphen or the area code's closing bracket; an 11-digit mobile number in its 3-4-4 groups
     breakAt: (t, i) =>
-      t[i - 1] === '-' || (/^(?:\+\d{1,3}[- ]?)?1\d{10}$/.test(t) && (i === t.length - 8 || i === t.length - 4))
+      '-)）'.includes(t[i - 1]!) ||
+      (/^(?:\+\d{1,3}[- ]?)?1\d{10}$/.test(t) && (i === t.length - 8 || i === t.length - 4))
         ? 1
         : 0,
     splitWhenFits: true,

@@ -18,8 +18,8 @@ const lines = (file) =>
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => l.split('\t').pop().trim());
 const CASES = {
-  'sample body (27 paragraphs)': lines('tests/fixtures/sample-body.txt'),
-  'hard cases (37 paragraphs)': lines('tests/fixtures/text/hard-cases.tsv'),
+  'sample body': lines('tests/fixtures/sample-body.txt'),
+  'hard cases': lines('tests/fixtures/text/hard-cases.tsv'),
 };
 const MEASURES = Array.from({ length: 69 }, (_, i) => 6 + i / 2);
 const cpu = () => {
@@ -47,6 +47,6 @@ for (const [name, paras] of Object.entries(CASES)) {
     brk.cpu.push(cpu() - c);
   }
   console.log(
-    `${name.padEnd(28)} prepare ${median(prep.wall).toFixed(1).padStart(6)} / ${median(prep.cpu).toFixed(1).padStart(6)} ms   break ${median(brk.wall).toFixed(0).padStart(6)} / ${median(brk.cpu).toFixed(0).padStart(6)} ms  (${count} lines)`,
+    `${`${name} (${paras.length} paragraphs)`.padEnd(28)} prepare ${median(prep.wall).toFixed(1).padStart(6)} / ${median(prep.cpu).toFixed(1).padStart(6)} ms   break ${median(brk.wall).toFixed(0).padStart(6)} / ${median(brk.cpu).toFixed(0).padStart(6)} ms  (${count} lines)`,
   );
 }

@@ -70,6 +70,38 @@ describe('banmian CLI', () => {
     noStack(r.stderr);
   });
 
+  it('compose --kinsoku: strict (the default) keeps —— off a line start, gb allows it; a bad level is refused', () => {
+    const d = tmp();
+    const text = path.join(d, 'dash.txt');
+    fs.writeFileSync(text, '一二三四五六——七八九十甲乙丙丁戊己庚辛……壬癸子丑寅卯辰巳午未\n');
+    const starts = (...extra: string[]): string[] => {
+      const lines = path.join(d, 'l.json');
+      const r = run(
+        'compose',
+        text,
+        '-o',
+        path.join(d, 'c.pdf'),
+        '--measure',
+        '6',
+        '--indent',
+        '0',
+        '--lines',
+        lines,
+        ...extra,
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return (JSON.parse(fs.readFileSync(lines, 'utf8')) as Array<{ text: string }>).map((l) => l.text[0]!);
+    };
+    expect(starts().some((c) => c === '—' || c === '…')).toBe(false);
+    expect(starts('--kinsoku', 'strict')).toEqual(starts());
+    expect(starts('--kinsoku', 'gb')).toContain('—');
+    const bad = run('compose', text, '-o', path.join(d, 'x.pdf'), '--kinsoku', 'loose');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--kinsoku must be strict, gb or basic/);
+    noStack(bad.stderr);
+    expect(fs.existsSync(path.join(d, 'x.pdf'))).toBe(false);
+  });
+
   it('compose writes a PDF and the --lines JSON', () => {
     const d = tmp();
     const pdf = path.join(d, 'c.pdf');

@@ -54,14 +54,25 @@ describe('writePdf text', () => {
     });
   });
 
-  test('a glyph reused for different text keeps its first mapping and says so', async () => {
+  test('a glyph set for two different texts extracts as each text (one CID per text, same outline)', async () => {
     const a = run('县', 40, 60);
     const b = { ...run('县', 60, 60), text: 'X' };
     b.glyphs[0] = { ...b.glyphs[0]!, text: 'X' };
+    const c = run('县', 80, 60);
     const sink = new Sink();
-    const pdf = await writePdf(doc([page([a, b])]), { sink });
-    expect(sink.items.map((d) => d.code)).toContain('glyph-text-conflict');
-    expect(allText(await extractText(pdf)).replace(/\s/g, '')).toBe('县县');
+    const pdf = await writePdf(doc([page([a, b, c])]), { sink });
+    expect(sink.items.map((d) => d.code)).not.toContain('glyph-text-conflict');
+    expect(allText(await extractText(pdf)).replace(/\s/g, '')).toBe('县X县');
+  });
+
+  test('⸺ and the —— ligature share a glyph in Noto CJK, yet each extracts as its own characters', async () => {
+    const text = '甲⸺乙——丙⸺丁⸻戊';
+    const op = run(text, 40, 60);
+    const shaped = op.glyphs.map((g) => g.text);
+    expect(shaped).toEqual(['甲', '⸺', '乙', '——', '丙', '⸺', '丁', '⸻', '戊']);
+    expect(new Set([op.glyphs[1]!.gid, op.glyphs[3]!.gid]).size).toBe(1);
+    const pdf = await writePdf(doc([page([op])]));
+    expect(allText(await extractText(pdf)).replace(/\s/g, '')).toBe(text);
   });
 
   test('two pages share one font subset and both extract', async () => {

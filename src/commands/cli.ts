@@ -60,6 +60,11 @@ const pageSize = (v: string): [number, number] => {
   return [Number(m[1]), Number(m[2])];
 };
 
+const kinsoku = (v: string): 'strict' | 'gb' | 'basic' => {
+  if (v === 'strict' || v === 'gb' || v === 'basic') return v;
+  throw new InvalidArgumentError('--kinsoku must be strict, gb or basic');
+};
+
 export function program(): Command {
   const prog = new Command('banmian')
     .description('版面 banmian: Chinese newspaper pages from newsroom copy to print-ready PDF')
@@ -232,6 +237,12 @@ export function program(): Command {
     .option('--margin <pt>', 'page margin in pt', num('--margin', 0, 500), 36)
     .option('--indent <em>', 'first-line indent in em', num('--indent', 0, 10), 2)
     .option('--font <file>', 'font file (default: the body font)')
+    .option(
+      '--kinsoku <level>',
+      'line-start/end prohibitions (clreq §3.1.4): strict (news), gb, basic',
+      kinsoku,
+      'strict',
+    )
     .option('--lines <file>', 'write every line as JSON (paragraph, line, text, natural and set width in pt)')
     .option('--standard <std>', 'PDF standard: x1a, x4, none', 'x1a')
     .action(
@@ -248,6 +259,7 @@ export function program(): Command {
           margin: number;
           indent: number;
           font?: string;
+          kinsoku: 'strict' | 'gb' | 'basic';
           lines?: string;
           standard: string;
         },
@@ -275,6 +287,7 @@ export function program(): Command {
           margin: o.margin,
           indentEm: o.indent,
           face,
+          settings: { kinsoku: o.kinsoku },
         });
         const pdf = await writePdf(res.doc, { standard: o.standard as PdfStandard, sink });
         writeFileAtomic(o.output, pdf);

@@ -49,6 +49,19 @@ export class FontkitFace implements Face {
     return box;
   }
 
+  private unshaped(text: string, key: string): ShapedGlyph[] {
+    const out: ShapedGlyph[] = [];
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const len = cp > 0xffff ? 2 : 1;
+      const g = this.glyphFor(cp);
+      out.push({ gid: g.gid, advance: g.advance, xOffset: 0, yOffset: 0, start: i, end: i + len });
+      i += len;
+    }
+    this.shapeCache.set(key, out);
+    return out;
+  }
+
   shape(text: string, features: Record<string, boolean> = {}, script = 'hani'): ShapedGlyph[] {
     const key = `${script}|${JSON.stringify(features)}|${text}`;
     const hit = this.shapeCache.get(key);
@@ -70,6 +83,9 @@ export class FontkitFace implements Face {
       });
       offset += len;
     });
+    // The clusters must tile the text exactly; if the shaper's record does not add up, set the run glyph by glyph
+    // (no ligatures) rather than let the glyphs drift against their characters.
+    if (offset !== text.length) return this.unshaped(text, key);
     if (this.shapeCache.size > 20000) this.shapeCache.clear();
     this.shapeCache.set(key, out);
     return out;

@@ -86,12 +86,30 @@ const installHint = (entry: { package?: string | null; debian?: string | null })
       ? 'run `npm install` in the banmian directory'
       : 'fix the path in fonts/fonts.yaml';
 
+/**
+ * fontkit caches one Glyph object per glyph id and keeps the code points it was first created with, so a glyph
+ * reached from two inputs reports the first input's characters for both: the U+2E3A two-em dash glyph is also the
+ * ligature of `——` (2 × U+2014), and whichever came first made the other cover one character too many or too few,
+ * shifting every later glyph against the text. Hand shaping views whose `codePoints` are the ones asked for.
+ */
+function exactCodePoints(font: fontkit.Font): fontkit.Font {
+  const getGlyph = font.getGlyph.bind(font) as (gid: number, codePoints?: number[]) => fontkit.Glyph;
+  const patched = (gid: number, codePoints?: number[]): fontkit.Glyph => {
+    const g = getGlyph(gid, codePoints);
+    if (!codePoints || codePoints.length === 0) return g;
+    const same = g.codePoints.length === codePoints.length && g.codePoints.every((cp, i) => cp === codePoints[i]);
+    return same ? g : (Object.create(g, { codePoints: { value: codePoints } }) as fontkit.Glyph);
+  };
+  (font as { getGlyph: typeof patched }).getGlyph = patched;
+  return font;
+}
+
 const opened = new Map<string, fontkit.Font>();
 function openFont(file: string, entry: { package?: string | null; debian?: string | null } = {}): fontkit.Font {
   let f = opened.get(file);
   if (!f) {
     if (!fs.existsSync(file)) fail('font-missing', `font file ${file} does not exist`, { file }, installHint(entry));
-    f = fontkit.openSync(file);
+    f = exactCodePoints(fontkit.openSync(file));
     opened.set(file, f);
   }
   return f;

@@ -16,7 +16,7 @@ interface EmbeddedFontInternals {
   name: string;
   scale: number;
   font: { getGlyph(gid: number): { advanceWidth: number }; numGlyphs: number };
-  subset: { includeGlyph(gid: number): number; encode(): Uint8Array; cff?: unknown };
+  subset: { includeGlyph(gid: number): number; glyphs: number[]; encode(): Uint8Array; cff?: unknown };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -103,6 +103,8 @@ export class PdfkitGlyphs {
   private readonly fonts = new Map<string, EmbeddedFontInternals>();
   /** font id + gid → text first mapped, to detect a glyph reused for different text. */
   private readonly mapped = new Map<string, string>();
+  /** font id + gid + text → the extra CID of a glyph set for a second text. */
+  private readonly alternates = new Map<string, number>();
   private overprintRef: PdfRef | null = null;
 
   constructor(
@@ -159,7 +161,12 @@ export class PdfkitGlyphs {
     delete this.doc.page.dictionary.data[key];
   }
 
-  /** CID for `gid` in the subset of `font`, recording width and Unicode text on first use. */
+  /**
+   * CID for `gid` in the subset of `font`, recording width and Unicode text on first use. A glyph that stands for
+   * different text in different places (U+2E3A ⸺ and the `——` ligature are one glyph in Noto CJK; a Kangxi radical
+   * and its ideograph) gets one CID per text: the subset holds the glyph once more under the new CID, so that the
+   * ToUnicode of every printed glyph is exactly the characters it was set for.
+   */
   private cid(font: EmbeddedFontInternals, gid: number, text: string, op: GlyphOp, page: number): number {
     if (!Number.isInteger(gid) || gid < 0 || gid >= font.font.numGlyphs) {
       this.sink?.error(
@@ -170,10 +177,21 @@ export class PdfkitGlyphs {
       );
       gid = 0;
     }
-    const cid = font.subset.includeGlyph(gid);
-    if (font.widths[cid] == null) font.widths[cid] = font.font.getGlyph(gid).advanceWidth * font.scale;
     const key = `${font.id}:${gid}`;
     const first = this.mapped.get(key);
+    let cid: number;
+    if (first === undefined || first === text) {
+      cid = font.subset.includeGlyph(gid);
+    } else {
+      const alt = `${key}:${text}`;
+      const known = this.alternates.get(alt);
+      if (known !== undefined) return known;
+      font.subset.glyphs.push(gid);
+      cid = font.subset.glyphs.length - 1;
+      this.alternates.set(alt, cid);
+      font.unicode[cid] = codePoints(text);
+    }
+    if (font.widths[cid] == null) font.widths[cid] = font.font.getGlyph(gid).advanceWidth * font.scale;
     if (first === undefined) {
       this.mapped.set(key, text);
       font.unicode[cid] = codePoints(text);
@@ -185,13 +203,6 @@ export class PdfkitGlyphs {
           'attach the characters of a mark or ligature part to one of its glyphs in the composition stage',
         );
       }
-    } else if (first !== text) {
-      this.sink?.info(
-        'glyph-text-conflict',
-        `glyph ${gid} of ${op.fontName} stands for "${first}" and also "${text}"; text extraction will show "${first}"`,
-        { page },
-        'nothing to do unless copied text must be exact; the printed page is unaffected',
-      );
     }
     return cid;
   }

@@ -1,6 +1,6 @@
 /**
  * The edition model: plain, JSON-serialisable data produced by ingest/ and read by every later stage.
- * Field names of items follow ../shared/seeds/*.reference.json.
+ * Field names of items follow the sample page's reference structure (seeds/000_52660507d51a0aa1.reference.json).
  */
 
 /** Where an item came from in its input file (1-based line), for diagnostics. Not part of the reference JSON. */

@@ -147,6 +147,21 @@ export const TemplateSchema = z.object({
     mastheadThin: z.number().min(0.3),
   }),
   colors: z.object({ text: cmyk, rule: cmyk, name: cmyk, tint: cmyk, adTint: cmyk, logo: cmyk, placeholder: cmyk }),
+  /**
+   * The press this grid is printed on (the edition file's `print:` overrides it): PDF standard, the shop's output
+   * profile (relative to the template file), ink limit %, photo ppi limits, thinnest rule pt. Absent: defaults.
+   */
+  print: z
+    .strictObject({
+      standard: z.enum(['x1a', 'x4']).optional(),
+      profile: z.string().min(1).optional(),
+      inkLimit: z.number().min(100).max(400).optional(),
+      ppi: z
+        .strictObject({ warn: z.number().positive().optional(), error: z.number().positive().optional() })
+        .optional(),
+      hairline: z.number().min(0).max(2).optional(),
+    })
+    .optional(),
   cost: z.object({
     empty: z.number().min(0),
     headPad: z.number().min(0),

@@ -682,6 +682,8 @@ const CORPUS: Record<string, { items: unknown[][]; problems?: string[] }> = {
       ['notice', '解除合同声明', null, 1, ['声明人：李某某'], '2024年10月9日', ''],
       [A, null, '城区启动道路改造', null, ['■记者 张伟'], '本报讯', null, null, 1, ''],
       ['notice', '联合声明', null, 1, ['某某商贸有限公司', '某某物流有限公司'], '2024年10月8日', ''],
+      // contact lines in a block of their own, then the signature and date in another
+      ['notice', '迁坟启事', null, 3, ['某某县东岭镇人民政府'], '2024年10月20日', ''],
     ],
   },
   // the same in an indented export with no blank lines: a family signing, a body signing as 声明人

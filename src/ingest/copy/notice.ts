@@ -4,6 +4,7 @@
  */
 import type { ParagraphMark } from '../../model/edition.js';
 import {
+  hasAdField,
   isByline,
   isDateOnly,
   isDecoration,
@@ -35,18 +36,21 @@ export interface NoticeMatch {
 
 /**
  * The notice's closing block at line j, set apart by a blank line: contact lines (`联系电话：138…`), the signature
- * (an issuer, or `失主：张先生`) and the date, nothing else, and a signature or a date among them. Why: the
+ * (an issuer, or `失主：张先生`) and the date, nothing else, and a signature or a date among them (or contact
+ * lines alone, then such a block). Why: the
  * contact line looks like an ad's, and the block was cut off the notice as one.
  */
-function closingBlock(c: Copy, j: number): boolean {
+function closingBlock(c: Copy, j: number, depth = 0): boolean {
   let signed = false;
   let k = j;
   for (; k < c.length && k < j + 6 && (k === j || !c.at(k)!.blankBefore); k++) {
     const t = c.text(k)!;
     if (isIssuer(t) || isSigner(t) || isDateOnly(t)) signed = true;
-    else if (!isFieldLine(t)) return false;
+    else if (!isFieldLine(t) && !(hasAdField(t) && visLen(t) <= 40 && !/[。；，]/u.test(t))) return false;
   }
-  return signed && (k >= c.length || c.at(k)!.blankBefore);
+  if (k < c.length && !c.at(k)!.blankBefore) return false;
+  // contact lines alone, then the signature and date in a block of their own
+  return signed || (depth === 0 && k < c.length && closingBlock(c, k, 1));
 }
 
 /** A notice starting at line i (its title, or an issuer line over its title), or null. */

@@ -57,7 +57,7 @@ export type ItemKind =
   | 'sym'
   | 'other';
 
-/** Items set in the CJK way: full-width boxes between which inter-character expansion may go (clreq §3.8). */
+/** Items set in the CJK way: full-width boxes between which inter-character expansion may go (clreq §3.5). */
 const WIDE: ReadonlySet<ItemKind> = new Set(['han', 'stop', 'close', 'open', 'mid', 'long', 'ispace', 'sym']);
 /** Full-width marks with an adjustable blank (the members of mark clusters). */
 const MARK: ReadonlySet<ItemKind> = new Set(['stop', 'close', 'open']);
@@ -549,7 +549,7 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     }
   }
 
-  // 6. Expansion (clreq §3.8 expansion step 3): between two CJK items, never inside a mark cluster, a dash or an
+  // 6. Expansion (clreq §3.5.4 expansion step 3): between two CJK items, never inside a mark cluster, a dash or an
   // ellipsis, a token, or next to a connector; never between a bracket or quote and a Latin word (those are not CJK
   // pairs), nor where glue already stretches. Letter spacing (e2) everywhere else, for lines with no e1 gap.
   for (let k = 1; k < n; k++) {

@@ -20,7 +20,7 @@ export const CLOSERS = set('”’）》〉」』】〕〗］｝〙〛｠');
 export const OPENERS = set('“‘（《〈「『【〔〖［｛〘〚｟');
 /** Question/exclamation marks that GB compresses as a group: ？！ ！？ ？？ ！！ → 1 em, ！！！ → 2 em. GB/T 15834 §5.1.2. */
 export const QUERY_BANG = set('？！');
-/** 间隔号: set ½ em, ink centred, in Mainland style. clreq §3.1.2 table; GB/T 15834 §4.15. */
+/** 间隔号: set ½ em, ink centred, in Mainland style. clreq §3.1.2 table; GB/T 15834 §4.14. */
 export const INTERPUNCTS = set('·・‧');
 /** Interpunct box width in em (Mainland). clreq §3.1.6.1 ("unadjustable" ½-em marks). */
 export const INTERPUNCT_WIDTH = 0.5;
@@ -265,7 +265,7 @@ export const COSTS = {
   /** Past 1 em per gap (e = 100) the spreading cost grows linearly (same slope): a 2-glyph line spread by 5 em
    * (≈ 9.5 M) is then dearer than one lonely glyph (`lonely`) but cheaper than two. */
   spreadKnee: 100,
-  /** Per em of pause/bracket blank squeezed inside a line (clreq §3.8 reduction steps 4–5: 括号、，、；：). Cheap
+  /** Per em of pause/bracket blank squeezed inside a line (clreq §3.5.3 reduction steps 4–5: 括号、，、；：). Cheap
    * (½ em = 30) but not free, so that of two equally flush solutions the one that squeezes less wins. */
   squeezePunct: 60,
   /** Per em a mark's blank toward the text is opened (PUNCT_GROW_MAX): the first expansion resource, the mirror
@@ -276,10 +276,10 @@ export const COSTS = {
    * nothing, so it is only considered when a line is at least ½ em short); dearer than squeezing a mark, because it
    * shows as a ½-em step in the ink edge. */
   openerFull: 100,
-  /** Per em squeezed from a sentence-end stop (。？！, clreq §3.8 reduction step 7, which "some styles forbid";
+  /** Per em squeezed from a sentence-end stop (。？！, clreq §3.5.3 reduction step 7, which "some styles forbid";
    * the 开明 style keeps them full width): 2.5× a pause mark, so pauses and brackets go first. */
   squeezeStop: 150,
-  /** Per em of CJK–Latin gap or word space moved away from its natural width (clreq §3.8 expansion steps 1–2,
+  /** Per em of CJK–Latin gap or word space moved away from its natural width (clreq §3.5.4 expansion steps 1–2,
    * reduction steps 2 and 6): between squeezing a mark and spreading Han text. */
   latinGap: 40,
   /** Breaking between a number and its measure word / date unit, or after 第. House rule (soft): 400 ≈ a line
@@ -340,17 +340,17 @@ export const PUNCT_SQUEEZE_MAX = 0.5;
 /**
  * How far the blank a mark keeps toward the text (after a stop or closer, before an opener; for a cluster only its
  * outer blank, never one inside it) may open when a line must stretch, in em: the first expansion resource, before
- * the Han text is spread. The mirror of clreq §3.8 reduction steps 4–5, which squeeze the same blanks; InDesign's
+ * the Han text is spread. The mirror of clreq §3.5.3 reduction steps 4–5, which squeeze the same blanks; InDesign's
  * mojikumi sets likewise give punctuation aki a desired and a maximum value (docs/composition.md §1). ⅛ em keeps a
  * pair such as ”， under 1.75 em even at the maximum.
  */
 export const PUNCT_GROW_MAX = 0.125;
 /**
- * Letter spacing (expansion inside Latin words, numbers and URLs; clreq §3.8 says "do not letter-space Western
+ * Letter spacing (expansion inside Latin words, numbers and URLs; clreq §3.5 says "do not letter-space Western
  * words") is the last resort: a line with Han gaps spreads them first, up to this many em per gap, and only what
  * is left past that is shared with letter spacing; a line without any Han gap (one piece of a URL) is letter-spaced
  * from the start.
  */
 export const LETTER_SPACE_FROM = 0.25;
-/** Latin word space (between two Latin words), em: natural, min, max. clreq §3.2.3. */
+/** Latin word space (between two Latin words), em: natural, min, max. clreq §3.2.4. */
 export const WORD_SPACE = { natural: 1 / 3, min: 0.25, max: 0.5 } as const;

@@ -24,7 +24,7 @@
  * Nothing visible is lost: every character of the input ends up in an item, except ornament lines (`——————`),
  * which are reported as `import-dropped-text`. Guesses an editor should check are reported as `info`.
  */
-import type { Diagnostic, Sink } from '../diag/index.js';
+import { type Diagnostic, diagnostic, type Sink } from '../diag/index.js';
 import type {
   AdItem,
   ArticleItem,
@@ -148,10 +148,10 @@ class CopyParser {
       });
   }
 
-  private diag(d: Omit<Diagnostic, 'at'> & { line: number; item?: string }): void {
+  private diag(d: Omit<Diagnostic, 'at' | 'severity'> & { line: number; item?: string }): void {
     const at: Diagnostic['at'] = { file: this.file, line: d.line };
     if (d.item) at.item = d.item;
-    this.sink.add({ severity: d.severity, code: d.code, message: d.message, hint: d.hint, at });
+    this.sink.report(d.code, d.message, at, d.hint);
   }
 
   private text(i: number): string | undefined {
@@ -334,8 +334,7 @@ class CopyParser {
   private dropDecoration(i: number): void {
     const ln = this.L[i]!;
     this.diag({
-      severity: 'info',
-      code: DROPPED,
+      code: 'import-ornament-dropped',
       message: `ornament line "${ln.text}" left out`,
       line: ln.no,
       hint: 'nothing to do if it is a rule or ornament; if it is text, put it on a line with words',
@@ -369,7 +368,6 @@ class CopyParser {
       main = 0;
       for (let k = 1; k < limit; k++) if (visLen(t[k]!) < visLen(t[main]!)) main = k;
       this.diag({
-        severity: 'info',
         code: 'import-head-guess',
         message: `head group of ${t.length} lines: took "${t[main]}" as the headline`,
         line: heads[0]!.no,
@@ -525,7 +523,6 @@ class CopyParser {
       item.marks = [...roles].sort((x, y) => x[0] - y[0]).map(([paragraph, role]) => ({ paragraph, role }));
     if (paras.length === 0) {
       this.diag({
-        severity: 'warning',
         code: 'import-empty-story',
         message: `story "${headline}" has no text`,
         line: firstNo,
@@ -647,7 +644,6 @@ class CopyParser {
       // Text that is no recognisable item: a story without a headline, so that nothing is lost.
       const [item, next] = this.storyBody({ heads: [{ text: '', no: ln.no }], credits: [], next: i }, ln.no);
       this.diag({
-        severity: 'warning',
         code: 'import-no-headline',
         message: `text at line ${ln.no} has no headline; imported as a story without one`,
         line: ln.no,
@@ -672,7 +668,6 @@ class CopyParser {
 
   private leftover(line: number, text: string, what: string): void {
     this.diag({
-      severity: 'warning',
       code: DROPPED,
       message: `${what} "${text}" belongs to no story and was left out`,
       line,
@@ -706,7 +701,6 @@ class CopyParser {
       }
       if (!opinion(target)) {
         this.diag({
-          severity: 'info',
           code: 'import-column-guess',
           message: `column "${mark.name}" attached to "${target.headline}", which reads like a news story`,
           line: mark.no,
@@ -782,22 +776,22 @@ function checkText(text: string, file: string, sink: Sink): void {
     }
   }
   if (bad > 0) {
-    sink.add({
-      severity: 'error',
-      code: 'input-encoding',
-      message: `the copy is not UTF-8 text: ${bad} character${bad > 1 ? 's' : ''} on ${badLines} line${badLines > 1 ? 's' : ''} could not be read (shown as �), first at line ${firstBad}`,
-      at: { file, line: firstBad },
-      hint: 'save the copy as UTF-8 (in Notepad or WPS: Save As, encoding UTF-8; GBK, GB2312 and UTF-16 files are read wrongly) and import it again',
-    });
+    sink.add(
+      diagnostic(
+        'input-encoding',
+        `the copy is not UTF-8 text: ${bad} character${bad > 1 ? 's' : ''} on ${badLines} line${badLines > 1 ? 's' : ''} could not be read (shown as �), first at line ${firstBad}`,
+        { file, line: firstBad },
+        'save the copy as UTF-8 (in Notepad or WPS: Save As, encoding UTF-8; GBK, GB2312 and UTF-16 files are read wrongly) and import it again',
+      ),
+    );
   }
   if (invisible > 0) {
-    sink.add({
-      severity: bad > 0 ? 'info' : 'warning',
-      code: 'import-invisible-text',
-      message: `${invisible} invisible control or zero-width character${invisible > 1 ? 's were' : ' was'} removed, first at line ${firstInvisible}`,
-      at: { file, line: firstInvisible },
-      hint: 'nothing to do if the text reads right; otherwise check that the file is plain UTF-8 text and export it again',
-    });
+    sink.report(
+      'import-invisible-text',
+      `${invisible} invisible control or zero-width character${invisible > 1 ? 's were' : ' was'} removed, first at line ${firstInvisible}`,
+      { file, line: firstInvisible },
+      'nothing to do if the text reads right; otherwise check that the file is plain UTF-8 text and export it again',
+    );
   }
 }
 

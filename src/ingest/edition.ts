@@ -45,7 +45,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DiagnosticError, type Diagnostic, type Sink } from '../diag/index.js';
+import { DiagnosticError, type Diagnostic, diagnostic, type Sink } from '../diag/index.js';
 import type { Edition, Item, ItemOverrides, Page, Paper, PrintSettings } from '../model/edition.js';
 import { importCopy } from './copy.js';
 import { OverridesSchema, zodDiagnostics } from './schemas.js';
@@ -160,13 +160,14 @@ export function loadEdition(file: string, sink: Sink): Edition {
   const seen = new Map<number, number>();
   const pages: Page[] = data.pages.map((pg, k) => {
     if (seen.has(pg.number)) {
-      errors.push({
-        severity: 'error',
-        code: 'edition-invalid',
-        message: `page number ${pg.number} appears twice`,
-        at: at(['pages', k, 'number'], { page: pg.number }),
-        hint: 'give every page its own number',
-      });
+      errors.push(
+        diagnostic(
+          'edition-invalid',
+          `page number ${pg.number} appears twice`,
+          at(['pages', k, 'number'], { page: pg.number }),
+          'give every page its own number',
+        ),
+      );
     }
     seen.set(pg.number, k);
     const items: Item[] = [];
@@ -176,38 +177,41 @@ export function loadEdition(file: string, sink: Sink): Edition {
       try {
         copyText = fs.readFileSync(copyFile, 'utf8');
       } catch {
-        errors.push({
-          severity: 'error',
-          code: 'missing-copy',
-          message: `copy file ${pg.copy} does not exist or cannot be read`,
-          at: at(['pages', k, 'copy'], { page: pg.number }),
-          hint: 'check the copy path (relative to the edition file) or remove the copy line',
-        });
+        errors.push(
+          diagnostic(
+            'missing-copy',
+            `copy file ${pg.copy} does not exist or cannot be read`,
+            at(['pages', k, 'copy'], { page: pg.number }),
+            'check the copy path (relative to the edition file) or remove the copy line',
+          ),
+        );
       }
       if (copyText !== null) items.push(...importCopy(copyText, copyFile, sink));
     }
     (pg.stories ?? []).forEach((s, j) => {
       const storyFile = rel(s);
       if (!fs.existsSync(storyFile)) {
-        errors.push({
-          severity: 'error',
-          code: 'missing-story',
-          message: `story file ${s} does not exist`,
-          at: at(['pages', k, 'stories', j], { page: pg.number }),
-          hint: 'check the story path (relative to the edition file) or remove it from stories',
-        });
+        errors.push(
+          diagnostic(
+            'missing-story',
+            `story file ${s} does not exist`,
+            at(['pages', k, 'stories', j], { page: pg.number }),
+            'check the story path (relative to the edition file) or remove it from stories',
+          ),
+        );
         return;
       }
       try {
         const it = readStoryFile(storyFile, sink);
         if (items.some((x) => x.id === it.id)) {
-          errors.push({
-            severity: 'error',
-            code: 'duplicate-item',
-            message: `item id ${it.id} of story file ${s} is already used on page ${pg.number}`,
-            at: at(['pages', k, 'stories', j], { page: pg.number, item: it.id }),
-            hint: 'give the story file another id (its id field or its file name)',
-          });
+          errors.push(
+            diagnostic(
+              'duplicate-item',
+              `item id ${it.id} of story file ${s} is already used on page ${pg.number}`,
+              at(['pages', k, 'stories', j], { page: pg.number, item: it.id }),
+              'give the story file another id (its id field or its file name)',
+            ),
+          );
           return;
         }
         items.push(it);

@@ -1,6 +1,6 @@
 /** zod schemas shared by story files and edition files, and the mapping of zod issues to diagnostics. */
 import { z } from 'zod';
-import type { Diagnostic } from '../diag/index.js';
+import { type CodeOf, type Diagnostic, diagnostic } from '../diag/index.js';
 import { lineOf, pathText, type ParsedYaml } from './yamlpos.js';
 
 const int = (min: number) => z.number().int().min(min);
@@ -24,7 +24,7 @@ export function zodDiagnostics(
   error: z.ZodError,
   p: ParsedYaml,
   file: string,
-  code: string,
+  code: CodeOf<'error'>,
   hintFor: (path: string, issue: z.core.$ZodIssue) => string,
 ): Diagnostic[] {
   return error.issues.map((issue) => {
@@ -36,6 +36,6 @@ export function zodDiagnostics(
     if (issue.code === 'unrecognized_keys')
       message = `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     const line = issue.code === 'unrecognized_keys' ? lineOf(p, [...path, issue.keys[0]!]) : lineOf(p, path);
-    return { severity: 'error', code, message, at: { file, line }, hint: hintFor(where, issue) };
+    return diagnostic(code, message, { file, line }, hintFor(where, issue));
   });
 }

@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { DiagnosticError, fail, type Sink } from '../diag/index.js';
+import { type CodeOf, DiagnosticError, diagnostic, fail, type Sink } from '../diag/index.js';
 import type { Item, ItemOverrides, ParagraphMark } from '../model/edition.js';
 import { OverridesSchema, zodDiagnostics } from './schemas.js';
 import { lineOf, parseYaml } from './yamlpos.js';
@@ -230,13 +230,12 @@ export function readStoryFile(file: string, sink: Sink): Item {
   const kind = (data as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !(KINDS as string[]).includes(kind)) {
     throw new DiagnosticError([
-      {
-        severity: 'error',
-        code: 'story-invalid',
-        message: kind === undefined ? 'the front matter has no kind' : `unknown kind "${String(kind)}"`,
-        at: { file, line: lineOf(parsed, ['kind']) },
-        hint: `set kind to one of ${KINDS.join(', ')}`,
-      },
+      diagnostic(
+        'story-invalid',
+        kind === undefined ? 'the front matter has no kind' : `unknown kind "${String(kind)}"`,
+        { file, line: lineOf(parsed, ['kind']) },
+        `set kind to one of ${KINDS.join(', ')}`,
+      ),
     ]);
   }
   const res = SCHEMAS[kind as keyof typeof SCHEMAS].safeParse(data);
@@ -256,7 +255,7 @@ export function readStoryFile(file: string, sink: Sink): Item {
   const bodyLines = all.slice(close + 1).map((t, k) => ({ text: t, line: close + 2 + k }));
   const paras = blocks(bodyLines);
   const firstLine = paras[0]?.line ?? close + 2;
-  const warn = (code: string, message: string, line: number, hint: string): void =>
+  const warn = (code: CodeOf<'warning'>, message: string, line: number, hint: string): void =>
     sink.warn(code, message, { file, line, item: id }, hint);
   const origin = {
     file,

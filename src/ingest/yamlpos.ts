@@ -1,6 +1,6 @@
 /** YAML helpers: parse with line numbers and map zod issues to the line of the offending node. */
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { Diagnostic } from '../diag/index.js';
+import { type Diagnostic, diagnostic } from '../diag/index.js';
 
 export interface ParsedYaml {
   doc: Document;
@@ -12,16 +12,17 @@ export interface ParsedYaml {
 export function parseYaml(src: string, file: string, offset = 0): { parsed: ParsedYaml; errors: Diagnostic[] } {
   const lines = new LineCounter();
   const doc = parseDocument(src, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const errors: Diagnostic[] = doc.errors.map((e) => ({
-    severity: 'error',
-    code: 'yaml-syntax',
-    message: `YAML syntax: ${e.message
-      .split('\n')[0]!
-      .replace(/\.$/, '')
-      .replace(/^\w/, (c) => c.toLowerCase())}`,
-    at: { file, line: lines.linePos(e.pos[0]).line + offset },
-    hint: 'fix the YAML syntax at this line (indentation, a missing colon or quote, a tab instead of spaces)',
-  }));
+  const errors: Diagnostic[] = doc.errors.map((e) =>
+    diagnostic(
+      'yaml-syntax',
+      `YAML syntax: ${e.message
+        .split('\n')[0]!
+        .replace(/\.$/, '')
+        .replace(/^\w/, (c) => c.toLowerCase())}`,
+      { file, line: lines.linePos(e.pos[0]).line + offset },
+      'fix the YAML syntax at this line (indentation, a missing colon or quote, a tab instead of spaces)',
+    ),
+  );
   return { parsed: { doc, lines, offset }, errors };
 }
 

@@ -557,8 +557,15 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     if (kind[k] === 'space' || end[k] === start[k] || end[p] === start[p]) continue;
     const inside = (isMark(p) && isMark(k)) || (kind[p] === 'long' && kind[k] === 'long') || kind[p] === 'space';
     if (inside) continue;
+    // full-width letters and digits sit on the Han grid: their token spreads like Han text (it only may not break)
+    const hanLike = sameToken(p) && tokens[tokenAt[p]!]!.rule.kind === 'fullwidth';
     const cjkPair =
-      gap[k] === 0 && WIDE.has(kind[p]!) && WIDE.has(kind[k]!) && !sameToken(p) && !isConnector(p) && !isConnector(k);
+      gap[k] === 0 &&
+      WIDE.has(kind[p]!) &&
+      WIDE.has(kind[k]!) &&
+      (!sameToken(p) || hanLike) &&
+      !isConnector(p) &&
+      !isConnector(k);
     if (cjkPair) e1[k] = 1;
     // letter spacing: not where glue stretches (CJK–Latin gaps stay within their range), and a bracket or quote
     // stays on its word

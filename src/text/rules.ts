@@ -173,6 +173,8 @@ export interface TokenRule {
    */
   splitWhenFits?: boolean;
 }
+/** The marks that join the segments of a full-width code (GB/T 15834 §4.13 连接号 －, the full-width point). */
+const FULLWIDTH_JOINERS = '．，－';
 const nowhere = (): number => 0;
 const anywhere = (): number => 1;
 /** After `/` (not between the two of `//`) or `-`; less readily after `.`, `?`, `&`, `=`, `#`, `_` (a break after a
@@ -222,7 +224,15 @@ export const TOKENS: readonly TokenRule[] = [
       return i < point && (point - i) % 3 === 0 && /\d/.test(t[i - 1]!) ? 1 : 0;
     },
   },
-  { kind: 'fullwidth', pattern: /[０-９Ａ-Ｚａ-ｚ]{2,}(?:[．，－][０-９Ａ-Ｚａ-ｚ]+)*/g, breakAt: anywhere },
+  {
+    // a code of full-width letters and digits (ＬＪ２０２４１０１８－Ａ００３) wider than the line breaks after its
+    // ．，－; inside a segment only when nothing else will do short of breaking a rule (1e5 × COSTS.tokenBreak =
+    // 2e7: dearer than a line spread however far or a lonely glyph, far below a kinsoku fault); one without them,
+    // anywhere. Its letters spread like Han text (prepare.ts step 6), so a line that ends before it stays flush.
+    kind: 'fullwidth',
+    pattern: /[０-９Ａ-Ｚａ-ｚ]{2,}(?:[．，－][０-９Ａ-Ｚａ-ｚ]+)*/g,
+    breakAt: (t, i) => (FULLWIDTH_JOINERS.includes(t[i - 1]!) || !/[．，－]/.test(t) ? 1 : 1e5),
+  },
   { kind: 'stars', pattern: /[★☆✩✪✫✬✭✮✯✰]{2,}/g, breakAt: anywhere },
   { kind: 'word', pattern: /[A-Za-z\u00C0-\u024F]+(?:[’'][A-Za-z\u00C0-\u024F]+)+/g, breakAt: nowhere },
 ];

@@ -544,7 +544,8 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
       const w = t.breaks.get(end[k]!) ?? 0;
       if (rule < COSTS.forbiddenStrict && w > 0) {
         soft[k] = rule + w * COSTS.tokenBreak;
-        if (t.rule.splitWhenFits) split[k] = rule + COSTS.tokenSplit;
+        // a token that fits breaks only at its preferred points (weight 1), as a remedy
+        if (t.rule.splitWhenFits && w === 1) split[k] = rule + COSTS.tokenSplit;
       }
     }
   }

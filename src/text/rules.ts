@@ -158,7 +158,7 @@ export function isCjkRunChar(c: string): boolean {
  * Earlier rules win where matches overlap (an e-mail address is not also read as a URL).
  */
 export interface TokenRule {
-  kind: 'email' | 'url' | 'phone' | 'ratio' | 'number' | 'fullwidth' | 'stars' | 'word';
+  kind: 'email' | 'url' | 'phone' | 'ratio' | 'number' | 'code' | 'fullwidth' | 'stars' | 'word';
   pattern: RegExp;
   /** Whether the token may break before token[i] (0 < i < length) when it is wider than the line, and how
    * readily: 0 = never, 1 = a preferred break point, more = a dearer one (the factor on COSTS.tokenBreak). */
@@ -212,6 +212,36 @@ export const TOKENS: readonly TokenRule[] = [
     splitWhenFits: true,
   },
   { kind: 'ratio', pattern: /(?:\d+(?:\.\d+)?|[０-９]+)(?:∶(?:\d+(?:\.\d+)?|[０-９]+))+/g, breakAt: nowhere },
+  {
+    // a code of Latin letters and digits (a credit code 91330482MA2B3C4D5E, a serial LJ-AI-2024-000123-XC, a version
+    // v3.10.2-rc1+build.20241018): whole while it fits; wider than the line, after its - + _ . first, then where
+    // letters and digits meet; inside a run of digits (in threes from its end) or of letters, or at the point of
+    // a version number, only when nothing short of a rule fault will do (1e5 × COSTS.tokenBreak = 2e7); one
+    // that fits may break after a - + _ . like a URL (COSTS.tokenSplit) rather than leave a glyph alone on a line.
+    // Without it such a code could only break as an emergency, dearer than a mark at a line start.
+    kind: 'code',
+    pattern:
+      /(?<![A-Za-z0-9.+_-])(?:(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z0-9]*(?:[-+_.][A-Za-z0-9]+)*|[A-Za-z0-9]+(?:[-+_][A-Za-z0-9]+){2,})(?![A-Za-z0-9])/g,
+    breakAt: (t, i) => {
+      const a = t[i - 1]!;
+      const b = t[i]!;
+      const digit = (c: string): boolean => c >= '0' && c <= '9';
+      // the point of 3.10.2 belongs to its numbers
+      if (a === '.' && digit(t[i - 2] ?? '') && digit(b)) return 1e5;
+      if ('-+_.'.includes(a)) return 1;
+      if ('-+_.'.includes(b)) return 0;
+      if (digit(a) !== digit(b)) return 10;
+      if (digit(a)) {
+        // in threes from the run's end, as the number rule groups digits (GB/T 15835)
+        let end = i;
+        while (end < t.length && digit(t[end]!)) end++;
+        return (end - i) % 3 === 0 ? 1e5 : 2e5;
+      }
+      return 2e5;
+    },
+    trimEnd: '.',
+    splitWhenFits: true,
+  },
   {
     // grouped with thousands separators, or a bare run of five or more digits (GB/T 15835 groups digits in threes
     // from the decimal point: a number wider than the line breaks only between such groups)

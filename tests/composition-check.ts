@@ -319,7 +319,8 @@ function checkPage(face: Face, c: CheckCase, composed: ComposedLine[], lines: Bo
       let a = m.index;
       let b = m.index + t.length;
       while (a > 0 && NO_END.has(src0[a - 1]!)) a--;
-      while (b < src0.length && NO_START.has(src0[b]!)) b++;
+      // (and for a segment of a full-width code the ．，－ after it, which does not start a line: FULLWIDTH_JOINERS)
+      while (b < src0.length && (NO_START.has(src0[b]!) || (kind === 'fullwidth' && '．，－'.includes(src0[b]!)))) b++;
       const unit = src0.slice(a, b);
       const trim = LEFT.has(unit[unit.length - 1]!) ? em / 2 : 0;
       const fits = naturalWidth(face, unit) - trim <= c.measureEm * SIZE - (li === 0 ? c.indent * em : 0) + 0.01;

@@ -247,7 +247,7 @@ describe('delivery', () => {
 
 describe('the machine, checked before composing', () => {
   test('a font file that is not installed is font-missing naming the file and the Debian package', async () => {
-    const { fontProblems } = await import('../src/pipeline/environment.js');
+    const { fontProblems } = await import('../src/fonts/index.js');
     const { loadFontBook } = await import('../src/fonts/index.js');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-fonts-'));
     fs.writeFileSync(

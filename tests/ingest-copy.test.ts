@@ -184,7 +184,7 @@ describe('rules on small copies', () => {
     expect(items).toHaveLength(1);
     const codes = sink.items.map((d) => [d.code, d.at.file, d.at.line]);
     expect(codes).toContainEqual(['import-no-headline', 't.txt', 1]);
-    expect(codes).toContainEqual(['import-dropped-text', 't.txt', 3]);
+    expect(codes).toContainEqual(['import-ornament-dropped', 't.txt', 3]);
     for (const d of sink.items) expect(d.hint).toMatch(/^(add|put|check|nothing|write|give|move)/);
   });
 });
@@ -279,7 +279,7 @@ describe('importCopy on copies of other papers', () => {
       '地址：县城环城西路88号',
       '咨询热线：85123456',
     ]);
-    expect(sink.items.map((d) => [d.code, d.at.line])).toEqual([['import-dropped-text', 9]]);
+    expect(sink.items.map((d) => [d.code, d.at.line])).toEqual([['import-ornament-dropped', 9]]);
   });
 });
 

@@ -240,7 +240,7 @@ describe('page copy of other papers', () => {
     expect((items[1] as PhotoItem).title).toBe('激情绽放');
     expect((items[1] as PhotoItem).credits).toEqual(['■摄影 陶然']);
     expect((items[2] as WeatherItem).text).toBe('今日天气 风力：西北风3到4级 气温：9℃～18℃ 晴到多云');
-    expect(sink.items.map((d) => [d.code, d.at.line])).toEqual([['import-dropped-text', 11]]);
+    expect(sink.items.map((d) => [d.code, d.at.line])).toEqual([['import-ornament-dropped', 11]]);
   });
 
   it('every diagnostic names a code, the file and a line, and says what to do', () => {

@@ -185,7 +185,7 @@ describe('sample page layout', () => {
   });
 
   it('draws placeholders for photos without an image and warns with the item id and a hint', () => {
-    const warns = sink.items.filter((d) => d.code === 'missing-image');
+    const warns = sink.items.filter((d) => d.code === 'photo-placeholder');
     expect(warns.map((d) => d.at.item).sort()).toEqual(['kindergarten', 'rowing']);
     for (const w of warns) expect(w.hint).toMatch(/image/);
     const boxes = layout.blocks.filter((b) => b.kind === 'box' && (b.item === 'rowing' || b.item === 'kindergarten'));
@@ -236,7 +236,7 @@ describe('photos with an image', () => {
     const { layout, sink } = run(items);
     const img = layout.blocks.find((b) => b.kind === 'image');
     expect(img && img.kind === 'image' && img.fit).toBe('cover');
-    expect(sink.items.filter((d) => d.code === 'missing-image').map((d) => d.at.item)).toEqual(['kindergarten']);
+    expect(sink.items.filter((d) => d.code === 'photo-placeholder').map((d) => d.at.item)).toEqual(['kindergarten']);
     checkGeometry(layout);
   });
 });

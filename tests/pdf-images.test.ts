@@ -137,7 +137,7 @@ describe('images', () => {
   test('missing image is an error diagnostic, not a crash', async () => {
     const sink = new Sink();
     const pdf = await writePdf(doc([page([img(`${PHOTOS}/nope.jpg`, 40, 40, 100, 100)])]), { sink });
-    expect(sink.errors.map((e) => e.code)).toEqual(['missing-image']);
+    expect(sink.errors.map((e) => e.code)).toEqual(['image-not-found']);
     expect(await images(pdf)).toHaveLength(0);
   });
 

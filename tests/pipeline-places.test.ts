@@ -36,7 +36,7 @@ const page = (number: number, items: string[], origins: Array<[string, string, n
   layout: layout(items),
 });
 
-const d = (at: Diagnostic['at']): Diagnostic => ({ severity: 'warning', code: 'x', message: 'm', at, hint: 'h' });
+const d = (at: Diagnostic['at']): Diagnostic => ({ severity: 'error', code: 'overset', message: 'm', at, hint: 'h' });
 
 describe('placeDiagnostics', () => {
   const pages = [

@@ -23,8 +23,10 @@ import { HEADLINE_START_PROHIBITED } from '../src/text/rules.js';
 import { composeTextDocument } from '../src/commands/compose.js';
 import { NO_END, NO_START, checkComposed } from './composition-check.js';
 import { fakeFace } from './fake-font.js';
+import { figures } from './figures.js';
 
 const book = loadFontBook();
+const figs = figures(import.meta.url);
 const noto = book.face('body');
 const SIZE = 9;
 const FACES: Array<[string, Face]> = [
@@ -436,10 +438,10 @@ describe('sample body (Noto Serif SC, 9 pt, 12 em, 2 em indent): the figures to 
     expect(sp.mean).toBeLessThanOrEqual(0.004);
     expect(sp.p95).toBeLessThanOrEqual(0.035);
     expect(sp.max).toBeLessThanOrEqual(0.125 + 1e-9);
-    // what we reach today (margin under the targets): a regression shows here before it reaches a target
-    expect(sp.mean).toBeLessThanOrEqual(0.0037);
-    expect(sp.p95).toBeLessThanOrEqual(0.028);
-    expect(sp.max).toBeLessThanOrEqual(0.1 + 1e-9);
+    // what we reach now, under the targets (tests/figures/text-compose.json): a regression shows here first
+    figs.check('sample body: spacing mean (em)', sp.mean, 'lower', 1e-6);
+    figs.check('sample body: spacing p95 (em)', sp.p95, 'lower', 1e-6);
+    figs.check('sample body: spacing max (em)', sp.max, 'lower', 1e-6);
     expect(sp.min).toBeGreaterThanOrEqual(-1e-9);
     expect(res.stats.extra.max).toBeCloseTo(sp.max, 6);
   });

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { loadFontBook } from '../src/fonts/index.js';
 import { ALL_MEASURES, checkCases, type Failure } from './composition-check.js';
 import { composeTextDocument } from '../src/commands/compose.js';
+import { figures } from './figures.js';
 import { writePdf } from '../src/pdf/index.js';
 import { extractText } from '../src/preview/index.js';
 
@@ -21,6 +22,7 @@ const CASES = fs
     return { category, text };
   });
 const REPORT = process.env.REPORT === '1';
+const figs = figures(import.meta.url);
 
 describe('hard cases at every measure from 6 to 40 em, indent 0 and 2, read back from the PDF', () => {
   const all: Array<Failure & { category: string }> = [];
@@ -38,7 +40,8 @@ describe('hard cases at every measure from 6 to 40 em, indent 0 and 2, read back
   test('a token that fits is broken at its own break point in few settings, and only URLs, e-mails, phones', () => {
     const splits = all.filter((f) => f.code === 'split-fits');
     for (const f of splits) expect(f.detail).toMatch(/^(url|email|phone) /);
-    expect(splits.length).toBeLessThan(0.05 * CASES.length * ALL_MEASURES.length); // 102 of 2 590 today
+    expect(splits.length).toBeLessThan(0.05 * CASES.length * ALL_MEASURES.length);
+    figs.check('tokens that fit, broken at their own break point (of all settings)', splits.length, 'lower');
   });
   if (REPORT)
     test('report', () => {

@@ -289,7 +289,7 @@ export function program(): Command {
         ]);
         const fonts = loadFontBook();
         if (o.font && !fs.existsSync(o.font))
-          fail('font-missing', `font file ${o.font} does not exist`, { file: o.font }, 'check the --font path');
+          fail('input-missing', `font file ${o.font} does not exist`, { file: o.font }, 'check the --font path');
         const face = o.font ? fonts.open(o.font) : fonts.face('body');
         const sink = new Sink();
         const res = composeTextDocument(text, {

@@ -3,6 +3,10 @@
  * Nothing under src/ prints; the CLI prints what the sink collected.
  */
 
+import { CODES, type Code, type CodeOf } from './codes.js';
+
+export { CODES, type Code, type CodeInfo, type CodeOf, codesTableMarkdown, type Stage } from './codes.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where a problem is: any subset of file/line/item/paragraph/offset. */
@@ -17,8 +21,8 @@ export interface Location {
 
 export interface Diagnostic {
   severity: Severity;
-  /** Stable machine code, e.g. `overset`, `missing-image`, `import-dropped-text`. */
-  code: string;
+  /** Stable machine code from the table in codes.ts, e.g. `overset`, `missing-image`, `import-dropped-text`. */
+  code: Code;
   /** Lower-case, no trailing period. */
   message: string;
   at: Location;
@@ -26,19 +30,31 @@ export interface Diagnostic {
   hint: string;
 }
 
+/** A diagnostic of `code`, with the severity the table gives it. */
+export function diagnostic(code: Code, message: string, at: Location, hint: string): Diagnostic {
+  return { severity: CODES[code].severity, code, message, at, hint };
+}
+
+/**
+ * Collects a stage's diagnostics. `error`, `warn` and `info` accept only codes of that severity in the table, so
+ * a call site reads as what it reports and cannot disagree with the table.
+ */
 export class Sink {
   readonly items: Diagnostic[] = [];
   add(d: Diagnostic): void {
     this.items.push(d);
   }
-  error(code: string, message: string, at: Location, hint: string): void {
-    this.add({ severity: 'error', code, message, at, hint });
+  report(code: Code, message: string, at: Location, hint: string): void {
+    this.add(diagnostic(code, message, at, hint));
   }
-  warn(code: string, message: string, at: Location, hint: string): void {
-    this.add({ severity: 'warning', code, message, at, hint });
+  error(code: CodeOf<'error'>, message: string, at: Location, hint: string): void {
+    this.report(code, message, at, hint);
   }
-  info(code: string, message: string, at: Location, hint: string): void {
-    this.add({ severity: 'info', code, message, at, hint });
+  warn(code: CodeOf<'warning'>, message: string, at: Location, hint: string): void {
+    this.report(code, message, at, hint);
+  }
+  info(code: CodeOf<'info'>, message: string, at: Location, hint: string): void {
+    this.report(code, message, at, hint);
   }
   get errors(): Diagnostic[] {
     return this.items.filter((d) => d.severity === 'error');
@@ -56,8 +72,8 @@ export class DiagnosticError extends Error {
   }
 }
 
-export const fail = (code: string, message: string, at: Location, hint: string): never => {
-  throw new DiagnosticError([{ severity: 'error', code, message, at, hint }]);
+export const fail = (code: CodeOf<'error'>, message: string, at: Location, hint: string): never => {
+  throw new DiagnosticError([diagnostic(code, message, at, hint)]);
 };
 
 /** One-line human form: `file:line [item] code: message (hint)`. */

@@ -6,7 +6,7 @@
  */
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import type { Diagnostic } from './index.js';
+import { type CodeOf, type Diagnostic, diagnostic } from './index.js';
 import { closest } from './suggest.js';
 
 export interface ParsedYaml {
@@ -23,13 +23,8 @@ export function parseYaml(src: string, file: string, offset = 0): { parsed: Pars
   const lines = new LineCounter();
   const doc = parseDocument(src, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const parsed = { doc, lines, offset };
-  const error = (line: number, message: string, hint: string): Diagnostic => ({
-    severity: 'error',
-    code: 'yaml-syntax',
-    message,
-    at: { file, line: line + offset },
-    hint,
-  });
+  const error = (line: number, message: string, hint: string): Diagnostic =>
+    diagnostic('yaml-syntax', message, { file, line: line + offset }, hint);
   const srcLines = src.split(/\r\n|\r|\n/u);
   // a full-width colon after a field name: the line is not a field at all, whatever else the parser says
   const colons = srcLines.flatMap((l, k) => {
@@ -132,7 +127,7 @@ export function zodDiagnostics(
   error: z.ZodError,
   p: ParsedYaml,
   file: string,
-  code: string,
+  code: CodeOf<'error'>,
   hintFor: (path: string, issue: z.core.$ZodIssue) => string,
   schema?: z.ZodType,
 ): Diagnostic[] {
@@ -143,23 +138,22 @@ export function zodDiagnostics(
       const known = schema ? keysAt(schema, path) : [];
       return issue.keys.map((key) => {
         const near = closest(key, known);
-        return {
-          severity: 'error',
+        return diagnostic(
           code,
-          message: `${where}: unknown field "${key}"${near ? ` (did you mean "${near}"?)` : ''}`,
-          at: { file, line: lineOf(p, [...path, key]) },
-          hint: near
+          `${where}: unknown field "${key}"${near ? ` (did you mean "${near}"?)` : ''}`,
+          { file, line: lineOf(p, [...path, key]) },
+          near
             ? `rename "${key}" to "${near}"`
             : known.length
               ? `remove "${key}" or use one of the fields here: ${known.join(', ')}`
               : hintFor(where, issue),
-        };
+        );
       });
     }
     let message = `${where}: ${issue.message.replace(/^\w/, (c) => c.toLowerCase())}`;
     if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
       message = `${where}: required field is missing`;
-    return [{ severity: 'error', code, message, at: { file, line: lineOf(p, path) }, hint: hintFor(where, issue) }];
+    return [diagnostic(code, message, { file, line: lineOf(p, path) }, hintFor(where, issue))];
   });
 }
 
@@ -172,7 +166,7 @@ export function unknownFields(
   schema: z.ZodType,
   p: ParsedYaml,
   file: string,
-  code: string,
+  code: CodeOf<'error'>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (v: unknown, path: PropertyKey[]): void => {
@@ -185,15 +179,16 @@ export function unknownFields(
     for (const [key, value] of Object.entries(v)) {
       if (known.length && !known.includes(key)) {
         const near = closest(key, known);
-        out.push({
-          severity: 'error',
-          code,
-          message: `${pathText(path)}: unknown field "${key}"${near ? ` (did you mean "${near}"?)` : ''}`,
-          at: { file, line: lineOf(p, [...path, key]) },
-          hint: near
-            ? `rename "${key}" to "${near}"`
-            : `remove "${key}" or use one of the fields here: ${known.join(', ')}`,
-        });
+        out.push(
+          diagnostic(
+            code,
+            `${pathText(path)}: unknown field "${key}"${near ? ` (did you mean "${near}"?)` : ''}`,
+            { file, line: lineOf(p, [...path, key]) },
+            near
+              ? `rename "${key}" to "${near}"`
+              : `remove "${key}" or use one of the fields here: ${known.join(', ')}`,
+          ),
+        );
       } else walk(value, [...path, key]);
     }
   };

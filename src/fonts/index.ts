@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import YAML from 'yaml';
-import { fail } from '../diag/index.js';
+import { type Diagnostic, diagnostic, fail } from '../diag/index.js';
 import { ChainFace } from './chain.js';
 import { FontkitFace } from './face.js';
 import { FONT_ROLES, type Face, type FontRole } from './types.js';
@@ -212,6 +212,23 @@ export function loadFontBook(fontsDir = path.join(PROJECT_ROOT, 'fonts')): FontB
     },
   };
   return book;
+}
+
+/** Font files the font map names that are not installed, each with the package to install (checked before a build). */
+export function fontProblems(fonts: FontBook, mapFile: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const s of fonts.sources()) {
+    if (s.exists) continue;
+    out.push(
+      diagnostic(
+        'font-missing',
+        `${s.problem ?? `font file ${s.file} does not exist`} (face ${s.key}, used by ${s.roles.join(', ')})`,
+        { file: s.problem ? mapFile : s.file },
+        installHint(s),
+      ),
+    );
+  }
+  return out;
 }
 
 export { installHint as fontInstallHint };

@@ -118,7 +118,11 @@ export function checkNoLoss(text: string, items: Item[], diagnostics: Diagnostic
     }
   });
   const excused = new Set(
-    diagnostics.filter((d) => d.code === 'import-dropped-text' && d.at.line !== undefined).map((d) => d.at.line!),
+    diagnostics
+      .filter(
+        (d) => (d.code === 'import-dropped-text' || d.code === 'import-ornament-dropped') && d.at.line !== undefined,
+      )
+      .map((d) => d.at.line!),
   );
   // Bylines and column names may stand before, inside or after the text they belong to (`（记者 张三）` closing a
   // story, `东湖评论` above its piece); they are placed at the first free place from the item's start. Placed before

@@ -45,7 +45,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DiagnosticError, type Diagnostic, type Sink } from '../diag/index.js';
+import { DiagnosticError, type Diagnostic, diagnostic, type Sink } from '../diag/index.js';
 import type { Edition, Item, ItemOverrides, Page, Paper, PrintSettings } from '../model/edition.js';
 import { importCopyFile } from './copy/index.js';
 import { globSync } from 'tinyglobby';
@@ -165,26 +165,28 @@ export function loadEdition(file: string, sink: Sink): Edition {
   const seen = new Map<number, number>();
   const pages: Page[] = data.pages.map((pg, k) => {
     if (seen.has(pg.number)) {
-      errors.push({
-        severity: 'error',
-        code: 'edition-invalid',
-        message: `page number ${pg.number} appears twice`,
-        at: at(['pages', k, 'number'], { page: pg.number }),
-        hint: 'give every page its own number',
-      });
+      errors.push(
+        diagnostic(
+          'edition-invalid',
+          `page number ${pg.number} appears twice`,
+          at(['pages', k, 'number'], { page: pg.number }),
+          'give every page its own number',
+        ),
+      );
     }
     seen.set(pg.number, k);
     const items: Item[] = [];
     if (pg.copy !== undefined) {
       const copyFile = rel(pg.copy);
       if (!fs.existsSync(copyFile) || fs.statSync(copyFile).isDirectory()) {
-        errors.push({
-          severity: 'error',
-          code: 'missing-copy',
-          message: `copy file ${pg.copy} does not exist or cannot be read`,
-          at: at(['pages', k, 'copy'], { page: pg.number }),
-          hint: 'check the copy path (relative to the edition file) or remove the copy line',
-        });
+        errors.push(
+          diagnostic(
+            'missing-copy',
+            `copy file ${pg.copy} does not exist or cannot be read`,
+            at(['pages', k, 'copy'], { page: pg.number }),
+            'check the copy path (relative to the edition file) or remove the copy line',
+          ),
+        );
       } else {
         try {
           items.push(...importCopyFile(copyFile, sink));
@@ -200,13 +202,14 @@ export function loadEdition(file: string, sink: Sink): Edition {
         ? globSync(s, { cwd: path.dirname(file), onlyFiles: true, expandDirectories: false }).sort()
         : [s];
       if (files.length === 0 || (!isGlob(s) && !fs.existsSync(rel(s)))) {
-        errors.push({
-          severity: 'error',
-          code: 'missing-story',
-          message: isGlob(s) ? `story pattern ${s} matches no file` : `story file ${s} does not exist`,
-          at: at(['pages', k, 'stories', j], { page: pg.number }),
-          hint: 'check the story path (relative to the edition file) or remove it from stories',
-        });
+        errors.push(
+          diagnostic(
+            'missing-story',
+            isGlob(s) ? `story pattern ${s} matches no file` : `story file ${s} does not exist`,
+            at(['pages', k, 'stories', j], { page: pg.number }),
+            'check the story path (relative to the edition file) or remove it from stories',
+          ),
+        );
         return;
       }
       for (const f of files) {
@@ -214,13 +217,14 @@ export function loadEdition(file: string, sink: Sink): Edition {
         try {
           const it = readStoryFile(storyFile, sink);
           if (items.some((x) => x.id === it.id)) {
-            errors.push({
-              severity: 'error',
-              code: 'duplicate-item',
-              message: `item id ${it.id} of story file ${f} is already used on page ${pg.number}`,
-              at: at(['pages', k, 'stories', j], { page: pg.number, item: it.id }),
-              hint: 'give the story file another id (its id field or its file name)',
-            });
+            errors.push(
+              diagnostic(
+                'duplicate-item',
+                `item id ${it.id} of story file ${f} is already used on page ${pg.number}`,
+                at(['pages', k, 'stories', j], { page: pg.number, item: it.id }),
+                'give the story file another id (its id field or its file name)',
+              ),
+            );
             continue;
           }
           items.push(it);

@@ -43,7 +43,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { DiagnosticError, fail, type Sink } from '../diag/index.js';
+import { type CodeOf, DiagnosticError, diagnostic, fail, type Sink } from '../diag/index.js';
 import { closest } from '../diag/suggest.js';
 import { lineOf, parseYaml, zodDiagnostics } from '../diag/yaml.js';
 import type { Brief, Item, ItemOverrides, ParagraphMark } from '../model/edition.js';
@@ -242,13 +242,14 @@ export function writeStoryFiles(items: Item[], dir: string, opts: { force?: bool
     });
     if (changed.length) {
       throw new DiagnosticError(
-        changed.map(({ file }) => ({
-          severity: 'error',
-          code: 'story-exists',
-          message: `story file ${file} exists and differs from what this import would write (an editor may have changed it); nothing was written`,
-          at: { file },
-          hint: 'move or rename the edited file, import into another directory, or give --force to overwrite it',
-        })),
+        changed.map(({ file }) =>
+          diagnostic(
+            'story-exists',
+            `story file ${file} exists and differs from what this import would write (an editor may have changed it); nothing was written`,
+            { file },
+            'move or rename the edited file, import into another directory, or give --force to overwrite it',
+          ),
+        ),
       );
     }
   }
@@ -463,13 +464,12 @@ export function readStoryFile(file: string, sink: Sink): Item {
   const kind = (data as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !(KINDS as string[]).includes(kind)) {
     throw new DiagnosticError([
-      {
-        severity: 'error',
-        code: 'story-invalid',
-        message: kind === undefined ? 'the front matter has no kind' : `unknown kind "${String(kind)}"`,
-        at: { file, line: lineOf(parsed, ['kind']) },
-        hint: typeof kind === 'string' ? kindHint(kind) : `set kind to one of ${KINDS.join(', ')}`,
-      },
+      diagnostic(
+        'story-invalid',
+        kind === undefined ? 'the front matter has no kind' : `unknown kind "${String(kind)}"`,
+        { file, line: lineOf(parsed, ['kind']) },
+        typeof kind === 'string' ? kindHint(kind) : `set kind to one of ${KINDS.join(', ')}`,
+      ),
     ]);
   }
   const schema = SCHEMAS[kind as keyof typeof SCHEMAS];
@@ -491,7 +491,7 @@ export function readStoryFile(file: string, sink: Sink): Item {
   const bodyLines = all.slice(close + 1).map((t, k) => ({ text: t, line: close + 2 + k }));
   const paras = paragraphsOf(bodyLines);
   const firstLine = paras[0]?.line ?? close + 2;
-  const warn = (code: string, message: string, line: number, hint: string): void =>
+  const warn = (code: CodeOf<'warning'>, message: string, line: number, hint: string): void =>
     sink.warn(code, message, { file, line, item: id }, hint);
   const origin = {
     file,

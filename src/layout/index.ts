@@ -327,7 +327,7 @@ function layoutOnce(
     if (m.item.kind === 'photo' && !photoHasImage(m) && !known) {
       const why = m.item.image ? `its image ${m.item.image} cannot be read` : 'it names no image file';
       sink.warn(
-        'missing-image',
+        'photo-placeholder',
         `photo ${m.item.id} is set as a placeholder frame: ${why}`,
         at(m.item.id),
         'add `image: <file>` for this photo in the edition (JPEG or PNG), or hold the photo',

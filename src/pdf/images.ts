@@ -356,7 +356,7 @@ export async function prepareImages(
     const name = op.item ? `${op.item} (${op.src})` : op.src;
     if ('error' in r) {
       if (r.error === 'missing')
-        sink?.error('missing-image', `image ${op.src} does not exist`, at, 'add the photo file or remove the image');
+        sink?.error('image-not-found', `image ${op.src} does not exist`, at, 'add the photo file or remove the image');
       else
         sink?.error(
           'unreadable-image',

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { Diagnostic, Sink } from '../diag/index.js';
 import { DiagnosticError, fail, Sink as NewSink } from '../diag/index.js';
-import { type FontBook, loadFontBook, PROJECT_ROOT } from '../fonts/index.js';
+import { type FontBook, fontProblems, loadFontBook, PROJECT_ROOT } from '../fonts/index.js';
 import type { LayoutTemplate } from '../layout/index.js';
 import type { PageLayout } from '../layout/types.js';
 import { loadEdition } from '../ingest/index.js';
@@ -17,7 +17,7 @@ import type { Edition, Page } from '../model/edition.js';
 import { type ImageCache, writePdf } from '../pdf/index.js';
 import { checkCoverage } from './coverage.js';
 import { layoutEdition, templateCache } from './edition.js';
-import { EnvironmentError, fontProblems, outputProblems, requireEnvironment } from './environment.js';
+import { EnvironmentError, outputProblems, requireEnvironment } from './environment.js';
 import { replaceable, writeFailure } from './files.js';
 import { contentImageCache } from './image-cache.js';
 import { layoutReport } from './layout-report.js';

@@ -4,7 +4,7 @@
  * face of the chain has is an error naming the code point, the page, the item and the paragraph (it would print
  * as the 〓 marker, never as an empty .notdef box).
  */
-import type { Diagnostic, Sink } from '../diag/index.js';
+import { type Diagnostic, diagnostic, type Sink } from '../diag/index.js';
 import type { FontBook, FontRole } from '../fonts/index.js';
 import type { LayoutTemplate } from '../layout/index.js';
 import type { Edition, Item } from '../model/edition.js';
@@ -133,13 +133,12 @@ export function checkCoverage(
   const chainNames = (role: FontRole): string =>
     (fonts.face(role).chain ?? [fonts.face(role)]).map((f) => f.postscriptName).join(', ');
   const report = (cp: number, role: FontRole, what: string, at: Diagnostic['at']): void => {
-    const d: Diagnostic = {
-      severity: 'error',
-      code: 'char-not-in-fonts',
-      message: `${String.fromCodePoint(cp)} (${hex(cp)}) in ${what} is in no font of the ${role} role (${chainNames(role)}); it prints as the 〓 marker`,
+    const d = diagnostic(
+      'char-not-in-fonts',
+      `${String.fromCodePoint(cp)} (${hex(cp)}) in ${what} is in no font of the ${role} role (${chainNames(role)}); it prints as the 〓 marker`,
       at,
-      hint: 'replace the character, or add a font that has it to the fallback faces in fonts/fonts.yaml',
-    };
+      'replace the character, or add a font that has it to the fallback faces in fonts/fonts.yaml',
+    );
     sink.add(d);
     found.push(d);
   };

@@ -6,7 +6,7 @@
  * folder always holds one consistent build: a build that fails or is killed leaves the previous set, and a
  * final build with anything to fix delivers nothing.
  */
-import { DiagnosticError } from '../diag/index.js';
+import { DiagnosticError, diagnostic } from '../diag/index.js';
 import { OutputSet, writeFailure } from './files.js';
 import { previewHtml } from './html.js';
 import type { BuildReport } from './report.js';
@@ -51,13 +51,12 @@ export function deliver(outDir: string, report: BuildReport, files: PageFiles[],
     }
     if (missing.length)
       throw new DiagnosticError([
-        {
-          severity: 'error',
-          code: 'output-changed',
-          message: `${output.dir} no longer holds ${missing.join(', ')} of the previous build; nothing was replaced`,
-          at: { file: output.dir },
-          hint: 'build the whole edition again (banmian build without --page)',
-        },
+        diagnostic(
+          'output-changed',
+          `${output.dir} no longer holds ${missing.join(', ')} of the previous build; nothing was replaced`,
+          { file: output.dir },
+          'build the whole edition again (banmian build without --page)',
+        ),
       ]);
     // 2. The edition PDF, when there is one that matches the pages.
     let editionPdf: string | null = null;

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diag/index.js';
+import { type Diagnostic, diagnostic } from '../diag/index.js';
 import { EnvironmentError } from './environment.js';
 
 /** Write `bytes` to `file` atomically: a half-written output file never appears under its real name. */
@@ -61,13 +61,12 @@ export function replaceable(dir: string): Diagnostic | null {
   if (!fs.existsSync(abs)) return null;
   const files = visible(abs);
   if (files.length === 0 || files.includes(MARKER_FILE)) return null;
-  return {
-    severity: 'error',
-    code: 'output-not-ours',
-    message: `output folder ${abs} holds files that banmian did not write (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`,
-    at: { file: abs },
-    hint: 'give -o an empty folder or the folder of a previous build; the build replaces the whole folder',
-  };
+  return diagnostic(
+    'output-not-ours',
+    `output folder ${abs} holds files that banmian did not write (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`,
+    { file: abs },
+    'give -o an empty folder or the folder of a previous build; the build replaces the whole folder',
+  );
 }
 
 /** A build's set of output files, written into a staging folder until `commit` swaps it in. */
@@ -146,23 +145,21 @@ export function writeFailure(e: unknown, dir: string): EnvironmentError | null {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT')
     return new EnvironmentError([
-      {
-        severity: 'error',
-        code: 'disk-full',
-        message: `the disk of ${dir} is full; nothing was replaced`,
-        at: { file: dir },
-        hint: 'free disk space or give -o a folder on another disk',
-      },
+      diagnostic(
+        'disk-full',
+        `the disk of ${dir} is full; nothing was replaced`,
+        { file: dir },
+        'free disk space or give -o a folder on another disk',
+      ),
     ]);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new EnvironmentError([
-      {
-        severity: 'error',
-        code: 'output-unwritable',
-        message: `${dir} cannot be written (${code}); nothing was replaced`,
-        at: { file: dir },
-        hint: 'give -o a folder you may write to',
-      },
+      diagnostic(
+        'output-unwritable',
+        `${dir} cannot be written (${code}); nothing was replaced`,
+        { file: dir },
+        'give -o a folder you may write to',
+      ),
     ]);
   return null;
 }

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { DiagnosticError } from '../diag/index.js';
+import { DiagnosticError, diagnostic } from '../diag/index.js';
 import type { PdfStandard } from '../pipeline/index.js';
 import { EventHub } from './events.js';
 import { createServer } from './server.js';
@@ -66,13 +66,12 @@ export async function startPreview(editionFile: string, opts: PreviewOptions): P
       if (e.code === 'EADDRINUSE')
         reject(
           new DiagnosticError([
-            {
-              severity: 'error',
-              code: 'port-in-use',
-              message: `port ${opts.port} on 127.0.0.1 is already in use`,
-              at: {},
-              hint: 'give another port with --port N (or --port 0 for any free one)',
-            },
+            diagnostic(
+              'port-in-use',
+              `port ${opts.port} on 127.0.0.1 is already in use`,
+              {},
+              'give another port with --port N (or --port 0 for any free one)',
+            ),
           ]),
         );
       else reject(e);

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type Diagnostic, DiagnosticError, Sink } from '../diag/index.js';
+import { type Diagnostic, DiagnosticError, diagnostic, Sink } from '../diag/index.js';
 import {
   type BuildReport,
   type BuiltPage,
@@ -24,7 +24,7 @@ import {
 } from '../pipeline/index.js';
 import { PageRaster } from '../preview/index.js';
 import { namedInputs } from './inputs.js';
-import { VIEW_DPI, type ViewPage, type ViewState, ZOOM_DPI, urls } from './state.js';
+import { VIEW_DPI, type ViewPage, type ViewState, ZOOM_DPI, codeLabels, urls } from './state.js';
 import { type InputWatcher, watchInputs } from './watch.js';
 
 export interface SessionOptions {
@@ -97,6 +97,7 @@ export class PreviewSession {
       error: null,
       build: null,
       editionPdf: urls.out('edition.pdf'),
+      labels: codeLabels(),
     };
   }
 
@@ -266,10 +267,10 @@ export class PreviewSession {
   }
 }
 
-const internalError = (message: string, file: string): Diagnostic => ({
-  severity: 'error',
-  code: 'internal-error',
-  message: `the build stopped on an internal error: ${message}`,
-  at: { file },
-  hint: 'this is a bug in banmian; the last good pages stay on screen; report the message',
-});
+const internalError = (message: string, file: string): Diagnostic =>
+  diagnostic(
+    'internal-error',
+    `the build stopped on an internal error: ${message}`,
+    { file },
+    'this is a bug in banmian; the last good pages stay on screen; report the message',
+  );

@@ -3,7 +3,7 @@
  * build report of the last good build, where each of its diagnostics sits on the pages, each page's images
  * by version (a URL changes only when its page was built again), and the error of a failed rebuild.
  */
-import type { Diagnostic } from '../diag/index.js';
+import { CODES, type Diagnostic } from '../diag/index.js';
 import type { BuildReport, Place } from '../pipeline/index.js';
 
 /** Resolutions of the view: the page image at screen size, and the one loaded when zoomed in. */
@@ -48,7 +48,13 @@ export interface ViewState {
    */
   build: { ms: number; cpuMs: number; rebuilt: number[] } | null;
   editionPdf: string;
+  /** The short Chinese name of every diagnostics code (codes.ts), shown beside the code. */
+  labels: Record<string, string>;
 }
+
+/** Each code's short Chinese name, from the diagnostics table. */
+export const codeLabels = (): Record<string, string> =>
+  Object.fromEntries(Object.entries(CODES).map(([code, info]) => [code, info.label]));
 
 /** URLs the view uses (the server routes them). */
 export const urls = {

@@ -1,6 +1,6 @@
 /**
  * Paragraph-wide total-fit line breaking (Knuth–Plass style) over a prepared paragraph, and the setting of each
- * line: line-edge punctuation trimming, then justification in clreq priority order (clreq §3.8 reduction /
+ * line: line-edge punctuation trimming, then justification in clreq priority order (clreq §3.5.3 reduction /
  * expansion procedures): punctuation blanks first, then CJK–Latin gaps within their range, then even
  * inter-character expansion between CJK characters, and letter spacing only on a line that has nothing else.
  */
@@ -155,7 +155,7 @@ function fit(
       if (ragged) out.cost = 10 * (d / em) * (d / em);
       return out;
     }
-    // Expansion order (clreq §3.8; docs/composition.md §4): undo the optional line-start opener trim (all or
+    // Expansion order (clreq §3.5.4; docs/composition.md §4): undo the optional line-start opener trim (all or
     // nothing, so the left edge is either the ink or the box), stretch CJK–Latin gaps and word spaces within their
     // range, then spread the rest evenly over the gaps between CJK characters; letter-space only a line that has
     // none (one piece of a URL or a number).

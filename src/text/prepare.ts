@@ -57,7 +57,7 @@ export type ItemKind =
   | 'sym'
   | 'other';
 
-/** Items set in the CJK way: full-width boxes between which inter-character expansion may go (clreq §3.8). */
+/** Items set in the CJK way: full-width boxes between which inter-character expansion may go (clreq §3.5). */
 const WIDE: ReadonlySet<ItemKind> = new Set(['han', 'stop', 'close', 'open', 'mid', 'long', 'ispace', 'sym']);
 /** Full-width marks with an adjustable blank (the members of mark clusters). */
 const MARK: ReadonlySet<ItemKind> = new Set(['stop', 'close', 'open']);
@@ -544,12 +544,13 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
       const w = t.breaks.get(end[k]!) ?? 0;
       if (rule < COSTS.forbiddenStrict && w > 0) {
         soft[k] = rule + w * COSTS.tokenBreak;
-        if (t.rule.splitWhenFits) split[k] = rule + COSTS.tokenSplit;
+        // a token that fits breaks only at its preferred points (weight 1), as a remedy
+        if (t.rule.splitWhenFits && w === 1) split[k] = rule + COSTS.tokenSplit;
       }
     }
   }
 
-  // 6. Expansion (clreq §3.8 expansion step 3): between two CJK items, never inside a mark cluster, a dash or an
+  // 6. Expansion (clreq §3.5.4 expansion step 3): between two CJK items, never inside a mark cluster, a dash or an
   // ellipsis, a token, or next to a connector; never between a bracket or quote and a Latin word (those are not CJK
   // pairs), nor where glue already stretches. Letter spacing (e2) everywhere else, for lines with no e1 gap.
   for (let k = 1; k < n; k++) {
@@ -557,8 +558,15 @@ export function prepare(runs: StyledRun[], settings: ParagraphSettings, opts: Pr
     if (kind[k] === 'space' || end[k] === start[k] || end[p] === start[p]) continue;
     const inside = (isMark(p) && isMark(k)) || (kind[p] === 'long' && kind[k] === 'long') || kind[p] === 'space';
     if (inside) continue;
+    // full-width letters and digits sit on the Han grid: their token spreads like Han text (it only may not break)
+    const hanLike = sameToken(p) && tokens[tokenAt[p]!]!.rule.kind === 'fullwidth';
     const cjkPair =
-      gap[k] === 0 && WIDE.has(kind[p]!) && WIDE.has(kind[k]!) && !sameToken(p) && !isConnector(p) && !isConnector(k);
+      gap[k] === 0 &&
+      WIDE.has(kind[p]!) &&
+      WIDE.has(kind[k]!) &&
+      (!sameToken(p) || hanLike) &&
+      !isConnector(p) &&
+      !isConnector(k);
     if (cjkPair) e1[k] = 1;
     // letter spacing: not where glue stretches (CJK–Latin gaps stay within their range), and a bracket or quote
     // stays on its word

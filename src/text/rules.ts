@@ -20,7 +20,7 @@ export const CLOSERS = set('”’）》〉」』】〕〗］｝〙〛｠');
 export const OPENERS = set('“‘（《〈「『【〔〖［｛〘〚｟');
 /** Question/exclamation marks that GB compresses as a group: ？！ ！？ ？？ ！！ → 1 em, ！！！ → 2 em. GB/T 15834 §5.1.2. */
 export const QUERY_BANG = set('？！');
-/** 间隔号: set ½ em, ink centred, in Mainland style. clreq §3.1.2 table; GB/T 15834 §4.15. */
+/** 间隔号: set ½ em, ink centred, in Mainland style. clreq §3.1.2 table; GB/T 15834 §4.14. */
 export const INTERPUNCTS = set('·・‧');
 /** Interpunct box width in em (Mainland). clreq §3.1.6.1 ("unadjustable" ½-em marks). */
 export const INTERPUNCT_WIDTH = 0.5;
@@ -158,7 +158,7 @@ export function isCjkRunChar(c: string): boolean {
  * Earlier rules win where matches overlap (an e-mail address is not also read as a URL).
  */
 export interface TokenRule {
-  kind: 'email' | 'url' | 'phone' | 'ratio' | 'number' | 'fullwidth' | 'stars' | 'word';
+  kind: 'email' | 'url' | 'phone' | 'ratio' | 'number' | 'code' | 'fullwidth' | 'stars' | 'word';
   pattern: RegExp;
   /** Whether the token may break before token[i] (0 < i < length) when it is wider than the line, and how
    * readily: 0 = never, 1 = a preferred break point, more = a dearer one (the factor on COSTS.tokenBreak). */
@@ -173,6 +173,8 @@ export interface TokenRule {
    */
   splitWhenFits?: boolean;
 }
+/** The marks that join the segments of a full-width code (GB/T 15834 §4.13 连接号 －, the full-width point). */
+const FULLWIDTH_JOINERS = '．，－';
 const nowhere = (): number => 0;
 const anywhere = (): number => 1;
 /** After `/` (not between the two of `//`) or `-`; less readily after `.`, `?`, `&`, `=`, `#`, `_` (a break after a
@@ -211,6 +213,36 @@ export const TOKENS: readonly TokenRule[] = [
   },
   { kind: 'ratio', pattern: /(?:\d+(?:\.\d+)?|[０-９]+)(?:∶(?:\d+(?:\.\d+)?|[０-９]+))+/g, breakAt: nowhere },
   {
+    // a code of Latin letters and digits (a credit code 91330482MA2B3C4D5E, a serial LJ-AI-2024-000123-XC, a version
+    // v3.10.2-rc1+build.20241018): whole while it fits; wider than the line, after its - + _ . first, then where
+    // letters and digits meet; inside a run of digits (in threes from its end) or of letters, or at the point of
+    // a version number, only when nothing short of a rule fault will do (1e5 × COSTS.tokenBreak = 2e7); one
+    // that fits may break after a - + _ . like a URL (COSTS.tokenSplit) rather than leave a glyph alone on a line.
+    // Without it such a code could only break as an emergency, dearer than a mark at a line start.
+    kind: 'code',
+    pattern:
+      /(?<![A-Za-z0-9.+_-])(?:(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z0-9]*(?:[-+_.][A-Za-z0-9]+)*|[A-Za-z0-9]+(?:[-+_][A-Za-z0-9]+){2,})(?![A-Za-z0-9])/g,
+    breakAt: (t, i) => {
+      const a = t[i - 1]!;
+      const b = t[i]!;
+      const digit = (c: string): boolean => c >= '0' && c <= '9';
+      // the point of 3.10.2 belongs to its numbers
+      if (a === '.' && digit(t[i - 2] ?? '') && digit(b)) return 1e5;
+      if ('-+_.'.includes(a)) return 1;
+      if ('-+_.'.includes(b)) return 0;
+      if (digit(a) !== digit(b)) return 10;
+      if (digit(a)) {
+        // in threes from the run's end, as the number rule groups digits (GB/T 15835)
+        let end = i;
+        while (end < t.length && digit(t[end]!)) end++;
+        return (end - i) % 3 === 0 ? 1e5 : 2e5;
+      }
+      return 2e5;
+    },
+    trimEnd: '.',
+    splitWhenFits: true,
+  },
+  {
     // grouped with thousands separators, or a bare run of five or more digits (GB/T 15835 groups digits in threes
     // from the decimal point: a number wider than the line breaks only between such groups)
     kind: 'number',
@@ -222,7 +254,15 @@ export const TOKENS: readonly TokenRule[] = [
       return i < point && (point - i) % 3 === 0 && /\d/.test(t[i - 1]!) ? 1 : 0;
     },
   },
-  { kind: 'fullwidth', pattern: /[０-９Ａ-Ｚａ-ｚ]{2,}(?:[．，－][０-９Ａ-Ｚａ-ｚ]+)*/g, breakAt: anywhere },
+  {
+    // a code of full-width letters and digits (ＬＪ２０２４１０１８－Ａ００３) wider than the line breaks after its
+    // ．，－; inside a segment only when nothing else will do short of breaking a rule (1e5 × COSTS.tokenBreak =
+    // 2e7: dearer than a line spread however far or a lonely glyph, far below a kinsoku fault); one without them,
+    // anywhere. Its letters spread like Han text (prepare.ts step 6), so a line that ends before it stays flush.
+    kind: 'fullwidth',
+    pattern: /[０-９Ａ-Ｚａ-ｚ]{2,}(?:[．，－][０-９Ａ-Ｚａ-ｚ]+)*/g,
+    breakAt: (t, i) => (FULLWIDTH_JOINERS.includes(t[i - 1]!) || !/[．，－]/.test(t) ? 1 : 1e5),
+  },
   { kind: 'stars', pattern: /[★☆✩✪✫✬✭✮✯✰]{2,}/g, breakAt: anywhere },
   { kind: 'word', pattern: /[A-Za-z\u00C0-\u024F]+(?:[’'][A-Za-z\u00C0-\u024F]+)+/g, breakAt: nowhere },
 ];
@@ -265,7 +305,7 @@ export const COSTS = {
   /** Past 1 em per gap (e = 100) the spreading cost grows linearly (same slope): a 2-glyph line spread by 5 em
    * (≈ 9.5 M) is then dearer than one lonely glyph (`lonely`) but cheaper than two. */
   spreadKnee: 100,
-  /** Per em of pause/bracket blank squeezed inside a line (clreq §3.8 reduction steps 4–5: 括号、，、；：). Cheap
+  /** Per em of pause/bracket blank squeezed inside a line (clreq §3.5.3 reduction steps 4–5: 括号、，、；：). Cheap
    * (½ em = 30) but not free, so that of two equally flush solutions the one that squeezes less wins. */
   squeezePunct: 60,
   /** Per em a mark's blank toward the text is opened (PUNCT_GROW_MAX): the first expansion resource, the mirror
@@ -276,10 +316,10 @@ export const COSTS = {
    * nothing, so it is only considered when a line is at least ½ em short); dearer than squeezing a mark, because it
    * shows as a ½-em step in the ink edge. */
   openerFull: 100,
-  /** Per em squeezed from a sentence-end stop (。？！, clreq §3.8 reduction step 7, which "some styles forbid";
+  /** Per em squeezed from a sentence-end stop (。？！, clreq §3.5.3 reduction step 7, which "some styles forbid";
    * the 开明 style keeps them full width): 2.5× a pause mark, so pauses and brackets go first. */
   squeezeStop: 150,
-  /** Per em of CJK–Latin gap or word space moved away from its natural width (clreq §3.8 expansion steps 1–2,
+  /** Per em of CJK–Latin gap or word space moved away from its natural width (clreq §3.5.4 expansion steps 1–2,
    * reduction steps 2 and 6): between squeezing a mark and spreading Han text. */
   latinGap: 40,
   /** Breaking between a number and its measure word / date unit, or after 第. House rule (soft): 400 ≈ a line
@@ -340,17 +380,17 @@ export const PUNCT_SQUEEZE_MAX = 0.5;
 /**
  * How far the blank a mark keeps toward the text (after a stop or closer, before an opener; for a cluster only its
  * outer blank, never one inside it) may open when a line must stretch, in em: the first expansion resource, before
- * the Han text is spread. The mirror of clreq §3.8 reduction steps 4–5, which squeeze the same blanks; InDesign's
+ * the Han text is spread. The mirror of clreq §3.5.3 reduction steps 4–5, which squeeze the same blanks; InDesign's
  * mojikumi sets likewise give punctuation aki a desired and a maximum value (docs/composition.md §1). ⅛ em keeps a
  * pair such as ”， under 1.75 em even at the maximum.
  */
 export const PUNCT_GROW_MAX = 0.125;
 /**
- * Letter spacing (expansion inside Latin words, numbers and URLs; clreq §3.8 says "do not letter-space Western
+ * Letter spacing (expansion inside Latin words, numbers and URLs; clreq §3.5 says "do not letter-space Western
  * words") is the last resort: a line with Han gaps spreads them first, up to this many em per gap, and only what
  * is left past that is shared with letter spacing; a line without any Han gap (one piece of a URL) is letter-spaced
  * from the start.
  */
 export const LETTER_SPACE_FROM = 0.25;
-/** Latin word space (between two Latin words), em: natural, min, max. clreq §3.2.3. */
+/** Latin word space (between two Latin words), em: natural, min, max. clreq §3.2.4. */
 export const WORD_SPACE = { natural: 1 / 3, min: 0.25, max: 0.5 } as const;

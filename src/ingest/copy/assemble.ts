@@ -102,7 +102,6 @@ class Assembler {
         emptySubheadSlot: false,
       });
       c.diag({
-        severity: 'warning',
         code: 'import-no-headline',
         message: `text at line ${ln.no} has no headline; imported as a story without one`,
         line: ln.no,
@@ -271,7 +270,6 @@ class Assembler {
       st.heads,
       (line, head, n) =>
         c.diag({
-          severity: 'info',
           code: 'import-head-guess',
           message: `head group of ${n} lines: took "${head}" as the headline`,
           line,
@@ -322,7 +320,6 @@ class Assembler {
     }
     if (body.paragraphs.length === 0) {
       c.diag({
-        severity: 'warning',
         code: 'import-empty-story',
         message: `story "${headline}" has no text`,
         line: firstNo,
@@ -366,7 +363,6 @@ class Assembler {
           paragraphs: [],
         };
         c.diag({
-          severity: 'warning',
           code: 'import-empty-story',
           message: `story "${headline}" has no text`,
           line: heads[0]!.no,
@@ -518,8 +514,7 @@ class Assembler {
   private dropDecoration(i: number): void {
     const ln = this.c.at(i)!;
     this.c.diag({
-      severity: 'info',
-      code: DROPPED,
+      code: 'import-ornament-dropped',
       message: `ornament line "${ln.text}" left out`,
       line: ln.no,
       hint: 'nothing to do if it is a rule or ornament; if it is text, put it on a line with words',
@@ -560,7 +555,6 @@ class Assembler {
       })),
     };
     this.c.diag({
-      severity: 'warning',
       code: 'import-no-headline',
       message: `text at line ${n.lines[0]} has no headline; imported as a story without one`,
       line: n.lines[0]!,
@@ -571,7 +565,6 @@ class Assembler {
 
   private leftover(line: number, text: string, what: string): void {
     this.c.diag({
-      severity: 'warning',
       code: DROPPED,
       message: `${what} "${text}" belongs to no story and was left out`,
       line,
@@ -602,7 +595,6 @@ class Assembler {
       }
       if (!opinion(target)) {
         this.c.diag({
-          severity: 'info',
           code: 'import-column-guess',
           message: `column "${mark.name}" attached to "${target.headline}", which reads like a news story`,
           line: mark.no,

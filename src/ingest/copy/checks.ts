@@ -68,7 +68,6 @@ function balance(c: Copy, it: Item, texts: Text[]): void {
   const warn = (ch: string, line: number, open: boolean): void => {
     if (reported++ >= MAX_PER_ITEM) return;
     c.diag({
-      severity: 'warning',
       code: 'import-unbalanced',
       message: open
         ? `${ch} opened at line ${line} is never closed (no ${PAIRS[ch]} follows in the item)`
@@ -115,7 +114,6 @@ function longParagraphs(c: Copy, it: Item, texts: Text[]): void {
     const n = Array.from(text).length;
     if (n <= LONG_PARAGRAPH) continue;
     c.diag({
-      severity: 'warning',
       code: 'import-long-paragraph',
       message: `the paragraph at line ${line} has ${n} characters (more than ${LONG_PARAGRAPH}, two full columns): the copy has probably lost its paragraph breaks`,
       line,

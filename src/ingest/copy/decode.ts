@@ -11,7 +11,7 @@
  *
  * Node's TextDecoder does the decoding (it knows gb18030, utf-16le and utf-16be); this file only decides which.
  */
-import { DiagnosticError, type Diagnostic, type Sink } from '../../diag/index.js';
+import { type CodeOf, DiagnosticError, type Diagnostic, diagnostic, type Sink } from '../../diag/index.js';
 
 /**
  * The largest copy file imported: 1 MiB. A broadsheet page holds about 13,000 characters (some 40 KB of UTF-8),
@@ -43,11 +43,18 @@ const SIGNATURES: Array<{ magic: number[]; what: string; hint: string }> = [
 
 const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
-function refuse(code: string, message: string, file: string, hint: string, line?: number, offset?: number): never {
+function refuse(
+  code: CodeOf<'error'>,
+  message: string,
+  file: string,
+  hint: string,
+  line?: number,
+  offset?: number,
+): never {
   const at: Diagnostic['at'] = { file };
   if (line !== undefined) at.line = line;
   if (offset !== undefined) at.offset = offset;
-  throw new DiagnosticError([{ severity: 'error', code, message, at, hint }]);
+  throw new DiagnosticError([diagnostic(code, message, at, hint)]);
 }
 
 /** 1-based line of a byte offset in an ASCII-compatible encoding (LF, CRLF and CR count as line ends). */

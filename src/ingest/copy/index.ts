@@ -69,7 +69,7 @@ export function importCopyFile(path: string, sink: Sink, name = path): Item[] {
     size = fs.statSync(path).size;
   } catch {
     return fail(
-      'input-missing',
+      'copy-unreadable',
       `copy file ${name} does not exist or cannot be read`,
       { file: name },
       'check the path of the copy file',

@@ -12,7 +12,7 @@
  *   Chinese copy). The line is trimmed; leading white space is remembered as the line's indent.
  * - Punctuation: the one documented change to visible characters (punctuation.ts).
  */
-import type { Sink } from '../../diag/index.js';
+import type { CodeOf, Sink } from '../../diag/index.js';
 import { SLOT } from './patterns.js';
 import { normalizePunctuation } from './punctuation.js';
 
@@ -61,7 +61,7 @@ const note = (r: Removed, n: number, line: number): void => {
   r.lines++;
 };
 
-function report(sink: Sink, file: string, code: string, r: Removed, what: string, hint: string): void {
+function report(sink: Sink, file: string, code: CodeOf<'info'>, r: Removed, what: string, hint: string): void {
   if (r.count === 0) return;
   sink.info(
     code,

@@ -99,10 +99,10 @@ export class Copy {
   opensParagraph(i: number): boolean {
     return this.style.indented && this.lines[i]?.indented === true;
   }
-  diag(d: Omit<Diagnostic, 'at'> & { line: number; item?: string }): void {
+  diag(d: Omit<Diagnostic, 'at' | 'severity'> & { line: number; item?: string }): void {
     const at: Diagnostic['at'] = { file: this.file, line: d.line };
     if (d.item) at.item = d.item;
-    this.sink.add({ severity: d.severity, code: d.code, message: d.message, hint: d.hint, at });
+    this.sink.report(d.code, d.message, at, d.hint);
   }
 }
 

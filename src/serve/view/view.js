@@ -6,35 +6,6 @@
  * the page so that they follow every zoom without being redrawn.
  */
 
-/** Short Chinese names of the diagnostic codes an editor meets on a page (the code itself stays shown). */
-const LABELS = {
-  overset: '溢出',
-  'held-over': '未上版',
-  held: '已撤下',
-  underfull: '版面未满',
-  'missing-image': '缺图',
-  'low-resolution-image': '图片精度低',
-  'unreadable-image': '图片读不出',
-  'image-wrong-kind': '图片挂错稿件',
-  'kinsoku-forced': '强制断行',
-  'overfull-line': '行超宽',
-  'line-not-flush': '行未排满',
-  'missing-glyph': '缺字',
-  'butting-heads': '标题相撞',
-  preflight: '印前检查未通过',
-  'pin-invalid': '固定位置无效',
-  'unknown-item': '无此稿件',
-  'page-empty': '空版',
-  'running-head-name': '报眉',
-  'import-dropped-text': '导入丢字',
-  'import-no-headline': '缺标题',
-  'import-head-guess': '标题待确认',
-  'import-column-guess': '栏目待确认',
-  'import-invisible-text': '不可见字符',
-  'import-empty': '空稿',
-  'story-empty': '空稿',
-  'internal-error': '内部错误',
-};
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' };
 const KINDS = {
   article: '消息',
@@ -87,7 +58,8 @@ const svg = (tag, attrs = {}) => {
   return e;
 };
 const pct = (v, of) => `${(v / of) * 100}%`;
-const label = (code) => LABELS[code] ?? code;
+/** A code's short Chinese name, from the diagnostics table the server sends (src/diag/codes.ts). */
+const label = (code) => view.state?.labels?.[code] ?? code;
 const mm = (pt) => ((pt * 25.4) / 72).toFixed(1);
 const hao = (pt) => HAO.find(([p]) => Math.abs(p - pt) < 0.26)?.[1];
 

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
-import { checkNoLoss, importCopy, itemsToReferenceJson, normalizePunctuation } from '../src/ingest/index.js';
+import { importCopy, itemsToReferenceJson, normalizePunctuation } from '../src/ingest/index.js';
+import { checkNoLoss } from './no-loss.js';
 import { oneLineTable } from '../src/ingest/copy/cells.js';
 import {
   isBareName,

@@ -10,13 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
-import {
-  checkNoLoss,
-  importCopyFile,
-  itemsToReferenceJson,
-  readStoryFile,
-  writeStoryFiles,
-} from '../src/ingest/index.js';
+import { importCopyFile, itemsToReferenceJson, readStoryFile, writeStoryFiles } from '../src/ingest/index.js';
+import { checkNoLoss } from './no-loss.js';
 import type { Item } from '../src/model/edition.js';
 
 const FIX = path.resolve(__dirname, 'fixtures', 'ingest');

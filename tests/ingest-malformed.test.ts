@@ -8,13 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
-import {
-  checkNoLoss,
-  COPY_LIMIT_BYTES,
-  importCopy,
-  importCopyBytes,
-  itemsToReferenceJson,
-} from '../src/ingest/index.js';
+import { checkNoLoss } from './no-loss.js';
+import { COPY_LIMIT_BYTES, importCopy, importCopyBytes, itemsToReferenceJson } from '../src/ingest/index.js';
 import type { ArticleItem, Item } from '../src/model/edition.js';
 import { encodeGb18030, encodeUtf16, thrown } from './helpers.js';
 

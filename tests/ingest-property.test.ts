@@ -10,7 +10,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
-import { checkNoLoss, importCopy, readStoryFile, writeStoryFiles } from '../src/ingest/index.js';
+import { importCopy, readStoryFile, writeStoryFiles } from '../src/ingest/index.js';
+import { checkNoLoss } from './no-loss.js';
 import type { Item } from '../src/model/edition.js';
 
 const HEADS = [

@@ -1,7 +1,6 @@
 /** ingest/: newsroom copy, story files and edition files in; the edition model out. */
 export { importCopy, importCopyBytes, importCopyFile, COPY_LIMIT_BYTES } from './copy/index.js';
 export { itemsToReferenceJson, itemToReference } from './reference.js';
-export { checkNoLoss, itemTexts, type LossReport } from './check.js';
 export { normalizePunctuation, foldPunctuation } from './copy/punctuation.js';
 export { writeStoryFiles, readStoryFile, storyFileText } from './story.js';
 export { loadEdition } from './edition.js';

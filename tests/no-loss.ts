@@ -1,14 +1,14 @@
 /**
- * The no-loss check: every visible character of the copy must be somewhere in the items, in copy order,
- * modulo the documented punctuation normalisation (see normalize.ts); nothing may be invented.
+ * The no-loss check (a test oracle, not part of the importer): every visible character of the copy must be somewhere in the items, in copy order,
+ * modulo the documented punctuation normalisation (src/ingest/copy/normalize.ts); nothing may be invented.
  * Text reported as dropped (`import-dropped-text` diagnostics) is excused by line.
  * Visible means: not whitespace, not a control or zero-width format character (\p{Cc}, \p{Cf}: the importer removes
  * those and reports them as `import-invisible-text`).
  */
-import type { Diagnostic } from '../diag/index.js';
-import { type ColumnInfo, type Item, itemTexts } from '../model/edition.js';
-import { ANSI, LINE_BREAK, slotLabel, usesSlotLabels } from './copy/normalize.js';
-import { foldPunctuation, normalizePunctuation } from './copy/punctuation.js';
+import type { Diagnostic } from '../src/diag/index.js';
+import { type ColumnInfo, type Item, itemTexts } from '../src/model/edition.js';
+import { ANSI, LINE_BREAK, slotLabel, usesSlotLabels } from '../src/ingest/copy/normalize.js';
+import { foldPunctuation, normalizePunctuation } from '../src/ingest/copy/punctuation.js';
 
 export interface LossReport {
   /** Input text found in no item, by line (not excused by a diagnostic). */
@@ -18,8 +18,6 @@ export interface LossReport {
   /** Item text found in the input, but not in copy order. Credits and column names are not checked for order. */
   moved: string[];
 }
-
-export { itemTexts };
 
 /** Texts matched in copy order, and texts whose place in the copy varies (credits, column names). */
 function splitTexts(it: Item): { ordered: string[]; floating: string[]; heads: Set<string> } {

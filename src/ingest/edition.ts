@@ -20,9 +20,15 @@
  *     images:                         # image files for photo and ad items, by item id; optional
  *       photo-1: photos/hubble-deep-field_1000x872.jpg
  *     overrides:                      # per item id; optional; fields as ItemOverrides in model/edition.ts
- *       article-1: { priority: 1 }    #   priority (1 = lead story), columns, pin {column, span, row, lines}, hold
- *       article-2: { columns: 3 }
+ *       article-1: { priority: 1 }    #   priority (1 = lead story), columns, pin {column, span, row, lines}, hold,
+ *       article-2: { columns: 3 }     #   continueOn (page the story may continue on), headSize (pt)
+ *       article-5: { continueOn: 3 }
+ * continuation: { auto: true }        # optional: an overfull page may continue its lowest-priority long story
+ *                                     # on the next page (下转/上接 jump lines); default: only continueOn stories
  * ```
+ *
+ * Images are read here, not in layout: every photo or ad image gets `imageSize` (pixel size as displayed, after
+ * its EXIF orientation); an image whose header cannot be read is reported (`image-unreadable`).
  *
  * All paths are relative to the edition file. Item ids are those the importer gives (`article-1`, `photo-2`, …,
  * numbered per kind in copy order; see `banmian import --json`) or a story file's `id` (default: its file name).
@@ -43,6 +49,7 @@ import { OverridesSchema, zodDiagnostics } from './schemas.js';
 import { readStoryFile } from './story.js';
 import { lineOf, parseYaml } from './yamlpos.js';
 import { readText } from './files.js';
+import { readImageSize } from './image-size.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -65,6 +72,7 @@ const EditionSchema = z.strictObject({
   }),
   date: z.string().refine(realDate, 'must be a real date written YYYY-MM-DD'),
   issue: z.number().int().min(1).optional(),
+  continuation: z.strictObject({ auto: z.boolean() }).optional(),
   pages: z
     .array(
       z.strictObject({
@@ -85,7 +93,11 @@ const HINTS: Array<[RegExp, string]> = [
   [/^paper/, 'give the paper as paper: { name: 平湖日报, … } (only name is required)'],
   [/layout$/, 'name the layout template of the page, e.g. layout: broadsheet'],
   [/number$/, 'give each page its page number, a whole number from 1'],
-  [/overrides/, 'use only priority, columns, pin { column, span, row, lines } and hold in overrides'],
+  [
+    /overrides/,
+    'use only priority, columns, pin { column, span, row, lines }, hold, continueOn and headSize in overrides',
+  ],
+  [/^continuation/, 'write continuation: { auto: true } (or false)'],
   [/^pages/, 'check the page entry against the edition file format (src/ingest/edition.ts)'],
 ];
 
@@ -216,6 +228,22 @@ export function loadEdition(file: string, sink: Sink): Edition {
       }
       it.image = imgFile;
     }
+    // Every image as displayed (EXIF orientation applied), for the make-up's crop range and resolution.
+    for (const it of items) {
+      if ((it.kind !== 'photo' && it.kind !== 'ad') || it.image === undefined) continue;
+      const file = path.resolve(baseDir, it.image);
+      if (!fs.existsSync(file)) continue;
+      it.image = file;
+      const size = readImageSize(file);
+      if (size) it.imageSize = size;
+      else
+        sink.warn(
+          'image-unreadable',
+          `image ${path.basename(file)} of ${it.id} is neither a JPEG nor a PNG the build can read`,
+          at(['pages', k, 'images', it.id], { page: pg.number, item: it.id }),
+          'save the image as JPEG or PNG',
+        );
+    }
     for (const it of items) {
       if (it.kind === 'photo' && it.image === undefined && !(pg.images && it.id in pg.images)) {
         sink.warn(
@@ -261,5 +289,6 @@ export function loadEdition(file: string, sink: Sink): Edition {
   }
   const edition: Edition = { paper, date: data.date, pages, baseDir };
   if (data.issue !== undefined) edition.issue = data.issue;
+  if (data.continuation !== undefined) edition.continuation = data.continuation;
   return edition;
 }

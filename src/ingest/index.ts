@@ -5,3 +5,4 @@ export { checkNoLoss, itemTexts, type LossReport } from './check.js';
 export { normalizePunctuation, foldPunctuation } from './normalize.js';
 export { writeStoryFiles, readStoryFile, storyFileText } from './story.js';
 export { loadEdition } from './edition.js';
+export { readImageSize, imageSizeOf } from './image-size.js';

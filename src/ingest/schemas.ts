@@ -17,6 +17,8 @@ export const OverridesSchema = z.strictObject({
     .optional(),
   columns: int(1).optional(),
   hold: z.boolean().optional(),
+  continueOn: int(1).optional(),
+  headSize: z.number().min(5).max(200).optional(),
 });
 
 /** One diagnostic per zod issue, each at the line of the offending YAML node. */

@@ -122,8 +122,8 @@ export class Flow {
     if (cut) {
       for (const s of starts) if (bottom - s < this.c.jumpMinLeg) return null;
       const shown = R - 1;
-      // the cut may not leave the continuation a stub, nor show less than a third of the story here
-      if (shown < L / 3 || L - shown < this.c.jumpMinLeg) return null;
+      // the continuation is no stub: it carries at least a leg of its own
+      if (L - shown < this.c.jumpMinLeg) return null;
       const rest = L - shown;
       return { bottom, blanks: 0, short: 0, shown, cut: true, rest, cost: this.c.jump + 0.2 * rest };
     }

@@ -78,9 +78,10 @@ export function program(): Command {
           sink,
         );
         printDiagnostics(sink);
+        const { qualityLine } = await pipeline();
         for (const p of report.pages)
           out(
-            `page ${p.number}: ${path.join(o.out, p.pdf)}${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : `FAILED: ${p.preflight.failed.join(', ')}`})`,
+            `page ${p.number}: ${path.join(o.out, p.pdf)}${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : `FAILED: ${p.preflight.failed.join(', ')}`}); ${qualityLine(p.layout.quality)}`,
           );
         out(
           `edition: ${path.join(o.out, report.editionPdf)}; report: ${path.join(o.out, 'report.json')}; preview: ${path.join(o.out, 'index.html')}`,

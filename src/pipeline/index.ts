@@ -20,7 +20,8 @@ export { compositionReport } from './composition-report.js';
 export { layoutEdition, paintEdition } from './edition.js';
 export { writeFileAtomic } from './files.js';
 export { previewHtml } from './html.js';
-export type { LayoutReport, ModuleReport } from './layout-report.js';
+export type { LayoutReport, ModuleReport, QualityReport } from './layout-report.js';
+export { qualityLine } from './layout-report.js';
 export type { BuildOptions, BuildReport, PageReport, PdfStandard } from './report.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');

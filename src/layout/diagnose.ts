@@ -54,7 +54,7 @@ export function underfullDiagnostic(
   modules: Module[],
   page: number,
 ): Diagnostic | null {
-  if (q.hole <= t.quality.maxHole) return null;
+  if (q.hole <= t.quality.warnAt) return null;
   const lines = Math.max(1, Math.round(q.emptyLines));
   const chars = lines * t.grid.columnChars;
   const photo = modules

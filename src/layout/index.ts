@@ -31,7 +31,7 @@ import { assignRanks, bodyChars, orderItems } from './ranks.js';
 import { type Fixed, pinFixed, regionVariants } from './regions.js';
 import { moduleRules } from './rules.js';
 import type { LayoutTemplate } from './template.js';
-import type { Block, Module, Overset, PageLayout } from './types.js';
+import type { Block, Module, Overset, PageLayout, PageQuality } from './types.js';
 
 export { loadTemplate, loadTemplateFile, makeTemplate, type LayoutTemplate } from './template.js';
 export type { Block, Jump, Module, PageLayout, PageQuality, PlacedLine, TextBlock } from './types.js';
@@ -82,7 +82,7 @@ export function layoutPage(
     if (b.lost < best.lost || (b.lost === best.lost && b.errors < best.errors)) best = b;
   }
   // 3. Under-full: again with more generous modules (photo size, head size within rank, spacing); the fuller wins.
-  if (best.layout.quality.hole > template.quality.maxHole && template.spread) {
+  if (best.layout.quality.hole > template.quality.warnAt && template.spread) {
     const jumps = best.layout.jumps.length ? jumpMap(best) : (req.continueTo ?? explicitJumps(page, edition));
     const s = layoutOnce(page, edition, spreadTemplate(template), fonts, req, jumps, flows);
     if (s.lost <= best.lost && s.errors <= best.errors && s.layout.quality.hole < best.layout.quality.hole - 0.001)
@@ -132,17 +132,29 @@ function layoutOnce(
   // Search: the free area cut around the fixed modules every way worth trying; the cheapest arrangement wins.
   const earKinds = new Set<string>(t.masthead?.ear ?? []);
   const search = searchPage(t, mods, regionVariants(grid, fixed.fixed, earKinds), fixed.free);
-  const placements = [...fixed.placements, ...search.res.placements];
   const dropped = new Set([...search.res.dropped, ...fixed.unplaced]);
-  // 报眼: the 导读 under the weather box (page 1).
-  const ear =
-    furn.bandRow > 0
-      ? buildEar(t, grid, fonts, edition, page, search.regions, placements, mods, dropped, req.index ?? null)
-      : { blocks: [], module: null, entries: [] };
-  // Build: every module's blocks in reading order, overset text, the jumps of stories cut for a later page.
-  const built = buildModules(grid, mods, placements, page.number);
+  const typeArea = { x: t.geometry.x0, y: t.geometry.y0, w: t.geometry.width, h: t.geometry.height };
+  // Pick: the cheapest arrangement and its alternatives, each built and measured as the printed page will be; the
+  // one without heads side by side, within Q3 and with the least overset wins (the cheapest when they tie).
+  const assembled = [search.res.placements, ...search.res.alternatives].map((p) =>
+    assemble(
+      t,
+      grid,
+      fonts,
+      edition,
+      page,
+      req,
+      furn,
+      search.regions,
+      [...fixed.placements, ...p],
+      mods,
+      dropped,
+      typeArea,
+    ),
+  );
+  const chosen = assembled.reduce((a, b) => (score(t, b) < score(t, a) - 1e-9 ? b : a));
+  const { ear, built, modules, blocks, quality } = chosen;
   diags.push(...built.diags);
-  const modules: Module[] = [...furn.modules, ...(ear.module ? [ear.module] : []), ...built.modules];
   // Held over: items no region could take, each reported with its size (never silently dropped).
   const oversets: Overset[] = [...built.oversets];
   const heldOver: string[] = [];
@@ -153,12 +165,6 @@ function layoutOnce(
     oversets.push({ item: m.item.id, lines: Math.ceil(chars / t.grid.columnChars), chars });
     diags.push(heldOverDiagnostic(m, chars, page.number));
   }
-  // Rules between modules and under the masthead band.
-  const blocks: Block[] = [...furn.blocks, ...ear.blocks, ...built.blocks];
-  blocks.push(...moduleRules(t, grid, modules, furn.bandRow));
-  // Quality figures, computed from the layout as an outside checker reads the page.
-  const typeArea = { x: t.geometry.x0, y: t.geometry.y0, w: t.geometry.width, h: t.geometry.height };
-  const quality = pageQuality(t, modules, blocks, typeArea);
   // Diagnostics the page gives about itself: under-full, heads side by side, overrides that break a rule.
   const under = underfullDiagnostic(t, quality, modules, page.number);
   if (under) diags.push(under);
@@ -190,6 +196,52 @@ function layoutOnce(
   };
   const lost = oversets.reduce((a, o) => a + o.chars, 0);
   return { layout, diags, lost, errors: diags.filter((d) => d.severity === 'error').length };
+}
+
+interface Assembled {
+  ear: ReturnType<typeof buildEar>;
+  built: ReturnType<typeof buildModules>;
+  modules: Module[];
+  blocks: Block[];
+  quality: PageQuality;
+}
+
+/** One arrangement built: the 报眼, every module's blocks, the rules, the page's quality figures. */
+function assemble(
+  t: LayoutTemplate,
+  grid: Grid,
+  fonts: FontBook,
+  edition: Edition,
+  page: Page,
+  req: PageRequest,
+  furn: Furniture,
+  regions: Region[],
+  placementsIn: Array<{ index: number; place: Place }>,
+  mods: ModuleSpec[],
+  dropped: ReadonlySet<number>,
+  typeArea: { x: number; y: number; w: number; h: number },
+): Assembled {
+  const placements = placementsIn.map((p) => ({ ...p }));
+  // 报眼: the 导读 under the weather box (page 1).
+  const ear =
+    furn.bandRow > 0
+      ? buildEar(t, grid, fonts, edition, page, regions, placements, mods, dropped, req.index ?? null)
+      : { blocks: [], module: null, entries: [] };
+  // Build: every module's blocks in reading order, overset text, the jumps of stories cut for a later page.
+  const built = buildModules(grid, mods, placements, page.number);
+  const modules: Module[] = [...furn.modules, ...(ear.module ? [ear.module] : []), ...built.modules];
+  // Rules between modules and under the masthead band.
+  const blocks: Block[] = [...furn.blocks, ...ear.blocks, ...built.blocks];
+  blocks.push(...moduleRules(t, grid, modules, furn.bandRow));
+  // Quality figures, computed from the layout as an outside checker reads the page.
+  return { ear, built, modules, blocks, quality: pageQuality(t, modules, blocks, typeArea) };
+}
+
+/** How an arrangement reads: heads side by side or stacked, overset, a hole beyond Q3 (lower is better). */
+function score(t: LayoutTemplate, a: Assembled): number {
+  const q = a.quality;
+  const overset = a.built.oversets.reduce((s, o) => s + o.chars, 0);
+  return (q.butting + q.stacked) * 1e6 + overset * 100 + Math.max(0, q.hole - t.quality.maxHole) * 1e4;
 }
 
 interface Furniture {
@@ -285,7 +337,7 @@ function searchPage(
     const res = mk.solve(regions, free);
     if (!best || res.cost < best.res.cost - 1e-9) best = { res, regions };
   }
-  return best ?? { res: { placements: [], dropped: [], cost: 0 }, regions: [] };
+  return best ?? { res: { placements: [], dropped: [], cost: 0, alternatives: [] }, regions: [] };
 }
 
 /** Jumps the items' overrides ask for: continueOn a later page of the edition. */

@@ -50,9 +50,13 @@ interface Choice {
   h: number;
   /** Items set in the region to the right of the first item (when w < cols). */
   right: number;
-  /** Head bands visible at the region's left and right edges (rows relative to its top). */
+  /**
+   * Head bands visible at the region's left and right edges (rows relative to its top), looking into the region
+   * through modules without text (photos, boxes); and the rows where the region holds no text across its width.
+   */
   lb: Band[];
   rb: Band[];
+  clear: Band[];
 }
 
 export interface MakeupWeights {
@@ -72,6 +76,8 @@ export interface MakeupResult {
   placements: Array<{ index: number; place: Place }>;
   dropped: number[];
   cost: number;
+  /** Other arrangements of the same items nearly as cheap (another first move in the largest region). */
+  alternatives: Array<Array<{ index: number; place: Place }>>;
 }
 
 const lowest = (mask: number): number => 31 - Math.clz32(mask & -mask);
@@ -108,6 +114,10 @@ export class Makeup {
   private readonly splitMemo = new Map<number, number[]>();
   /** The page has much less copy than room: white beside modules is allowed (else items would be held over). */
   private sparse = false;
+  /** The page has more copy than room even at the items' least sizes. */
+  private overfull = false;
+  /** Alternatives to return besides the cheapest arrangement. */
+  alternativesWanted = 10;
 
   constructor(
     private readonly mods: ModuleSpec[],
@@ -256,35 +266,49 @@ export class Makeup {
   private empty(cols: number, rows: number): Choice {
     const area = cols * rows;
     const cost = rows > 0 ? area * this.w.empty + this.w.hole * Math.max(0, area - this.w.holeFree) : 0;
-    return { cost, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE };
+    return {
+      cost,
+      s: -1,
+      w: -1,
+      h: 0,
+      right: 0,
+      lb: NONE,
+      rb: NONE,
+      clear: rows > 0 ? [{ top: 0, bottom: rows, size: 0 }] : NONE,
+    };
   }
 
-  fill(cols: number, rows: number, mask: number, flag = 0, foot = false): Choice {
+  /**
+   * The cheapest arrangement of `mask` in a region. `collect`: every complete arrangement considered for the
+   * region's first item is pushed there too (alternatives for the page's final pick; the memo is bypassed).
+   */
+  fill(cols: number, rows: number, mask: number, flag = 0, foot = false, collect?: Choice[]): Choice {
     if (mask === 0) return this.empty(cols, rows);
-    if (rows <= 0) return { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE };
+    if (rows <= 0) return { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
     const k = this.key(cols, rows, flag, foot);
     let byMask = this.memo.get(mask);
     if (!byMask) {
       byMask = new Map();
       this.memo.set(mask, byMask);
     }
-    const hit = byMask.get(k);
+    const hit = collect ? undefined : byMask.get(k);
     if (hit) return hit;
     // more than the region can hold: no arrangement, said at once
     if (this.bounds(mask)[0] > cols * (rows + 1) * 1.02) {
-      const none = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE };
+      const none = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
       byMask.set(k, none);
       return none;
     }
     if (popcount(mask) > this.limit) {
       const t = this.tiered(cols, rows, mask, flag, foot);
       byMask.set(k, t);
+      collect?.push(t);
       return t;
     }
     const i = lowest(mask);
     const m = this.mods[i]!;
     const rest = mask & ~(1 << i);
-    let best: Choice = { cost: Infinity, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE };
+    let best: Choice = { cost: Infinity, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
     // an item booked at the foot stands on the foot or on other such items, nowhere else
     const onFoot = (under: number): boolean => !m.foot || (foot && (under & ~this.footMask) === 0);
     const canFill = m.shapes.some((x) => x.span === cols);
@@ -301,7 +325,20 @@ export class Makeup {
           if (!onFoot(0)) continue;
           this.work++;
           const c = m.cost(s, rows);
-          if (c < best.cost) best = { cost: c, s, w, h: rows, right: 0, lb: own, rb: ownRight };
+          if (c < best.cost || collect) {
+            const ch: Choice = {
+              cost: c,
+              s,
+              w,
+              h: rows,
+              right: 0,
+              lb: own,
+              rb: ownRight,
+              clear: m.transparent ? span0(rows) : NONE,
+            };
+            collect?.push(ch);
+            if (c < best.cost) best = ch;
+          }
           continue;
         }
         if (!onFoot(rest)) continue;
@@ -311,8 +348,20 @@ export class Makeup {
           if (c0 + this.lowerBound(rest, cols * (rows - h)) >= best.cost) continue;
           const u = this.fill(cols, rows - h - 1, rest, 0, foot);
           const c = c0 + u.cost;
-          if (c < best.cost)
-            best = { cost: c, s, w, h, right: 0, lb: join(own, u.lb, h + 1), rb: join(ownRight, u.rb, h + 1) };
+          if (c < best.cost || collect) {
+            const ch: Choice = {
+              cost: c,
+              s,
+              w,
+              h,
+              right: 0,
+              lb: join(own, u.lb, h + 1),
+              rb: join(ownRight, u.rb, h + 1),
+              clear: join(m.transparent ? span0(h) : NONE, u.clear, h + 1),
+            };
+            collect?.push(ch);
+            if (c < best.cost) best = ch;
+          }
         }
         continue;
       }
@@ -330,12 +379,24 @@ export class Makeup {
         if (this.lowerBound(r, area) + (l ? this.lowerBound(l, w * rows) : 0) >= best.cost) continue;
         const R = this.fill(cols - w, rows, r, rightFlag, foot);
         if (R.cost >= best.cost) continue;
-        const seen: Band[] = m.transparent ? R.lb : NONE;
         if (!onFoot(l)) continue;
         if (l === 0) {
           this.work++;
           const c = R.cost + m.cost(s, rows) + this.facing(ownRight, NONE, 0, R.lb);
-          if (c < best.cost) best = { cost: c, s, w, h: rows, right: r, lb: band ? own : seen, rb: R.rb };
+          if (c < best.cost || collect) {
+            const ch: Choice = {
+              cost: c,
+              s,
+              w,
+              h: rows,
+              right: r,
+              lb: m.transparent ? R.lb : own,
+              rb: [...R.rb, ...seenThrough(ownRight, R.clear)],
+              clear: m.transparent ? R.clear : NONE,
+            };
+            collect?.push(ch);
+            if (c < best.cost) best = ch;
+          }
           continue;
         }
         for (const h of this.tryHeights(i, s, rows, l)) {
@@ -344,21 +405,35 @@ export class Makeup {
           if (c0 + this.lowerBound(l, w * (rows - h)) >= best.cost) continue;
           const u = this.fill(w, rows - h - 1, l, 0, foot);
           const c = c0 + u.cost + this.facing(ownRight, u.rb, h + 1, R.lb);
-          if (c < best.cost) {
-            const top = band ? own : seen.filter((b) => b.top < h);
-            best = { cost: c, s, w, h, right: r, lb: join(top, u.lb, h + 1), rb: R.rb };
+          if (c < best.cost || collect) {
+            const uClear = join(NONE, u.clear, h + 1);
+            const top = m.transparent ? clip(R.lb, 0, h) : own;
+            const ch: Choice = {
+              cost: c,
+              s,
+              w,
+              h,
+              right: r,
+              // looking in from the left: the first item (or, through it, the region to its right), then the stack
+              // under it (or, through its clear rows, the region to its right)
+              lb: [...join(top, u.lb, h + 1), ...seenThrough(clip(R.lb, h + 1, rows), uClear)],
+              rb: [...R.rb, ...seenThrough(join(ownRight, u.rb, h + 1), R.clear)],
+              clear: [...(m.transparent ? intersect(R.clear, span0(h)) : NONE), ...intersect(uClear, R.clear)],
+            };
+            collect?.push(ch);
+            if (c < best.cost) best = ch;
           }
         }
       }
     }
-    if (best.cost === Infinity) best = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE };
-    byMask.set(k, best);
+    if (best.cost === Infinity) best = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
+    if (!collect || !byMask.has(k)) byMask.set(k, best);
     return best;
   }
 
   /** A large region: its first k items in a full-width band on top, the rest under it (see the header). */
   private tiered(cols: number, rows: number, mask: number, flag: number, foot: boolean): Choice {
-    let best: Choice = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE };
+    let best: Choice = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
     const n = popcount(mask);
     let band = 0;
     let area = 0;
@@ -385,6 +460,7 @@ export class Makeup {
             band: set,
             lb: join(top.lb, under.lb, hb + 1),
             rb: join(top.rb, under.rb, hb + 1),
+            clear: join(top.clear, under.clear, hb + 1),
           };
       }
     };
@@ -470,9 +546,10 @@ export class Makeup {
     flag: number,
     foot: boolean,
     out: Array<{ index: number; place: Place }>,
+    given?: Choice,
   ): void {
     if (mask === 0 || rows <= 0) return;
-    const ch = this.fill(cols, rows, mask, flag, foot);
+    const ch = given ?? this.fill(cols, rows, mask, flag, foot);
     if (ch.band) {
       this.place(col, row, cols, ch.h, ch.band, flag, false, out);
       this.place(col, row + ch.h + 1, cols, rows - ch.h - 1, mask & ~ch.band, 0, foot, out);
@@ -588,6 +665,10 @@ export class Makeup {
       }
       add(here);
       for (const i of order) add(here & ~(1 << i));
+      // an overfull page: which two to hold over is a real choice (the fullest page, not the first items)
+      if (this.overfull && order.length <= 16)
+        for (let a = 0; a < order.length; a++)
+          for (let b = a + 1; b < order.length; b++) add(here & ~(1 << order[a]!) & ~(1 << order[b]!));
       let pre = 0;
       const prefixes: number[] = [];
       for (const i of order) {
@@ -626,6 +707,9 @@ export class Makeup {
     let most = 0;
     for (let b = mask; b; b &= b - 1) most += this.hi[lowest(b)]!;
     this.sparse = most < room;
+    let least = 0;
+    for (let b = mask; b; b &= b - 1) least += this.lo[lowest(b)]!;
+    this.overfull = least > room;
     const total = G(0, mask);
     const placements: Array<{ index: number; place: Place }> = [];
     let m = mask;
@@ -637,8 +721,69 @@ export class Makeup {
     const dropped: number[] = [...pre];
     for (let b = m; b; b &= b - 1) dropped.push(lowest(b));
     dropped.sort((a, b) => a - b);
-    return { placements, dropped, cost: total.cost + dropCost(pre.reduce((a, i) => a | (1 << i), 0)) };
+    // Alternatives: the largest region's other first moves within reach of the best, each completed the cheapest way.
+    const alternatives: Array<Array<{ index: number; place: Place }>> = [];
+    const takes: number[] = [];
+    let mm = mask;
+    regions.forEach((_, ri) => {
+      takes.push(G(ri, mm).take);
+      mm &= ~takes[ri]!;
+    });
+    const main = regions.reduce((a, _r, i) => (popcount(takes[i]!) > popcount(takes[a]!) ? i : a), 0);
+    const reg = regions[main];
+    if (reg && takes[main]) {
+      const seen: Choice[] = [];
+      const best = this.fill(reg.cols, reg.rows, takes[main]!, flags[main], feet[main], seen);
+      const key = (c: Choice): string => `${c.s}:${c.w}:${c.h}:${c.right}:${c.band ?? 0}`;
+      const uniq = new Map<string, Choice>();
+      for (const c of seen.sort((a, b) => a.cost - b.cost))
+        if (!uniq.has(key(c)) && key(c) !== key(best)) uniq.set(key(c), c);
+      for (const c of [...uniq.values()].slice(0, this.alternativesWanted)) {
+        if (c.cost > best.cost * 1.5 + 50) break;
+        const out: Array<{ index: number; place: Place }> = [];
+        regions.forEach((r, ri) => {
+          if (ri === main) this.place(r.col, r.row, r.cols, r.rows, takes[ri]!, flags[ri]!, feet[ri]!, out, c);
+          else this.place(r.col, r.row, r.cols, r.rows, takes[ri]!, flags[ri]!, feet[ri]!, out);
+        });
+        alternatives.push(out);
+      }
+    }
+    return {
+      placements,
+      dropped,
+      cost: total.cost + dropCost(pre.reduce((a, i) => a | (1 << i), 0)),
+      alternatives,
+    };
   }
+}
+
+/** One interval [0, h). */
+function span0(h: number): Band[] {
+  return h > 0 ? [{ top: 0, bottom: h, size: 0 }] : NONE;
+}
+
+/** Bands within rows [lo, hi). */
+function clip(bands: Band[], lo: number, hi: number): Band[] {
+  return bands.length ? bands.filter((b) => b.top < hi && b.bottom > lo) : NONE;
+}
+
+/** Bands that meet clear rows (seen through modules without text). */
+function seenThrough(bands: Band[], clear: Band[]): Band[] {
+  if (!bands.length || !clear.length) return NONE;
+  return bands.filter((b) => clear.some((c) => b.top < c.bottom && c.top < b.bottom));
+}
+
+/** Rows in both interval lists. */
+function intersect(a: Band[], b: Band[]): Band[] {
+  if (!a.length || !b.length) return NONE;
+  const out: Band[] = [];
+  for (const x of a)
+    for (const y of b) {
+      const top = Math.max(x.top, y.top);
+      const bottom = Math.min(x.bottom, y.bottom);
+      if (bottom > top) out.push({ top, bottom, size: 0 });
+    }
+  return out;
 }
 
 /** `a`, then `b` shifted down by `d` lines. */

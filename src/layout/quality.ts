@@ -10,13 +10,15 @@ import type { Block, Module, PageQuality, PlacedLine } from './types.js';
 
 /** Raster resolution of the hole search, pt per cell (36 dpi, as the page checkers read a PDF). */
 const CELL = 2;
+/** pt of a glyph's ink box edge that renders lighter than ink at that resolution. */
+const EDGE = 0.75;
 /** Text at least this size reads as a head (the size the outside checkers use). */
 export const HEAD_PT = 13;
 /** Masthead names are larger than any head. */
 const MAST_PT = 60;
 
 /** Largest axis-aligned empty rectangle inside `area` not covered by any printed block, as a share of `area`. */
-export function largestHole(blocks: Block[], area: Rect, ascent: number): { share: number; rect: Rect | null } {
+export function largestHole(blocks: Block[], area: Rect): { share: number; rect: Rect | null } {
   const W = Math.ceil(area.w / CELL);
   const H = Math.ceil(area.h / CELL);
   const full = new Uint8Array(W * H);
@@ -42,15 +44,23 @@ export function largestHole(blocks: Block[], area: Rect, ascent: number): { shar
     } else if (b.kind === 'rule') {
       const w = Math.max(CELL / 4, b.lineWidth / 2);
       mark(Math.min(b.x1, b.x2) - w, Math.min(b.y1, b.y2) - w, Math.max(b.x1, b.x2) + w, Math.max(b.y1, b.y2) + w);
-    } else
-      for (const pl of b.lines) {
-        const g = pl.line.glyphs;
-        const a = g[0];
-        const z = g[g.length - 1];
-        if (!a || !z) continue;
-        const size = pl.line.size;
-        mark(pl.x + a.x, pl.baseline - ascent * size, pl.x + z.x + z.advance, pl.baseline + (1 - ascent) * size);
-      }
+    }
+    // every glyph's ink box: white between and around glyphs is white on the printed page too
+    else
+      for (const pl of b.lines)
+        for (const g of pl.line.glyphs) {
+          const ink = g.face.ink(g.gid);
+          if (ink.xMax <= ink.xMin) continue;
+          const x = pl.x + g.x;
+          const y = pl.baseline - g.dy;
+          // less the glyph's anti-aliased edge, which a 36 dpi rendering shows lighter than ink
+          mark(
+            x + ink.xMin * g.size + EDGE,
+            y - ink.yMax * g.size + EDGE,
+            x + ink.xMax * g.size - EDGE,
+            y - ink.yMin * g.size - EDGE,
+          );
+        }
   }
   const h = new Int32Array(W);
   let best = 0;
@@ -185,7 +195,7 @@ const RANK_ORDER = ['lead', 'secondary', 'other', 'brief'];
 
 export function pageQuality(t: LayoutTemplate, modules: Module[], blocks: Block[], typeArea: Rect): PageQuality {
   const ascent = t.typography.emAscent;
-  const hole = largestHole(blocks, typeArea, ascent);
+  const hole = largestHole(blocks, typeArea);
   const butting = buttingPairs(blocks, ascent, t.butting.minRatio);
   let unbalanced = 0;
   let worstShort = 0;

@@ -227,7 +227,7 @@ export const TemplateSchema = z.object({
   }),
   colors: z.object({ text: cmyk, rule: cmyk, name: cmyk, tint: cmyk, adTint: cmyk, logo: cmyk, placeholder: cmyk }),
   /** Page quality limits (doc §6.2): the largest hole a page may have before it is reported under-full. */
-  quality: z.object({ maxHole: z.number().min(0).max(1) }),
+  quality: z.object({ maxHole: z.number().min(0).max(1), warnAt: z.number().min(0).max(1) }),
   cost: z.object({
     empty: z.number().min(0),
     headPad: z.number().min(0),
@@ -239,6 +239,7 @@ export const TemplateSchema = z.object({
     drop: z.number().min(0),
     jump: z.number().min(0),
     headWhite: z.number().min(0),
+    headLines: z.number().min(0),
     sideHead: z.number().min(0),
     butting: z.number().min(0),
     span: z.number().min(0),

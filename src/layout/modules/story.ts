@@ -49,8 +49,8 @@ interface StoryShape extends Shape {
   /** Rows of the head block: logo and head group with its space. */
   hr: number;
   head: HeadGroup;
-  /** Largest white rectangle in the head block, column-lines. */
-  hole: number;
+  /** Largest white rectangle in the head block with 0, 1, … lines of padding, column-lines. */
+  holes: number[];
 }
 
 /** The plan for one height: head padding, the body's foot, the flow plan. */
@@ -172,6 +172,8 @@ export class StoryModule implements ModuleSpec {
   }
   /** Width forced by an override (columns or pin), if any. */
   readonly forced: number | undefined;
+  /** Heads over one column set on one line (relaxed for a story too short for anything wider). */
+  private narrowOneLine = true;
   /** The main head size asked for by overrides.headSize fits none of the widths. */
   headSizeRejected = false;
 
@@ -240,6 +242,11 @@ export class StoryModule implements ModuleSpec {
       this.headSizeRejected = true;
       for (const span of spans) this.addShapes(span, undefined);
     }
+    // A short story whose head needs two lines even where it is short enough for one column: allow them there.
+    if (!this.shapes.length || this.shapes.every((sh) => sh.span > 1 && this.tooShortFor(sh.span))) {
+      this.narrowOneLine = false;
+      for (const span of spans.filter((w) => w <= 2)) this.addShapes(span, fixedSize);
+    }
     // Nothing fits the rank's sizes at any width (a very long head): the widest width, head at the smallest size.
     if (!this.shapes.length) this.addShapes(spans[spans.length - 1]!, undefined, true);
     this.table = new CostTable((s, r) => this.evaluate(s, r));
@@ -286,10 +293,14 @@ export class StoryModule implements ModuleSpec {
     const mk = (k: number): StoryShape | null => {
       const head = setHeadGroup(this.ctx, this.headText, this.hs, grid.spanW(k), k, fixed);
       if (!head.ok && !force) return null;
+      // a head over one column sets on one line (a two-line head over a single column is a narrow pillar)
+      if (k === 1 && head.mainLines > 1 && !force && !this.forced && this.narrowOneLine) return null;
       const hr = this.logoRows + headRows(this.ctx, head.height);
       const size = Math.max(head.mainSize, this.logoRows ? t.columnLogo.size : 0);
-      const hole = headHole(this.ctx, head, grid.spanW(k), hr - this.logoRows);
-      return { span, k, hr, head, hole, band: { top: 0, bottom: hr, size }, bandRight: k === span };
+      const holes = Array.from({ length: t.cost.headPadMax + 1 }, (_, pad) =>
+        headHole(this.ctx, head, grid.spanW(k), hr - this.logoRows + pad),
+      );
+      return { span, k, hr, head, holes, band: { top: 0, bottom: hr, size }, bandRight: k === span };
     };
     // Commentary: its 栏题 at the logo's natural width, the head under it over as many columns, the body beside —
     // a logo stretched over a wide module is no longer a logo.
@@ -316,6 +327,11 @@ export class StoryModule implements ModuleSpec {
   }
 
   private readonly startCache = new Map<StoryShape, number[][]>();
+  /** The body has fewer lines than legs of minLeg lines over `span` columns need. */
+  private tooShortFor(span: number): boolean {
+    return this.flow.length < span * this.ctx.t.body.minLeg;
+  }
+
   /** First body row of each column (relative to the module top) with `pad` extra lines under the head. */
   private starts(sh: StoryShape, pad: number): number[] {
     let per = this.startCache.get(sh);
@@ -336,8 +352,8 @@ export class StoryModule implements ModuleSpec {
     return (
       spanCost(this.ctx, this.hs.spans, sh.span) +
       sh.head.white * c.headWhite +
-      holeCost(this.ctx, sh.hole) +
       (sh.k < sh.span ? c.sideHead : 0) +
+      (sh.head.mainLines - 1) * c.headLines +
       (sh.head.ok ? 0 : c.overset * 2)
     );
   }
@@ -352,7 +368,9 @@ export class StoryModule implements ModuleSpec {
     for (let pad = 0; pad <= c.headPadMax; pad++) {
       const plan = this.flow.plan(this.starts(sh, pad), bottom, this.jumpTo !== null);
       if (!plan) continue;
-      const cost = plan.cost + pad * sh.k * c.headPad;
+      // padding is white in the head block: what it adds to the head's largest hole is paid as a hole
+      const hole = sh.holes[pad] ?? sh.holes[sh.holes.length - 1]!;
+      const cost = plan.cost + pad * sh.k * c.headPad + hole * c.empty + holeCost(this.ctx, hole);
       if (!best || cost < best.cost) best = { pad, plan, cost };
       if (plan.rest > 0) break; // padding only makes a cut or overset worse
     }

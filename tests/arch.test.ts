@@ -34,7 +34,21 @@ const ALLOWED: Record<string, string[]> = {
   pdf: ['core', 'diag', 'paint'],
   preview: ['core', 'diag'],
   pipeline: ['core', 'diag', 'model', 'ingest', 'fonts', 'text', 'layout', 'paint', 'pdf', 'preview'],
-  commands: ['core', 'diag', 'model', 'ingest', 'fonts', 'text', 'layout', 'paint', 'pdf', 'preview', 'pipeline'],
+  serve: ['core', 'diag', 'pipeline', 'preview'],
+  commands: [
+    'core',
+    'diag',
+    'model',
+    'ingest',
+    'fonts',
+    'text',
+    'layout',
+    'paint',
+    'pdf',
+    'preview',
+    'pipeline',
+    'serve',
+  ],
 };
 
 /** Third-party packages confined to one module. */

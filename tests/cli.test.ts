@@ -18,7 +18,7 @@ describe('banmian CLI', () => {
   it('has --help for the program and every subcommand', () => {
     const top = run('--help');
     expect(top.status).toBe(0);
-    for (const cmd of ['build', 'import', 'compose', 'preflight', 'preview']) {
+    for (const cmd of ['build', 'import', 'compose', 'preflight', 'preview', 'render']) {
       expect(top.stdout).toContain(cmd);
       const r = run(cmd, '--help');
       expect(r.status, cmd).toBe(0);
@@ -91,6 +91,38 @@ describe('banmian CLI', () => {
     noStack(r.stderr);
   });
 
+  it('compose --kinsoku: strict (the default) keeps —— off a line start, gb allows it; a bad level is refused', () => {
+    const d = tmp();
+    const text = path.join(d, 'dash.txt');
+    fs.writeFileSync(text, '一二三四五六——七八九十甲乙丙丁戊己庚辛……壬癸子丑寅卯辰巳午未\n');
+    const starts = (...extra: string[]): string[] => {
+      const lines = path.join(d, 'l.json');
+      const r = run(
+        'compose',
+        text,
+        '-o',
+        path.join(d, 'c.pdf'),
+        '--measure',
+        '6',
+        '--indent',
+        '0',
+        '--lines',
+        lines,
+        ...extra,
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return (JSON.parse(fs.readFileSync(lines, 'utf8')) as Array<{ text: string }>).map((l) => l.text[0]!);
+    };
+    expect(starts().some((c) => c === '—' || c === '…')).toBe(false);
+    expect(starts('--kinsoku', 'strict')).toEqual(starts());
+    expect(starts('--kinsoku', 'gb')).toContain('—');
+    const bad = run('compose', text, '-o', path.join(d, 'x.pdf'), '--kinsoku', 'loose');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--kinsoku must be strict, gb or basic/);
+    noStack(bad.stderr);
+    expect(fs.existsSync(path.join(d, 'x.pdf'))).toBe(false);
+  });
+
   it('compose writes a PDF and the --lines JSON', () => {
     const d = tmp();
     const pdf = path.join(d, 'c.pdf');
@@ -141,5 +173,68 @@ describe('banmian CLI', () => {
           .join(''),
       ).toBe(p.trim());
     });
+  });
+});
+
+describe('banmian build on the terminal', () => {
+  it('prints a line per page off a terminal, then the problems grouped by page and item with their hints', () => {
+    const d = tmp();
+    const r = run('build', 'seeds/edition.yaml', '--out', d, '--dpi', '0');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^page 1: built in \d+\.\d\d s \(layout \d+\.\d\d s, paint .*pdf .*preflight /m);
+    expect(r.stderr).not.toContain('\x1b[');
+    // grouped: the page, the item with its kind, the problem, its hint and where it comes from
+    expect(r.stderr).toMatch(
+      /^page 1\n {2}photo-2 \(photo\)\n {4}warning missing-image: .+\n {6}hint: add "photo-2: .+\n {6}at seeds\/edition\.yaml:16$/m,
+    );
+    expect(r.stdout).toMatch(/page 1: .*PHRB-20240703-A01\.pdf \(page-01\.pdf\) \(preflight ok\)/);
+  });
+
+  it('build --quiet prints nothing for a build without errors', () => {
+    const r = run('build', 'seeds/edition.yaml', '--out', tmp(), '--dpi', '0', '--quiet');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+  });
+
+  it('build --page N --json builds that page only and prints a JSON summary with every diagnostic placed', () => {
+    const d = tmp();
+    const r = run('build', 'tests/fixtures/layout/two-page/edition.yaml', '--out', d, '--page', '2', '--json');
+    const j = JSON.parse(r.stdout) as {
+      ok: boolean;
+      pages: Array<{ number: number; pdf: string }>;
+      editionPdf: string | null;
+      counts: { errors: number };
+      diagnostics: Array<{ code: string; at: { page?: number }; place: { page: number | null } }>;
+    };
+    expect(r.status).toBe(j.counts.errors ? 1 : 0);
+    expect(r.stderr).toBe('');
+    expect(j.pages.map((p) => p.number)).toEqual([2]);
+    expect(j.editionPdf).toBeNull();
+    // an empty folder before: it holds page 2 alone, with the report of it (the shop file and its working name)
+    expect(fs.readdirSync(d).sort()).toEqual(
+      ['index.html', 'page-02.pdf', 'page-02.png', 'report.json', j.pages[0]!.pdf].sort(),
+    );
+    // every diagnostic of a page-2 build is placed on page 2 or on the edition as a whole
+    for (const x of j.diagnostics) expect([2, null]).toContain(x.place.page);
+    expect(j.diagnostics.some((x) => x.place.page === 2)).toBe(true);
+  });
+
+  it('build --page with a page the edition does not have fails with unknown-page and writes nothing', () => {
+    const d = path.join(tmp(), 'out');
+    const r = run('build', 'seeds/edition.yaml', '--out', d, '--page', '7');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/unknown-page: the edition has no page 7 — give one of the edition's page numbers \(1\)/);
+    noStack(r.stderr);
+    expect(fs.existsSync(d)).toBe(false);
+  });
+
+  it('render rasterises every page of a PDF (what preview did before it became the live view)', () => {
+    const d = tmp();
+    expect(run('build', 'seeds/edition.yaml', '--out', d, '--dpi', '0').status).toBe(0);
+    const r = run('render', path.join(d, 'page-01.pdf'), '--out', d, '--dpi', '20');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(path.join(d, 'page-01-1.png'));
+    expect(fs.readFileSync(path.join(d, 'page-01-1.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 });

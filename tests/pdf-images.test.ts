@@ -1,8 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
 import { PDFDocument as LibDoc, PDFName, type PDFNumber, PDFRawStream } from 'pdf-lib';
-import { writePdf, type ImageCache } from '../src/pdf/index.js';
+import { writePdf, type ImageCache, type ImageReport } from '../src/pdf/index.js';
+import * as images_ from '../src/pdf/images.js';
+import { defaultImageSettings } from '../src/pdf/images.js';
+import { shopProfile } from './fixtures/pdf/profiles.js';
 import { preflight } from '../src/pdf/preflight.js';
 import { renderPng } from '../src/preview/index.js';
 import { Sink } from '../src/diag/index.js';
@@ -100,18 +104,33 @@ describe('images', () => {
     expect(nh).toBeLessThanOrEqual(209);
   });
 
-  test('low-resolution images warn; ≤ 100 ppi says it will print blurry', async () => {
+  test('resolution: an error under 100 ppi, a warning under 200 ppi, naming item and file; limits configurable', async () => {
     const sink = new Sink();
     // 96 px over 100 pt = 69 ppi; 96 px over 50 pt = 138 ppi.
-    await writePdf(doc([page([img(ROCKET, 40, 40, 100, 66.7), img(ROCKET, 200, 40, 50, 33.3)])]), { sink });
+    const a = { ...img(ROCKET, 40, 40, 100, 66.7), item: 'photo-1' };
+    const b = { ...img(ROCKET, 200, 40, 50, 33.3), item: 'photo-2' };
+    await writePdf(doc([page([a, b])]), { sink });
+    const errors = sink.errors.filter((e) => e.code === 'image-resolution-too-low');
     const low = sink.warnings.filter((w) => w.code === 'low-resolution-image');
-    expect(low).toHaveLength(2);
-    expect(low[0]!.message).toMatch(/69 ppi.*blurry/);
-    expect(low[1]!.message).toMatch(/138 ppi/);
-    expect(low[1]!.message).not.toMatch(/blurry/);
-    expect(low[0]!.at.page).toBe(1);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/photo-1 .*69 ppi.*blurred/);
+    expect(errors[0]!.at).toMatchObject({ page: 1, item: 'photo-1', file: ROCKET });
+    expect(low).toHaveLength(1);
+    expect(low[0]!.message).toMatch(/photo-2 .*138 ppi/);
+    expect(low[0]!.at.item).toBe('photo-2');
+    // Other limits from the settings: 60 ppi minimum, 130 ppi wish → only a warning, only for the first.
+    const lax = new Sink();
+    const settings = { ...defaultImageSettings(), errorPpi: 60, warnPpi: 130 };
+    const report: ImageReport[] = [];
+    await writePdf(doc([page([a, b])]), { sink: lax, images: settings, imageReport: report });
+    expect(lax.errors).toEqual([]);
+    expect(lax.warnings.map((w) => w.at.item)).toEqual(['photo-1']);
+    expect(report.map((r) => [r.item, r.ppi])).toEqual([
+      ['photo-1', 69],
+      ['photo-2', 138],
+    ]);
     const ok = new Sink();
-    await writePdf(doc([page([img(HUBBLE, 40, 40, 200, 150)])]), { sink: ok });
+    await writePdf(doc([page([img(HUBBLE, 40, 40, 150, 110)])]), { sink: ok });
     expect(ok.items).toEqual([]);
   });
 
@@ -147,5 +166,104 @@ describe('images', () => {
     for (const [i, op] of ops.entries()) expect(cache.get(op)).toBe(conversions[i]); // the same promises: nothing converted again
     expect(second.equals(first)).toBe(true);
     expect(second.equals(await writePdf(doc([page(ops)])))).toBe(true);
+  });
+});
+
+/** A JPEG with an ICC profile embedded as APP2 ICC_PROFILE markers (ICC.1 Annex B), the pixels untouched. */
+function withIcc(jpeg: Buffer, icc: Buffer): Buffer {
+  const max = 65519;
+  const count = Math.ceil(icc.length / max);
+  const markers: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    const chunk = icc.subarray(i * max, (i + 1) * max);
+    const head = Buffer.alloc(18);
+    head.writeUInt16BE(0xffe2, 0);
+    head.writeUInt16BE(chunk.length + 16, 2);
+    head.write('ICC_PROFILE\0', 4, 'latin1');
+    head[16] = i + 1;
+    head[17] = count;
+    markers.push(head, chunk);
+  }
+  return Buffer.concat([jpeg.subarray(0, 2), ...markers, jpeg.subarray(2)]);
+}
+
+/** A flat CMYK JPEG of one colour (percentages), 64 × 64 px, no profile. */
+async function flatCmyk(c: number[]): Promise<Buffer> {
+  const n = 64 * 64;
+  const v = c.map((x) => Math.round(x * 2.55));
+  const cmy = Buffer.alloc(n * 3);
+  const k = Buffer.alloc(n, v[3]);
+  for (let i = 0; i < n; i++) cmy.set(v.slice(0, 3), i * 3);
+  return sharp(cmy, { raw: { width: 64, height: 64, channels: 3 } })
+    .joinChannel(k, { raw: { width: 64, height: 64, channels: 1 } })
+    .toColourspace('cmyk')
+    .jpeg({ quality: 100, chromaSubsampling: '4:4:4' })
+    .toBuffer();
+}
+
+const centre = async (jpeg: Buffer): Promise<number[]> => {
+  const { data, info } = await sharp(jpeg)
+    .pipelineColourspace('cmyk')
+    .toColourspace('cmyk')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const i = (info.width * Math.floor(info.height / 2) + Math.floor(info.width / 2)) * 4;
+  return [...data.subarray(i, i + 4)].map((x) => Math.round(x / 2.55));
+};
+
+describe('separation', () => {
+  const settings = defaultImageSettings();
+  const { convertImage } = images_;
+
+  test('CMYK originals go through their own profile; one separated for this press keeps its numbers', async () => {
+    const flat = await flatCmyk([42, 37, 39, 3]);
+    // tagged with the output profile itself: already separated for this press, numbers kept
+    const press = await convertImage(withIcc(flat, settings.profile.icc.bytes), 40, 40, 'cover', settings);
+    expect(press.source).toBe('cmyk-press');
+    for (const [i, v] of (await centre(press.jpeg)).entries())
+      expect(Math.abs(v - [42, 37, 39, 3][i]!)).toBeLessThan(3);
+    // untagged: taken as separated for this press too
+    const untagged = await convertImage(flat, 40, 40, 'cover', settings);
+    expect(untagged.source).toBe('cmyk-untagged');
+    // tagged with another press's profile: converted through that profile, so the result depends on it
+    const other = withIcc(flat, fs.readFileSync(shopProfile()));
+    const a = await convertImage(other, 40, 40, 'cover', settings);
+    expect(a.source).toBe('cmyk');
+    const viaOther = await centre(a.jpeg);
+    expect(viaOther).not.toEqual(await centre(press.jpeg));
+    // never re-separated through sRGB: the sRGB route gives another result
+    const rgb = await sharp(withIcc(flat, fs.readFileSync(shopProfile())))
+      .toColourspace('srgb')
+      .png()
+      .toBuffer();
+    const viaSrgb = await centre((await convertImage(rgb, 40, 40, 'cover', settings)).jpeg);
+    expect(viaOther).not.toEqual(viaSrgb);
+    for (const v of [viaOther, viaSrgb]) expect(v.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(240);
+  });
+
+  test('every pixel within the ink limit, pure black mostly K; greys and neutral RGB on the black plate alone', async () => {
+    const black = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
+    const red = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#102030' } })
+      .png()
+      .toBuffer();
+    const dark = await convertImage(red, 30, 30, 'cover', settings);
+    const [c, m, y, k] = await centre(dark.jpeg);
+    expect(c! + m! + y! + k!).toBeLessThanOrEqual(240);
+    expect(k!).toBeGreaterThan(Math.max(c!, m!, y!)); // a dark colour carried mostly by K
+    const g = await convertImage(black, 30, 30, 'cover', settings);
+    expect(g.source).toBe('grey');
+    const meta = await sharp(g.jpeg).metadata();
+    expect(meta.channels).toBe(1);
+    // 100 % K for black, white stays paper, mid grey gets the press's dot gain (lighter than 50 % K)
+    const tone = images_.greyToneTable(settings.profile.kLightness!, 240);
+    expect(tone[0]).toBe(255);
+    expect(tone[255]).toBe(0);
+    expect(tone[128]!).toBeLessThan(128);
+    for (let v = 1; v < 256; v++) expect(tone[v]!).toBeLessThanOrEqual(tone[v - 1]!);
+    // a tighter ink limit is held too
+    const tight = await convertImage(HUBBLE, 200, 150, 'cover', { ...settings, inkLimit: 200 });
+    expect(tight.maxInk).toBeLessThanOrEqual(200);
   });
 });

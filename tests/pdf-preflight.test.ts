@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { PDFDocument as LibDoc, PDFDict, PDFName, PDFString } from 'pdf-lib';
-import { writePdf } from '../src/pdf/index.js';
+import { loadOutputProfile, writePdf } from '../src/pdf/index.js';
 import { preflight } from '../src/pdf/preflight.js';
 import { postProcess } from '../src/pdf/postprocess.js';
 import { doc, face, page, run, SENTENCE } from './fixtures/pdf/docs.js';
@@ -24,7 +24,7 @@ async function planted(draw: (d: Kit) => void, label = true): Promise<Buffer> {
   d.end();
   await ended;
   const raw = Buffer.concat(chunks);
-  return label ? postProcess(raw, doc([page([])]), 'x1a') : raw;
+  return label ? postProcess(raw, doc([page([])]), 'x1a', loadOutputProfile()) : raw;
 }
 
 const failed = async (pdf: Buffer): Promise<string[]> =>
@@ -127,7 +127,7 @@ describe('preflight', () => {
         await planted(
           (d) =>
             void d.image(path.resolve(__dirname, 'fixtures', 'photos', 'tiny_rocket_96x64.jpg'), 10, 10, {
-              width: 100,
+              width: 40,
             }),
         ),
       ),

@@ -10,7 +10,9 @@ import {
   type PDFString,
   decodePDFRawStream,
 } from 'pdf-lib';
-import { writePdf } from '../src/pdf/index.js';
+import { loadOutputProfile, writePdf } from '../src/pdf/index.js';
+import { defaultImageSettings } from '../src/pdf/images.js';
+import { shopProfile } from './fixtures/pdf/profiles.js';
 import { PdfkitGlyphs } from '../src/pdf/glyphs.js';
 import { extractText } from '../src/preview/index.js';
 import { Sink } from '../src/diag/index.js';
@@ -52,14 +54,25 @@ describe('writePdf text', () => {
     });
   });
 
-  test('a glyph reused for different text keeps its first mapping and says so', async () => {
+  test('a glyph set for two different texts extracts as each text (one CID per text, same outline)', async () => {
     const a = run('县', 40, 60);
     const b = { ...run('县', 60, 60), text: 'X' };
     b.glyphs[0] = { ...b.glyphs[0]!, text: 'X' };
+    const c = run('县', 80, 60);
     const sink = new Sink();
-    const pdf = await writePdf(doc([page([a, b])]), { sink });
-    expect(sink.items.map((d) => d.code)).toContain('glyph-text-conflict');
-    expect(allText(await extractText(pdf)).replace(/\s/g, '')).toBe('县县');
+    const pdf = await writePdf(doc([page([a, b, c])]), { sink });
+    expect(sink.items.map((d) => d.code)).not.toContain('glyph-text-conflict');
+    expect(allText(await extractText(pdf)).replace(/\s/g, '')).toBe('县X县');
+  });
+
+  test('⸺ and the —— ligature share a glyph in Noto CJK, yet each extracts as its own characters', async () => {
+    const text = '甲⸺乙——丙⸺丁⸻戊';
+    const op = run(text, 40, 60);
+    const shaped = op.glyphs.map((g) => g.text);
+    expect(shaped).toEqual(['甲', '⸺', '乙', '——', '丙', '⸺', '丁', '⸻', '戊']);
+    expect(new Set([op.glyphs[1]!.gid, op.glyphs[3]!.gid]).size).toBe(1);
+    const pdf = await writePdf(doc([page([op])]));
+    expect(allText(await extractText(pdf)).replace(/\s/g, '')).toBe(text);
   });
 
   test('two pages share one font subset and both extract', async () => {
@@ -94,8 +107,9 @@ describe('glyphs.ts byte level', () => {
     expect(s).toMatch(/\/Font <<\n\/F2 \d+ 0 R/);
     // W array: gid 0 + three glyphs, the ligature two em wide.
     expect(s).toMatch(/\/W \[0 \[1000 1000 2000 1000\]\]/);
-    // ToUnicode: CID 2 maps to both dashes.
-    expect(s).toContain('<0000> <0003> [<0000> <65e5> <2014 2014> <6708>]');
+    // ToUnicode: one bfchar per CID with text, CID 2 mapping to both dashes; nothing maps to U+0000 (.notdef).
+    expect(s).toContain('3 beginbfchar\n<0001> <65e5>\n<0002> <20142014>\n<0003> <6708>\nendbfchar');
+    expect(s).not.toMatch(/<0000>\s*<0000>/);
   });
 });
 
@@ -161,7 +175,7 @@ describe('writePdf colour, boxes, labelling', () => {
     expect(ois.size()).toBe(1);
     const oi = ois.lookup(0, PDFDict);
     expect(oi.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFX'));
-    expect((oi.get(PDFName.of('OutputConditionIdentifier')) as PDFString).asString()).toBe('IFRA26');
+    expect((oi.get(PDFName.of('OutputConditionIdentifier')) as PDFString).asString()).toBe('CGATS TR 002');
     expect((oi.get(PDFName.of('RegistryName')) as PDFString).asString()).toBe('http://www.color.org');
     expect(oi.get(PDFName.of('OutputCondition'))).toBeDefined();
     expect(oi.get(PDFName.of('Info'))).toBeDefined();
@@ -189,13 +203,18 @@ describe('writePdf colour, boxes, labelling', () => {
     expect(a.toString('latin1')).not.toMatch(/[BC]ZZZZZ\+/);
   });
 
-  test('x4: header 1.6 with XMP, and not labelled PDF/X-4 without an output profile', async () => {
+  test('x4: header 1.6, XMP, labelled PDF/X-4 with the default newsprint profile embedded; passes preflight', async () => {
     const sink = new Sink();
     const pdf = await writePdf(sample(), { standard: 'x4', sink });
     expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.6');
-    expect(pdf.toString('latin1')).toContain('/Metadata');
-    expect(pdf.toString('latin1')).not.toContain('PDF/X-4');
-    expect(sink.warnings.map((w) => w.code)).toContain('pdfx4-no-profile');
+    const s = pdf.toString('latin1');
+    expect(s).toContain('/Metadata');
+    expect(s).toContain('(PDF/X-4)');
+    expect(s).toContain('/DestOutputProfile');
+    expect(s).toContain('(CGATS TR 002)');
+    expect(sink.errors).toEqual([]);
+    const { preflight } = await import('../src/pdf/preflight.js');
+    expect((await preflight(pdf)).checks.filter((c) => !c.ok)).toEqual([]);
   });
 
   test('none: pdfkit output without the PDF/X pass, still CMYK', async () => {
@@ -234,21 +253,38 @@ describe('edge cases', () => {
     expect((await preflight(pdf)).ok).toBe(true);
   });
 
-  test('x4 with an output profile is labelled PDF/X-4 with the profile embedded', async () => {
-    // Minimal ICC header: only the class/colour-space bytes matter to our writer and preflight.
-    const icc = Buffer.alloc(128);
-    icc.write('prtrCMYK', 12, 'latin1');
-    const pdf = await writePdf(doc([page([run('字', 40, 60)])]), {
-      standard: 'x4',
-      outputProfile: { icc, identifier: 'WAN-IFRAnewspaper26v5' },
-    });
-    const s = pdf.toString('latin1');
-    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.6');
-    expect(s).toContain('(PDF/X-4)');
-    expect(s).not.toContain('GTS_PDFXConformance');
-    expect(s).toContain('/DestOutputProfile');
+  test("the shop's own (unregistered) profile is named by the intent and embedded, in X-1a and X-4", async () => {
+    const images = { ...defaultImageSettings(), profile: loadOutputProfile(shopProfile()) };
     const { preflight } = await import('../src/pdf/preflight.js');
-    const res = await preflight(pdf);
-    expect(res.checks.filter((c) => !c.ok)).toEqual([]);
+    for (const standard of ['x1a', 'x4'] as const) {
+      const pdf = await writePdf(doc([page([run('字', 40, 60)])]), { standard, images });
+      const s = pdf.toString('latin1');
+      expect(s).toContain('(Shop newspaper 26 coldset \\(test\\))');
+      expect(s).not.toContain('CGATS TR 002');
+      expect(s).toContain('/DestOutputProfile');
+      expect(s).not.toContain('/RegistryName');
+      expect((await preflight(pdf)).checks.filter((c) => !c.ok)).toEqual([]);
+    }
+  });
+});
+
+describe('ink limit of drawn colours', () => {
+  test('a colour over the limit is reported once and drawn within it, K kept', async () => {
+    const sink = new Sink();
+    const over = {
+      kind: 'rect' as const,
+      x: 30,
+      y: 30,
+      w: 100,
+      h: 40,
+      fill: [100, 100, 100, 100] as [number, number, number, number],
+    };
+    const pdf = await writePdf(doc([page([over, { ...over, y: 100 }, run('字', 40, 200)])]), { sink });
+    const d = sink.errors.filter((e) => e.code === 'colour-over-ink-limit');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.message).toMatch(/100\/100\/100\/100 has 400 % total ink, over the 240 % limit/);
+    expect(await pageContent(pdf)).toContain('0.467 0.467 0.467 1 k');
+    const { preflight } = await import('../src/pdf/preflight.js');
+    expect((await preflight(pdf)).checks.filter((c) => !c.ok)).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { loadEdition } from '../src/ingest/index.js';
-import { compositionReport, layoutEdition } from '../src/pipeline/index.js';
+import { loadFontBook } from '../src/fonts/index.js';
+import { checkCoverage, compositionReport, layoutEdition, templateCache } from '../src/pipeline/index.js';
 
 function edition(story: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'banmian-pipe-'));
@@ -24,19 +25,33 @@ const body =
   '本报讯 昨天上午，全市秋粮收购工作会议召开。会议要求各地做好秋粮收购准备，确保农民手中有粮卖得出、卖得好。'.repeat(6);
 
 describe('pipeline', () => {
-  it('reports a character the font cannot draw as a missing-glyph warning with the item', () => {
+  it('checks every character before composing: one no font has is an error naming code point, item and paragraph', () => {
     const sink = new Sink();
     const ed = loadEdition(
-      edition(`---\nkind: article\nid: grain\nheadline: 秋粮收购工作启动\n---\n\n${body}记者王𪛖报道。\n`),
+      edition(
+        `---\nkind: article\nid: grain\nheadline: 秋粮收购工作启动\n---\n\n${body}\n\n${body}记者王𪛖报道\u{30000}。\n`,
+      ),
       sink,
     );
+    const found = checkCoverage(ed, templateCache(), loadFontBook(), sink);
+    // 𪛖 (Extension B) is in the fallback faces; U+30000 (Extension G) is in none
+    expect(found).toHaveLength(1);
+    expect(found[0]!.code).toBe('char-not-in-fonts');
+    expect(found[0]!.severity).toBe('error');
+    expect(found[0]!.message).toContain('U+30000');
+    expect(found[0]!.message).toContain('paragraph 2 of grain');
+    expect(found[0]!.at).toMatchObject({ page: 1, item: 'grain', paragraph: 2 });
+    // composed: the rare character from the face that has it, the unknown one as the 〓 marker, never .notdef
     const [layout] = layoutEdition(ed, sink);
+    const glyphs = layout!.blocks.flatMap((b) => (b.kind === 'text' ? b.lines.flatMap((l) => l.line.glyphs) : []));
+    const rare = glyphs.find((g) => g.text === '𪛖')!;
+    expect(rare.face.postscriptName).toMatch(/^HanaMin/);
+    expect(rare.gid).not.toBe(0);
+    const unknown = glyphs.find((g) => g.text === '\u{30000}')!;
+    expect(unknown.gid).not.toBe(0);
+    expect(unknown.gid).toBe(unknown.face.glyphFor(0x3013).gid);
     compositionReport(layout!, sink);
-    const d = sink.items.filter((x) => x.code === 'missing-glyph');
-    expect(d).toHaveLength(1);
-    expect(d[0]!.at.item).toBe('grain');
-    expect(d[0]!.message).toContain('U+2A6D6');
-    expect(d[0]!.hint).toMatch(/replace|font/);
+    expect(sink.items.filter((x) => x.code === 'missing-glyph')).toEqual([]);
   });
 
   it('gives the composition report of the body: lines, paragraphs, and no missing glyphs on clean text', () => {

@@ -37,7 +37,7 @@ declare module 'fontkit' {
     availableFeatures: string[];
     hasGlyphForCodePoint(cp: number): boolean;
     glyphForCodePoint(cp: number): Glyph;
-    getGlyph(gid: number): Glyph;
+    getGlyph(gid: number, codePoints?: number[]): Glyph;
     layout(
       text: string,
       features?: string[] | Record<string, boolean>,

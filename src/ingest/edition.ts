@@ -11,6 +11,15 @@
  *   website: www.example.cn
  * date: 2024-07-03                    # YYYY-MM-DD, a real calendar date
  * issue: 12345                        # 总第 N 期; optional, a whole number ≥ 1
+ * print:                              # the print shop's settings; optional, every field too
+ *   code: PHRB                        #   paper code in the shop's file names
+ *   files: "{code}-{date}-{section}{page}.pdf"   # page file names (the default)
+ *   section: A                        #   section letter (叠)
+ *   standard: x1a                     #   x1a (PDF/X-1a:2001) or x4 (PDF/X-4)
+ *   profile: shop/WAN-IFRAnewspaper26v5.icc     # the shop's CMYK output profile (default: CGATS TR 002 newsprint)
+ *   inkLimit: 240                     #   total ink limit, %
+ *   ppi: { warn: 200, error: 100 }    #   effective photo resolution limits
+ *   hairline: 0.25                    #   thinnest rule, pt
  * pages:                              # at least one page; numbers unique
  *   - number: 1                       # 版次, whole number ≥ 1
  *     name: 要闻                      # 版名; optional
@@ -43,7 +52,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DiagnosticError, type Diagnostic, type Sink } from '../diag/index.js';
-import type { Edition, Item, ItemOverrides, Page, Paper } from '../model/edition.js';
+import type { Edition, Item, ItemOverrides, Page, Paper, PrintSettings } from '../model/edition.js';
 import { importCopy } from './copy.js';
 import { OverridesSchema, zodDiagnostics } from './schemas.js';
 import { readStoryFile } from './story.js';
@@ -73,6 +82,29 @@ const EditionSchema = z.strictObject({
   date: z.string().refine(realDate, 'must be a real date written YYYY-MM-DD'),
   issue: z.number().int().min(1).optional(),
   continuation: z.strictObject({ auto: z.boolean() }).optional(),
+  print: z
+    .strictObject({
+      code: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,16}$/, 'must be 1–16 letters, digits, - or _')
+        .optional(),
+      files: z
+        .string()
+        .regex(/\{page\}/, 'must contain {page}')
+        .optional(),
+      section: z
+        .string()
+        .regex(/^[A-Za-z0-9]{0,3}$/, 'must be up to 3 letters or digits')
+        .optional(),
+      standard: z.enum(['x1a', 'x4']).optional(),
+      profile: text.optional(),
+      inkLimit: z.number().min(100).max(400).optional(),
+      ppi: z
+        .strictObject({ warn: z.number().positive().optional(), error: z.number().positive().optional() })
+        .optional(),
+      hairline: z.number().min(0).max(2).optional(),
+    })
+    .optional(),
   pages: z
     .array(
       z.strictObject({
@@ -91,6 +123,10 @@ const EditionSchema = z.strictObject({
 const HINTS: Array<[RegExp, string]> = [
   [/^date/, 'write the date as YYYY-MM-DD, e.g. date: 2024-07-03'],
   [/^paper/, 'give the paper as paper: { name: 平湖日报, … } (only name is required)'],
+  [
+    /^print/,
+    'use code, files, section, standard (x1a or x4), profile, inkLimit, ppi { warn, error } and hairline in print',
+  ],
   [/layout$/, 'name the layout template of the page, e.g. layout: broadsheet'],
   [/number$/, 'give each page its page number, a whole number from 1'],
   [
@@ -290,5 +326,12 @@ export function loadEdition(file: string, sink: Sink): Edition {
   const edition: Edition = { paper, date: data.date, pages, baseDir };
   if (data.issue !== undefined) edition.issue = data.issue;
   if (data.continuation !== undefined) edition.continuation = data.continuation;
+  if (data.print) {
+    const { ppi, profile, ...rest } = data.print;
+    const print: PrintSettings = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    if (profile !== undefined) print.profile = path.resolve(baseDir, profile);
+    if (ppi) print.ppi = Object.fromEntries(Object.entries(ppi).filter(([, v]) => v !== undefined));
+    edition.print = print;
+  }
   return edition;
 }

@@ -228,6 +228,21 @@ export const TemplateSchema = z.object({
   colors: z.object({ text: cmyk, rule: cmyk, name: cmyk, tint: cmyk, adTint: cmyk, logo: cmyk, placeholder: cmyk }),
   /** Page quality limits (doc §6.2): the largest hole a page may have before it is reported under-full. */
   quality: z.object({ maxHole: z.number().min(0).max(1), warnAt: z.number().min(0).max(1) }),
+  /**
+   * The press this grid is printed on (the edition file's `print:` overrides it): PDF standard, the shop's output
+   * profile (relative to the template file), ink limit %, photo ppi limits, thinnest rule pt. Absent: defaults.
+   */
+  print: z
+    .strictObject({
+      standard: z.enum(['x1a', 'x4']).optional(),
+      profile: z.string().min(1).optional(),
+      inkLimit: z.number().min(100).max(400).optional(),
+      ppi: z
+        .strictObject({ warn: z.number().positive().optional(), error: z.number().positive().optional() })
+        .optional(),
+      hairline: z.number().min(0).max(2).optional(),
+    })
+    .optional(),
   cost: z.object({
     empty: z.number().min(0),
     headPad: z.number().min(0),

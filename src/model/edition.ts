@@ -1,6 +1,6 @@
 /**
  * The edition model: plain, JSON-serialisable data produced by ingest/ and read by every later stage.
- * Field names of items follow ../shared/seeds/*.reference.json.
+ * Field names of items follow the sample page's reference structure (seeds/000_52660507d51a0aa1.reference.json).
  */
 
 /** Where an item came from in its input file (1-based line), for diagnostics. Not part of the reference JSON. */
@@ -225,8 +225,33 @@ export interface Page {
   items: Item[];
 }
 
+/**
+ * What the print shop sets for a paper (the edition file's `print:` section; every field optional, defaults in
+ * pipeline/print.ts). Paths are resolved against the edition file by ingest.
+ */
+export interface PrintSettings {
+  /** Paper code in the shop's file names, e.g. `PHRB`. */
+  code?: string;
+  /** Pattern of the page files, e.g. `{code}-{date}-{section}{page}.pdf`. */
+  files?: string;
+  /** Section letter (叠) of the pages, e.g. `A`. */
+  section?: string;
+  /** PDF standard: `x1a` (PDF/X-1a:2001) or `x4` (PDF/X-4). */
+  standard?: 'x1a' | 'x4';
+  /** The shop's CMYK output profile (absolute path). */
+  profile?: string;
+  /** Total ink limit in % (C+M+Y+K). */
+  inkLimit?: number;
+  /** Effective image resolution limits, ppi. */
+  ppi?: { warn?: number; error?: number };
+  /** Thinnest rule the shop prints, pt. */
+  hairline?: number;
+}
+
 export interface Edition {
   paper: Paper;
+  /** The print shop's settings, when the edition file has a `print:` section. */
+  print?: PrintSettings;
   /** ISO date `YYYY-MM-DD`. */
   date: string;
   /** 总期号. */

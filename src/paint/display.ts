@@ -53,6 +53,8 @@ export interface ImageOp {
   h: number;
   /** Fit: `cover` crops to fill the frame, centred. */
   fit: 'cover' | 'contain';
+  /** The item the image belongs to (photo or ad id), for diagnostics. */
+  item?: string;
 }
 
 export type DisplayOp = GlyphOp | RectOp | LineOp | ImageOp;

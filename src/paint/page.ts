@@ -12,7 +12,18 @@ function blockOps(b: Block, dx: number, dy: number): DisplayOp[] {
     case 'text':
       return b.lines.flatMap((l) => lineToGlyphOps(l.line, l.x + dx, l.baseline + dy, l.fill));
     case 'image':
-      return [{ kind: 'image', src: b.src, x: b.rect.x + dx, y: b.rect.y + dy, w: b.rect.w, h: b.rect.h, fit: b.fit }];
+      return [
+        {
+          kind: 'image',
+          src: b.src,
+          x: b.rect.x + dx,
+          y: b.rect.y + dy,
+          w: b.rect.w,
+          h: b.rect.h,
+          fit: b.fit,
+          ...(b.item ? { item: b.item } : {}),
+        },
+      ];
     case 'box': {
       const op: DisplayOp = { kind: 'rect', x: b.rect.x + dx, y: b.rect.y + dy, w: b.rect.w, h: b.rect.h };
       if (b.fill) op.fill = b.fill;

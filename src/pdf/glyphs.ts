@@ -16,10 +16,11 @@ interface EmbeddedFontInternals {
   name: string;
   scale: number;
   font: { getGlyph(gid: number): { advanceWidth: number }; numGlyphs: number };
-  subset: { includeGlyph(gid: number): number; encode(): Uint8Array; cff?: unknown };
+  subset: { includeGlyph(gid: number): number; glyphs: number[]; encode(): Uint8Array; cff?: unknown };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
+  toUnicodeCmap(): PdfRef;
 }
 
 interface PdfRef {
@@ -30,7 +31,7 @@ interface PdfRef {
 /** The parts of pdfkit's PDFDocument / PDFPage we rely on. */
 interface DocInternals {
   _font: EmbeddedFontInternals | null;
-  font(src: string): unknown;
+  font(src: unknown): unknown;
   ref(data?: Record<string, unknown>): PdfRef;
   addContent(data: string): unknown;
   page: {
@@ -52,6 +53,48 @@ const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
 /** Code points of a string (astral characters count once). */
 const codePoints = (s: string): number[] => Array.from(s, (ch) => ch.codePointAt(0)!);
 
+/** UTF-16BE hex of code points (astral ones as surrogate pairs). */
+const utf16Hex = (cps: readonly number[]): string =>
+  cps
+    .map((cp) =>
+      cp > 0xffff ? hex4(0xd800 + ((cp - 0x10000) >> 10)) + hex4(0xdc00 + ((cp - 0x10000) & 0x3ff)) : hex4(cp),
+    )
+    .join('');
+
+/** A ToUnicode CMap (Adobe-Identity-UCS) with one bfchar entry per CID that has text; never U+0000. */
+function toUnicodeCmap(doc: DocInternals, unicode: ReadonlyArray<readonly number[] | undefined>): PdfRef {
+  const entries: string[] = [];
+  unicode.forEach((cps, cid) => {
+    if (cid === 0 || !cps || cps.length === 0 || cps.includes(0)) return;
+    entries.push(`<${hex4(cid)}> <${utf16Hex(cps)}>`);
+  });
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
+  }
+  const cmap = doc.ref();
+  cmap.end(
+    [
+      '/CIDInit /ProcSet findresource begin',
+      '12 dict begin',
+      'begincmap',
+      '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+      '/CMapName /Adobe-Identity-UCS def',
+      '/CMapType 2 def',
+      '1 begincodespacerange',
+      '<0000> <FFFF>',
+      'endcodespacerange',
+      ...blocks,
+      'endcmap',
+      'CMapName currentdict /CMap defineresource pop',
+      'end',
+      'end',
+    ].join('\n'),
+  );
+  return cmap;
+}
+
 /** Name of the overprint ExtGState in every page's resources. */
 export const OVERPRINT_GS = 'GsOP';
 
@@ -60,11 +103,15 @@ export class PdfkitGlyphs {
   private readonly fonts = new Map<string, EmbeddedFontInternals>();
   /** font id + gid → text first mapped, to detect a glyph reused for different text. */
   private readonly mapped = new Map<string, string>();
+  /** font id + gid + text → the extra CID of a glyph set for a second text. */
+  private readonly alternates = new Map<string, number>();
   private overprintRef: PdfRef | null = null;
 
   constructor(
     doc: unknown,
     private readonly sink?: Sink,
+    /** The parsed font of a file, if the caller has one (pdfkit takes a fontkit font as well as a path). */
+    private readonly parsed?: (file: string) => unknown,
   ) {
     this.doc = doc as DocInternals;
   }
@@ -73,7 +120,7 @@ export class PdfkitGlyphs {
   private fontFor(file: string): EmbeddedFontInternals {
     let f = this.fonts.get(file);
     if (!f) {
-      this.doc.font(file);
+      this.doc.font(this.parsed?.(file) ?? file);
       const font = this.doc._font;
       if (!font?.subset || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
         throw new Error(`pdfkit did not open ${file} as an embedded font`);
@@ -90,6 +137,10 @@ export class PdfkitGlyphs {
           return bytes;
         };
       }
+      // pdfkit's ToUnicode maps every CID from 0, .notdef to U+0000 and glyphs without text to nothing; ours
+      // maps only the glyphs that carry text (bfchar, at most 100 per block as ISO 32000-1 §9.10.3 allows).
+      const doc = this.doc;
+      font.toUnicodeCmap = () => toUnicodeCmap(doc, font.unicode);
       f = font;
       this.fonts.set(file, f);
     }
@@ -110,7 +161,12 @@ export class PdfkitGlyphs {
     delete this.doc.page.dictionary.data[key];
   }
 
-  /** CID for `gid` in the subset of `font`, recording width and Unicode text on first use. */
+  /**
+   * CID for `gid` in the subset of `font`, recording width and Unicode text on first use. A glyph that stands for
+   * different text in different places (U+2E3A ⸺ and the `——` ligature are one glyph in Noto CJK; a Kangxi radical
+   * and its ideograph) gets one CID per text: the subset holds the glyph once more under the new CID, so that the
+   * ToUnicode of every printed glyph is exactly the characters it was set for.
+   */
   private cid(font: EmbeddedFontInternals, gid: number, text: string, op: GlyphOp, page: number): number {
     if (!Number.isInteger(gid) || gid < 0 || gid >= font.font.numGlyphs) {
       this.sink?.error(
@@ -121,10 +177,21 @@ export class PdfkitGlyphs {
       );
       gid = 0;
     }
-    const cid = font.subset.includeGlyph(gid);
-    if (font.widths[cid] == null) font.widths[cid] = font.font.getGlyph(gid).advanceWidth * font.scale;
     const key = `${font.id}:${gid}`;
     const first = this.mapped.get(key);
+    let cid: number;
+    if (first === undefined || first === text) {
+      cid = font.subset.includeGlyph(gid);
+    } else {
+      const alt = `${key}:${text}`;
+      const known = this.alternates.get(alt);
+      if (known !== undefined) return known;
+      font.subset.glyphs.push(gid);
+      cid = font.subset.glyphs.length - 1;
+      this.alternates.set(alt, cid);
+      font.unicode[cid] = codePoints(text);
+    }
+    if (font.widths[cid] == null) font.widths[cid] = font.font.getGlyph(gid).advanceWidth * font.scale;
     if (first === undefined) {
       this.mapped.set(key, text);
       font.unicode[cid] = codePoints(text);
@@ -136,13 +203,6 @@ export class PdfkitGlyphs {
           'attach the characters of a mark or ligature part to one of its glyphs in the composition stage',
         );
       }
-    } else if (first !== text) {
-      this.sink?.info(
-        'glyph-text-conflict',
-        `glyph ${gid} of ${op.fontName} stands for "${first}" and also "${text}"; text extraction will show "${first}"`,
-        { page },
-        'nothing to do unless copied text must be exact; the printed page is unaffected',
-      );
     }
     return cid;
   }

@@ -15,15 +15,9 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import type { DisplayDocument } from '../paint/display.js';
-import { fail, type Sink } from '../diag/index.js';
-
-/** The printing condition we declare (registered in the ICC characterization registry, so no profile embedded). */
-export const OUTPUT_INTENT = {
-  identifier: 'IFRA26',
-  registry: 'http://www.color.org',
-  condition: 'Coldset offset on newsprint (ISO 12647-3), 26% TVI',
-  info: 'ISO 12647-3 newsprint, IFRA26 characterization',
-} as const;
+import { fail } from '../diag/index.js';
+import { ICC_REGISTRY } from './conditions.js';
+import type { OutputProfile } from './profile.js';
 
 export interface EditionDate {
   js: Date;
@@ -70,17 +64,17 @@ const tagFrom = (h: Buffer): string => Array.from(h.subarray(0, 6), (b) => Strin
 const xmlEscape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export interface PostProcessOptions {
-  /** For `x4`: an ICC CMYK output profile (class prtr) and its identifier. Without one the file is not labelled X-4. */
-  outputProfile?: { icc: Buffer; identifier: string; condition?: string };
-  sink?: Sink;
-}
-
+/**
+ * Label pdfkit's output: page boxes, subset tags, Info, one GTS_PDFX output intent naming the condition of
+ * `profile` (the one the photos were separated with), the trailer ID and, for PDF/X-4, XMP metadata. The profile
+ * is embedded as DestOutputProfile when the variant needs it: always in PDF/X-4 (ISO 15930-7 §6.2.4), in
+ * PDF/X-1a when its condition is not a registered reference name (ISO 15930-1 §6.4).
+ */
 export async function postProcess(
   raw: Buffer,
   display: DisplayDocument,
   standard: 'x1a' | 'x4',
-  opts: PostProcessOptions = {},
+  profile: OutputProfile,
 ): Promise<Buffer> {
   const date = editionDate(display.date);
   const pdf = await PDFDocument.load(raw, { updateMetadata: false });
@@ -132,32 +126,23 @@ export async function postProcess(
     ModDate: PDFString.of(date.pdf),
     Trapped: PDFName.of('False'),
   };
-  const profile = standard === 'x4' ? opts.outputProfile : undefined;
   if (standard === 'x1a') {
     info.GTS_PDFXVersion = PDFString.of('PDF/X-1:2001');
     info.GTS_PDFXConformance = PDFString.of('PDF/X-1a:2001');
-  } else if (profile) {
-    info.GTS_PDFXVersion = PDFString.of('PDF/X-4');
-  } else {
-    opts.sink?.warn(
-      'pdfx4-no-profile',
-      'PDF/X-4 needs an embedded output profile and none was given, so the file is written as PDF 1.6 with XMP but not labelled PDF/X-4',
-      {},
-      "give the print shop's CMYK output profile (e.g. WAN-IFRAnewspaper26v5.icc), or deliver PDF/X-1a",
-    );
-  }
+  } else info.GTS_PDFXVersion = PDFString.of('PDF/X-4');
   trailer.Info = ctx.register(ctx.obj(info));
 
-  // One GTS_PDFX output intent.
+  // One GTS_PDFX output intent, for the profile the photos were separated with.
   const oi: Record<string, PDFObject> = {
     Type: PDFName.of('OutputIntent'),
     S: PDFName.of('GTS_PDFX'),
-    OutputConditionIdentifier: PDFString.of(profile?.identifier ?? OUTPUT_INTENT.identifier),
-    RegistryName: PDFString.of(OUTPUT_INTENT.registry),
-    OutputCondition: PDFString.of(profile?.condition ?? OUTPUT_INTENT.condition),
-    Info: PDFString.of(OUTPUT_INTENT.info),
+    OutputConditionIdentifier: textString(profile.identifier),
+    OutputCondition: textString(profile.condition),
+    Info: textString(profile.info),
   };
-  if (profile) oi.DestOutputProfile = ctx.register(ctx.flateStream(profile.icc, { N: 4 }));
+  if (profile.registered) oi.RegistryName = PDFString.of(ICC_REGISTRY);
+  if (standard === 'x4' || !profile.registered)
+    oi.DestOutputProfile = ctx.register(ctx.flateStream(profile.icc.bytes, { N: 4 }));
   pdf.catalog.set(PDFName.of('OutputIntents'), ctx.obj([ctx.register(ctx.obj(oi))]));
 
   // ID from the content (pdfkit's is a hash of Info only, equal across pages).
@@ -165,7 +150,7 @@ export async function postProcess(
   trailer.ID = ctx.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 
   if (standard === 'x4') {
-    const xmp = xmpPacket(display.title, date.iso, id, profile ? 'PDF/X-4' : null);
+    const xmp = xmpPacket(display.title, date.iso, id, 'PDF/X-4');
     pdf.catalog.set(
       PDFName.of('Metadata'),
       ctx.register(ctx.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })),

@@ -3,7 +3,14 @@
  * becomes a continuation module on page N (its short head and 上接第M版), and the numbers are right by
  * construction — a continuation that page N cannot take moves the jump to the next page, or, on the last page,
  * the story is set without a jump and its overset reported. The 导读 on page 1 lists the other pages' leads as built.
+ *
+ * A page's layout depends on its own inputs and on what the edition asks of it (its PageRequest: the stories
+ * continued into it, where its own stories may jump, page 1's 导读 as built). An incremental build keys each page
+ * by both and reuses the layout of an unchanged key (`PlanOptions.memo`), so an edit to one page lays out again
+ * only the pages whose inputs or requests changed — a longer story on page 2 that now continues differently
+ * changes page 3's request, and page 3 with it.
  */
+import crypto from 'node:crypto';
 import { type Diagnostic, Sink } from '../diag/index.js';
 import { type FontBook, loadFontBook } from '../fonts/index.js';
 import {
@@ -19,24 +26,91 @@ import type { Edition, Page, StoryItem } from '../model/edition.js';
 import type { DisplayDocument } from '../paint/display.js';
 import { paintPage } from '../paint/page.js';
 
-interface Built {
+/** One page as laid out: its layout, the diagnostics layout gave, and the key of what it was laid out from. */
+export interface PlannedPage {
   layout: PageLayout;
-  diags: Diagnostic[];
+  diagnostics: Diagnostic[];
+  /** A hash of the page's inputs (`keyOf`) and of its request: equal keys, equal layouts. */
+  key: string;
 }
 
-/** Lay out every page of an edition (no files written). */
-export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = loadFontBook()): PageLayout[] {
+/** Layouts of earlier plans by key, kept by the caller between builds (the preview's builder). */
+export type LayoutMemo = Map<string, PlannedPage>;
+
+export interface PlanOptions {
+  templateOf?: (layout: string) => LayoutTemplate;
+  /** The pages wanted; the others are laid out only where a wanted page depends on them. */
+  only?: ReadonlySet<number>;
+  /** The key of a page's own inputs (the builder's page key); default: the page's items and template. */
+  keyOf?: (page: Page) => string;
+  /** Layouts from earlier plans, reused for equal keys; pruned to this plan's keys. */
+  memo?: LayoutMemo;
+}
+
+/** A template loader that loads each template once (pages sharing a template share it). */
+export function templateCache(): (layout: string) => LayoutTemplate {
   const templates = new Map<string, LayoutTemplate>();
-  const template = (name: string): LayoutTemplate => {
-    let t = templates.get(name);
-    if (!t) {
-      t = loadTemplate(name);
-      templates.set(name, t);
+  return (layout) => {
+    let template = templates.get(layout);
+    if (!template) {
+      template = loadTemplate(layout);
+      templates.set(layout, template);
     }
-    return t;
+    return template;
   };
+}
+
+/**
+ * Lay out every page of an edition (no files written), or only the pages numbered in `only` (each still laid
+ * out against the whole edition: the stories continued into it, the 导读 of page 1). Diagnostics go to `sink`
+ * in page order.
+ */
+export function layoutEdition(
+  edition: Edition,
+  sink: Sink,
+  fonts: FontBook = loadFontBook(),
+  templateOf: (layout: string) => LayoutTemplate = templateCache(),
+  only?: ReadonlySet<number>,
+): PageLayout[] {
+  const plan = planEdition(edition, sink, fonts, { templateOf, ...(only ? { only } : {}) });
+  const wanted = only ? edition.pages.filter((p) => only.has(p.number)) : edition.pages;
+  for (const p of wanted) for (const d of plan.get(p.number)!.diagnostics) sink.add(d);
+  return wanted.map((p) => plan.get(p.number)!.layout);
+}
+
+/**
+ * Lay out the edition's pages with their continuations and 导读, by page number. Edition-level problems (a
+ * continueOn naming no later page) go to `sink`; each page's own diagnostics stay with its PlannedPage.
+ */
+export function planEdition(
+  edition: Edition,
+  sink: Sink,
+  fonts: FontBook = loadFontBook(),
+  opts: PlanOptions = {},
+): Map<number, PlannedPage> {
+  const template = opts.templateOf ?? templateCache();
+  const keyOf = opts.keyOf ?? ((p: Page) => JSON.stringify([p, template(p.layout).file]));
   const pages = edition.pages;
-  // Where each story may jump: its continueOn (a later page of the edition), else nowhere.
+  const used = new Map<string, PlannedPage>();
+  const layoutOne = (p: Page, req: PageRequest): PlannedPage => {
+    const key = requestKey(keyOf(p), req);
+    let done = used.get(key) ?? opts.memo?.get(key);
+    if (!done) {
+      const s = new Sink();
+      const layout = layoutPage(p, edition, template(p.layout), fonts, s, req);
+      done = { layout, diagnostics: s.items, key };
+    }
+    used.set(key, done);
+    return done;
+  };
+  const finish = (built: Map<number, PlannedPage>): Map<number, PlannedPage> => {
+    if (opts.memo) {
+      opts.memo.clear();
+      for (const [k, v] of used) opts.memo.set(k, v);
+    }
+    return built;
+  };
+  // 1. Where each story may jump: its continueOn (a later page of the edition), else nowhere.
   const jumpTo = new Map<number, Map<string, number>>();
   const noAuto = new Map<number, Set<string>>();
   for (const [k, p] of pages.entries()) {
@@ -55,9 +129,18 @@ export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = lo
     }
     jumpTo.set(p.number, m);
   }
-  const built = new Map<number, Built>();
+  // 2. Pages that cannot receive a continuation and do not quote the others (not page 1) stand alone: wanted
+  // ones are laid out by themselves.
+  const continues = edition.continuation?.auto === true || [...jumpTo.values()].some((m) => m.size > 0);
+  if (opts.only && !continues && !opts.only.has(1)) {
+    const built = new Map<number, PlannedPage>();
+    for (const p of pages)
+      if (opts.only.has(p.number)) built.set(p.number, layoutOne(p, { incoming: [], continueTo: new Map() }));
+    return finish(built);
+  }
+  const built = new Map<number, PlannedPage>();
   let index: IndexEntry[] | null = null;
-  // Lay out from page k on, forwarding every jump to the page it names.
+  // 3. Lay out from page k on, forwarding every jump to the page it names.
   const run = (from: number): void => {
     const incoming = new Map<number, Incoming[]>();
     for (const [k, p] of pages.entries()) {
@@ -72,15 +155,14 @@ export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = lo
         autoTo: edition.continuation?.auto && next ? next.number : null,
         index: p.number === 1 ? index : null,
       };
-      const s = new Sink();
-      const layout = layoutPage(p, edition, template(p.layout), fonts, s, req);
-      built.set(p.number, { layout, diags: s.items });
-      for (const j of layout.jumps) push(incoming, j.to, jumpPart(p, j));
+      const done = layoutOne(p, req);
+      built.set(p.number, done);
+      for (const j of done.layout.jumps) push(incoming, j.to, jumpPart(p, j));
     }
   };
   run(0);
-  // Every promised continuation must stand on its page; else the jump moves on (or is given up), and the pages
-  // from the jumping one are laid out again. A few rounds at most: each round moves a jump later.
+  // 4. Every promised continuation must stand on its page; else the jump moves on (or is given up), and the
+  // pages from the jumping one are laid out again. A few rounds at most: each round moves a jump later.
   for (let round = 0; round < 2 * pages.length; round++) {
     const miss = missingContinuation(pages, built);
     if (!miss) break;
@@ -96,7 +178,7 @@ export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = lo
     }
     run(k);
   }
-  // 导读: page 1 again when the other pages' leads as built differ from what its copy said.
+  // 5. 导读: page 1 again when the other pages' leads as built differ from what its copy said.
   const first = built.get(1);
   if (first && pages.length > 1) {
     const asBuilt = builtIndex(pages, built);
@@ -108,8 +190,18 @@ export function layoutEdition(edition: Edition, sink: Sink, fonts: FontBook = lo
       if (JSON.stringify(built.get(1)!.layout.jumps) !== before) run(k + 1);
     }
   }
-  for (const p of pages) for (const d of built.get(p.number)!.diags) sink.add(d);
-  return pages.map((p) => built.get(p.number)!.layout);
+  return finish(built);
+}
+
+/** The key of a page laid out on `request`: its own inputs' key and what the edition asks of it. */
+function requestKey(own: string, req: PageRequest): string {
+  const asked = {
+    incoming: (req.incoming ?? []).map((c) => [c.from, c.resume, c.item]),
+    continueTo: [...(req.continueTo ?? new Map()).entries()],
+    autoTo: req.autoTo ?? null,
+    index: req.index ?? null,
+  };
+  return crypto.createHash('sha256').update(own).update('\0').update(JSON.stringify(asked)).digest('hex');
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -138,7 +230,7 @@ function jumpsOf(
 /** The first jump whose continuation is not on the page it names. */
 function missingContinuation(
   pages: Page[],
-  built: Map<number, Built>,
+  built: Map<number, PlannedPage>,
 ): { item: string; from: number; to: number } | null {
   for (const p of pages)
     for (const j of built.get(p.number)!.layout.jumps) {
@@ -150,7 +242,7 @@ function missingContinuation(
 }
 
 /** The other pages' lead stories as built, for page 1's 导读. */
-function builtIndex(pages: Page[], built: Map<number, Built>): IndexEntry[] {
+function builtIndex(pages: Page[], built: Map<number, PlannedPage>): IndexEntry[] {
   const out: IndexEntry[] = [];
   for (const p of pages) {
     if (p.number === 1) continue;

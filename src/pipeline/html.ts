@@ -22,7 +22,7 @@ export function previewHtml(report: BuildReport): string {
 <style>body{font-family:sans-serif;margin:1em;background:#eee}figure{display:inline-block;margin:0 1em 1em 0;background:#fff;padding:.5em;box-shadow:0 1px 4px #999}
 img{max-height:90vh;display:block}table{border-collapse:collapse;background:#fff}td{border:1px solid #ccc;padding:2px 6px;font-size:13px}.error td{background:#fdd}.warning td{background:#ffd}</style></head>
 <body><h1>${esc(report.paper)} ${esc(report.date)}</h1>
-<p>${report.pages.length} 版 · <a href="${esc(report.editionPdf)}">整期 PDF</a> · ${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset, ${report.counts.heldOver} held over</p>
+<p>${report.pages.length} 版 · ${report.editionPdf ? `<a href="${esc(report.editionPdf)}">整期 PDF</a>` : '整期 PDF 待整期构建'} · ${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.overset} overset, ${report.counts.heldOver} held over</p>
 ${pages}
 <h2>Diagnostics</h2><table><tr><th>severity</th><th>code</th><th>where</th><th>message</th><th>hint</th></tr>
 ${diags}

@@ -1,95 +1,76 @@
 /**
- * The composition root of a build: wires ingest → layout (which calls the composer) → paint → pdf, and owns the
- * diagnostics sink. Pure with respect to the file system except for the explicit write step at the end.
+ * The composition root of a build: wires ingest → layout (which calls the composer) → paint → pdf → preview,
+ * and owns the diagnostics sink. `banmian build` and the preview server build through the same incremental
+ * EditionBuilder (builder.ts), which checks the machine and every character before composing; the files go
+ * into the output folder as one set, swapped in when complete (deliver.ts).
  */
-import path from 'node:path';
 import { Sink } from '../diag/index.js';
-import { loadEdition } from '../ingest/index.js';
-import type { DisplayDocument } from '../paint/display.js';
-import { type ImageCache, writePdf } from '../pdf/index.js';
-import { preflight } from '../pdf/preflight.js';
 import { renderPng } from '../preview/index.js';
-import { compositionReport } from './composition-report.js';
-import { layoutEdition, paintEdition } from './edition.js';
-import { writeFileAtomic } from './files.js';
-import { previewHtml } from './html.js';
-import { layoutReport } from './layout-report.js';
-import type { BuildOptions, BuildReport, PageReport } from './report.js';
+import { EditionBuilder } from './builder.js';
+import { deliver, type PageFiles } from './deliver.js';
+import { onePageReport, previousReport } from './one-page.js';
+import type { BuildOptions, BuildReport } from './report.js';
 
+export { EditionBuilder, pageAliasName, pagePngName, type BuiltPage, type EditionBuild } from './builder.js';
 export { compositionReport } from './composition-report.js';
-export { layoutEdition, paintEdition } from './edition.js';
-export { writeFileAtomic } from './files.js';
+export { checkCoverage } from './coverage.js';
+export { deliver, EDITION_PDF, type PageFiles } from './deliver.js';
+export {
+  type LayoutMemo,
+  layoutEdition,
+  type PlannedPage,
+  paintEdition,
+  planEdition,
+  templateCache,
+} from './edition.js';
+export { EnvironmentError } from './environment.js';
+export { OutputSet, writeFileAtomic } from './files.js';
 export { previewHtml } from './html.js';
 export type { LayoutReport, ModuleReport, QualityReport } from './layout-report.js';
 export { qualityLine } from './layout-report.js';
-export type { BuildOptions, BuildReport, PageReport, PdfStandard } from './report.js';
+export { placeDiagnostics, type Place } from './places.js';
+export { DEFAULT_FILES, pageFileName, paperCode } from './print.js';
+export type { BuildOptions, BuildProgress, BuildReport, BuildStep, PageReport, PdfStandard } from './report.js';
+export { BUILD_STEPS } from './report.js';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Build an edition file into `opts.outDir`: one PDF per page, the edition PDF, PNG previews, report.json, index.html. */
+/**
+ * Build an edition file into `opts.outDir`: one PDF per page under the shop's file name (with its `page-NN.pdf`
+ * link), the edition PDF, PNG previews, report.json, index.html. With `opts.page`, that page's files replace
+ * its files in the folder's previous build of the edition. Returns the report of what this build built (with
+ * `opts.page`: that page), as delivered.
+ */
 export async function buildEdition(editionFile: string, opts: BuildOptions, sink = new Sink()): Promise<BuildReport> {
-  const edition = loadEdition(editionFile, sink);
-  const layouts = layoutEdition(edition, sink);
-  const composition = layouts.map((l) => ({ page: l.number, stats: compositionReport(l, sink) }));
-  const doc = paintEdition(edition, layouts);
+  // 1. The build: the machine (fonts, profile, output folder) and every character checked before composing,
+  // then each page laid out, painted, written and preflighted (builder.ts, page.ts).
+  const builder = new EditionBuilder(editionFile, {
+    ...(opts.standard ? { standard: opts.standard } : {}),
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    previewDpi: opts.previewDpi,
+    outDir: opts.outDir,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  const build = await builder.build(sink, opts.page === undefined ? {} : { page: opts.page });
 
-  // Render everything in memory first; files are written only once every page succeeded.
-  const outputs: Array<[string, Uint8Array | string]> = [];
-  const imageCache: ImageCache = new WeakMap();
-  const pages: PageReport[] = [];
-  for (const [i, page] of doc.pages.entries()) {
-    const single: DisplayDocument = { ...doc, title: `${doc.title} 第${page.number}版`, pages: [page] };
-    const pdf = await writePdf(single, { standard: opts.standard, sink, imageCache });
-    const pdfName = `page-${pad(page.number)}.pdf`;
-    outputs.push([pdfName, pdf]);
-    let pngName: string | null = null;
-    if (opts.previewDpi > 0) {
-      pngName = `page-${pad(page.number)}.png`;
-      outputs.push([pngName, await renderPng(pdf, 0, opts.previewDpi)]);
-    }
-    const pf = opts.standard === 'none' ? { ok: true, checks: [] } : await preflight(pdf);
-    for (const c of pf.checks) {
-      if (!c.ok)
-        sink.error(
-          'preflight',
-          `preflight check ${c.id} failed: ${c.detail}`,
-          { page: page.number },
-          'report this as a banmian bug; the file will be rejected by the print shop',
-        );
-    }
-    pages.push({
-      number: page.number,
-      pdf: pdfName,
-      png: pngName,
-      items: edition.pages[i]?.items.length ?? 0,
-      preflight: { ok: pf.ok, failed: pf.checks.filter((c) => !c.ok).map((c) => c.id) },
-      layout: layoutReport(layouts[i]!),
-    });
+  // 2. The previews, from the proof PDF where a page has proof marks (overset), never from marks in print.
+  const files: PageFiles[] = [];
+  for (const [index, page] of build.pages.entries()) {
+    const png = opts.previewDpi > 0 ? await preview(page.proof ?? page.pdf, page.number, index) : null;
+    files.push({ number: page.number, pdf: page.pdf, ...(png ? { png } : {}) });
   }
-  // The edition file holds the same pages: its problems were reported once already, page by page.
-  const editionPdf = await writePdf(doc, { standard: opts.standard, sink: new Sink(), imageCache });
-  outputs.push(['edition.pdf', editionPdf]);
+  async function preview(pdf: Buffer, page: number, index: number): Promise<Buffer> {
+    opts.onProgress?.({ page, step: 'png', index, total: build.pages.length });
+    return renderPng(pdf, 0, opts.previewDpi);
+  }
 
-  const diagnostics = sink.items;
-  const report: BuildReport = {
-    edition: path.basename(editionFile),
-    paper: edition.paper.name,
-    date: edition.date,
-    standard: opts.standard,
-    pages,
-    editionPdf: 'edition.pdf',
-    counts: {
-      errors: sink.errors.length,
-      warnings: sink.warnings.length,
-      overset: diagnostics.filter((d) => d.code === 'overset').length,
-      heldOver: diagnostics.filter((d) => d.code === 'held-over').length,
-      missingImages: diagnostics.filter((d) => d.code === 'missing-image').length,
-    },
-    composition,
-    diagnostics,
-  };
-  outputs.push(['report.json', `${JSON.stringify(report, null, 1)}\n`]);
-  outputs.push(['index.html', previewHtml(report)]);
-  for (const [name, bytes] of outputs) writeFileAtomic(path.join(opts.outDir, name), bytes);
-  return report;
+  // 3. Deliver the whole edition, or (--page) this page within the folder's previous build.
+  const report = builder.report();
+  if (opts.page === undefined)
+    return deliver(opts.outDir, report, files, {
+      editionPdf: await builder.editionPdf(),
+      ...(opts.final ? { final: true } : {}),
+    });
+  const numbers = build.edition.pages.map((p) => p.number);
+  const whole = onePageReport(previousReport(opts.outDir), report, opts.page, numbers, (n) => builder.pageFile(n));
+  const done = deliver(opts.outDir, whole, files, { editionPdf: null, ...(opts.final ? { final: true } : {}) });
+  return { ...report, editionPdf: null, delivered: done.delivered };
 }

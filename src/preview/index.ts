@@ -112,3 +112,6 @@ export async function extractText(pdf: Buffer): Promise<ExtractedPage[]> {
   }
   return pages;
 }
+
+export { PageRaster, type PtRect } from './raster.js';
+export { encodePng } from './png.js';

@@ -1,21 +1,16 @@
 /**
- * Headlines: break only at phrase boundaries (budoux zh-hans), never start a line with a particle (的/了/之…)
- * or a closing mark, and balance the lines. Nothing is shrunk: if the text cannot fit in maxLines the best
+ * Headlines: break only at phrase boundaries (budoux zh-hans) that no word of the headline word list runs across
+ * (words.ts: never `创|新学堂`), never start a line with a particle (的/了/之…) or a closing mark, and balance the lines. Nothing is shrunk: if the text cannot fit in maxLines the best
  * attempt is returned (its lines are wider than maxWidth, and notes.overfull says by how much) so that the
  * caller can reduce the size.
  */
-import { loadDefaultSimplifiedChineseParser } from 'budoux';
 import type { ComposeStyle, ComposedLine, ParagraphSettings } from './types.js';
 import { BODY_SETTINGS } from './types.js';
 import { prepare, type PreparedParagraph } from './prepare.js';
 import { fit, setLine } from './linebreak.js';
 import { COSTS, HEADLINE_START_PROHIBITED } from './rules.js';
 
-let parser: ReturnType<typeof loadDefaultSimplifiedChineseParser> | null = null;
-function phrases(text: string): string[] {
-  parser ??= loadDefaultSimplifiedChineseParser();
-  return parser.parse(text);
-}
+import { phraseBoundaries, wordInteriors } from './words.js';
 
 export function composeHeadline(
   text: string,
@@ -25,19 +20,28 @@ export function composeHeadline(
 ): ComposedLine[] {
   const align = opts.align ?? 'center';
   const maxLines = Math.max(1, opts.maxLines ?? 3);
-  const settings: ParagraphSettings = { ...BODY_SETTINGS, indent: 0, align, lastLine: align, minLastLineHan: 0 };
+  const settings: ParagraphSettings = {
+    ...BODY_SETTINGS,
+    indent: 0,
+    align,
+    lastLine: align,
+    minLastLineChars: 0,
+    paragraphStartOpener: 'trim',
+    endMark: 'trim',
+  };
   const base = prepare([{ text, style }], settings, { extraNoStart: HEADLINE_START_PROHIBITED });
   const n = base.n;
   if (n === 0) return [];
-  const bounds = new Set<number>();
-  let off = 0;
-  for (const ph of phrases(text)) {
-    off += ph.length;
-    bounds.add(off);
-  }
+  // A break inside a budoux phrase is dear, inside a list word dearer than an overfull line (the caller then sets
+  // the headline smaller rather than break a word).
+  const bounds = phraseBoundaries(text);
+  const inside = wordInteriors(text);
   const brk = new Float64Array(n);
-  for (let k = 0; k < n; k++) brk[k] = base.brk[k]! + (bounds.has(base.end[k]!) || k === n - 1 ? 0 : COSTS.phrase);
-  const p: PreparedParagraph = { ...base, brk };
+  for (let k = 0; k < n - 1; k++) {
+    const at = base.end[k]!;
+    brk[k] = base.brk[k]! + (bounds.has(at) ? 0 : COSTS.phrase) + (inside.has(at) ? COSTS.insideWord : 0);
+  }
+  const p: PreparedParagraph = { ...base, brk, soft: brk, split: brk };
   const em = style.size || 1;
   const total = fit(p, 0, n - 1, Infinity, 0, false).natural;
 

@@ -11,6 +11,8 @@ export { BODY_SETTINGS } from './types.js';
 export type { PreparedParagraph } from './prepare.js';
 export { collectStats } from './stats.js';
 export { composeHeadline } from './headline.js';
+export { insideWord, wordInteriors } from './words.js';
+export { HEADLINE_WORDS, HEADLINE_WORDS_SOURCE } from './headline-words.js';
 
 /** Itemise, shape and measure a paragraph once; break it at any measure with breakLines. */
 export function prepareParagraph(runs: StyledRun[], settings: ParagraphSettings): PreparedParagraph {

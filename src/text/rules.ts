@@ -2,7 +2,7 @@
  * Composition rules as data. Every table cites the clause it comes from; the composer reads these tables and
  * contains no character lists of its own. Tables are plain Sets/Maps built once at module load.
  *
- * Sources (see /work/shared/research/cjk-composition.md):
+ * Sources (docs/composition.md §1, which also explains the rules together):
  * - clreq = W3C Requirements for Chinese Text Layout (editor's draft 2024), https://www.w3.org/TR/clreq/
  * - GB/T 15834—2011 《标点符号用法》 §5 (positions, widths, line start/end rules)
  * - GB/T 15835—2011 《出版物上数字用法》 (multi-digit numbers are not split)
@@ -24,44 +24,74 @@ export const QUERY_BANG = set('？！');
 export const INTERPUNCTS = set('·・‧');
 /** Interpunct box width in em (Mainland). clreq §3.1.6.1 ("unadjustable" ½-em marks). */
 export const INTERPUNCT_WIDTH = 0.5;
-/** Marks whose runs are set 1 em per character and never split (破折号 ——, 省略号 ……). GB/T 15834 §5.1.4–5.1.5; clreq §3.1.5. */
-export const LONG_MARKS = set('—⸺…⋯');
-/** Width in em of one unit of a long mark (one U+2014 / U+2026 / U+22EF); ⸺ is a 2-em unit. GB/T 15834 §5.1.4. */
+/**
+ * 破折号 and 省略号: set 1 em per unit, never split, never opened by justification. GB/T 15834 §5.1.4–5.1.5; clreq
+ * §3.1.5. U+2E3A ⸺ and U+2E3B ⸻ are the two- and three-em dashes as single characters (Unicode 6.1); U+2015 ― is the
+ * horizontal bar some GBK-era copy uses for the dash.
+ */
+export const LONG_MARKS = set('—―⸺⸻…⋯');
+/** Width in em of one unit of a long mark (one U+2014 / U+2026 / U+22EF); ⸺ is a 2-em unit, ⸻ a 3-em unit. */
 export const LONG_MARK_EM: ReadonlyMap<string, number> = new Map([
   ['—', 1],
+  ['―', 1],
   ['⸺', 2],
+  ['⸻', 3],
   ['…', 1],
   ['⋯', 1],
 ]);
+/**
+ * 连接号 (GB/T 15834 §4.13): a single 一字线 U+2014, the en dash U+2013 and the wave dash ～ join the numbers, dates or
+ * places on either side (第3—5版, 北京—上海, 3～5天). They may not start a line (GB/T 15834 §5.1.6), and house style keeps
+ * them with what they join on both sides: no break before or after a connector (jlreq §3.1.10 counts such pairs as
+ * inseparable). A U+2014 next to another dash is part of a 破折号, not a connector.
+ */
+export const CONNECTORS = set('—–～〜‐');
 /** Ideographic space: a 1-em blank, dropped at line edges. */
 export const IDEOGRAPHIC_SPACE = '\u3000';
 
 /**
  * Line-start prohibited (行首禁则), GB level. clreq §3.1.4 ("basic" + GB adds the solidus), GB/T 15834 §5.1.1–5.1.9;
- * postfix symbols from jlreq cl-13 / UAX #14 PO; Latin closers from UAX #14 CL/CP/IS/EX.
+ * postfix symbols from jlreq cl-13 / UAX #14 PO; Latin closers from UAX #14 CL/CP/IS/EX (ASCII quotes are UAX #14 QU:
+ * they may close, so they do not start a line either).
  */
 export const START_PROHIBITED_GB = union(
   STOPS,
   CLOSERS,
   set('‼⁇⁈⁉'), // GB/T 15834 §5.1.2 (combined ？！ forms)
-  set('–～〜'), // 连接号 GB/T 15834 §5.1.6
+  set('–～〜‐'), // 连接号 GB/T 15834 §5.1.6
   INTERPUNCTS, // 间隔号 GB/T 15834 §5.1.7; typst#6774
   set('/／'), // 分隔号 GB/T 15834 §5.1.9
-  set('%％‰℃°′″¢￠'), // postfix, jlreq cl-13
-  set(')]},.;:?!'), // Latin closers, UAX #14
-  set('々〻ゝゞヽヾー'), // iteration marks / prolonged sound, jlreq cl-09/cl-10
+  set('%％‰‱℃℉°′″¢￠'), // postfix, jlreq cl-13
+  set(')]},.;:?!"\'»›〟'), // Latin closers and quotes, UAX #14 CL/CP/IS/EX/QU
+  set('々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ'), // iteration marks, small kana: jlreq cl-09/10/11
 );
 /**
- * Marks that may start a line at GB level but not at strict level (clreq §3.1.4 "strict": 破折号 and 省略号).
- * At GB level the composer still avoids them with a soft cost (LONG_MARK_START_COST), because house style
- * (and the independent checker) follow the strict set.
+ * Marks that may start a line at GB level but not at strict level (clreq §3.1.4 "strict": 破折号 and 省略号). The
+ * strict level is the default for news (BODY_SETTINGS); at GB level the composer still avoids them with a soft
+ * cost (COSTS.longMarkStart).
  */
-export const START_PROHIBITED_STRICT_ONLY = set('—⸺…⋯‥');
+export const START_PROHIBITED_STRICT_ONLY = set('—―⸺⸻…⋯‥');
 /** Basic level (clreq §3.1.4): GB without the solidus rule at line end; start set identical except nothing added. */
 export const START_PROHIBITED_BASIC = START_PROHIBITED_GB;
 
+/**
+ * Lead marks that must not be stranded at a line end: circled and parenthesised numbers (①…⑳ ⑴…⒇ ⒈…⒛ ❶…❿ ➀…➓ ㈠…㈩
+ * ㊀…㊉) and bullets (■□●◆◇▲△▼▽※◎). They number or mark what follows (house rule for newspaper
+ * furniture, like jlreq's prefix class cl-12).
+ */
+const range = (a: number, b: number): string =>
+  String.fromCodePoint(...Array.from({ length: b - a + 1 }, (_, i) => a + i));
+export const LEAD_MARKS = union(
+  set(range(0x2460, 0x249b)), // ①…⑳ ⑴…⒇ ⒈…⒛
+  set(range(0x24ea, 0x24ff)), // ⓪ ⓫…⓴ ⓵…⓾ ⓿
+  set(range(0x2776, 0x2793)), // ❶…❿ ➀…➓ ➊…➓
+  set(range(0x3220, 0x3229)), // ㈠…㈩
+  set(range(0x3280, 0x3289)), // ㊀…㊉
+  set('■□●◆◇▲△▼▽※◎'),
+);
+
 /** Line-end prohibited (行尾禁则). clreq §3.1.4; prefix symbols jlreq cl-12 / UAX #14 PR; Latin openers UAX #14 OP. */
-export const END_PROHIBITED_BASIC = union(OPENERS, set('¥￥$＄£￡€№#＃'), set('([{«‹〝'));
+export const END_PROHIBITED_BASIC = union(OPENERS, set('¥￥$＄£￡€№#＃'), set('([{«‹〝'), LEAD_MARKS);
 /** GB level adds the solidus: may not end a line either. clreq §3.1.4 (GB). */
 export const END_PROHIBITED_GB = union(END_PROHIBITED_BASIC, set('/／'));
 
@@ -69,7 +99,7 @@ export const END_PROHIBITED_GB = union(END_PROHIBITED_BASIC, set('/／'));
 export const HEADLINE_START_PROHIBITED = set('的了之着过们地得');
 
 /**
- * Soft house rules (clreq §3.1.5.2 "Digits and their Prefix and Suffix" is TBD; research note §1.6):
+ * Soft house rules (clreq §3.1.5.2 "Digits and their Prefix and Suffix" is TBD):
  * avoid separating a number from the measure word or date unit that follows it, and 第 from its number.
  */
 export const NUMBER_SUFFIXES = set('年月日时分秒万亿元个次名家项件条位岁届期号');
@@ -77,9 +107,10 @@ export const NUMBER_PREFIXES = set('第约近超逾');
 
 /** Latin letters, digits and number punctuation that form an inseparable word (GB/T 15835; jlreq §3.1.10 c, cl-25). */
 export const isLatinWordChar = (c: string): boolean =>
-  /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF_@&'’%‰°²³µ.,:+\-–/#=?~*]/u.test(c);
+  /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u00B9\u2070-\u209F_@&'’%‰°²³µ.,:+\-–/#=?~*]/u.test(c);
 /** Letters and digits: the characters that get the CJK–Latin gap next to Han (clreq §3.2.2). */
-export const isAlnum = (c: string): boolean => /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u.test(c);
+export const isAlnum = (c: string): boolean =>
+  /[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u00B2\u00B3\u00B9\u2070-\u209F]/u.test(c); // ², CO₂
 export const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 /** Han ideographs (URO, Ext A, Ext B+, compatibility, radicals). */
@@ -97,7 +128,7 @@ export function isHan(c: string): boolean {
 
 /**
  * Characters shaped in the CJK run (script `hani`), even though Unicode gives them Common script: …, “”‘’, —, ·.
- * Research note §4.3 item 1: otherwise … becomes a baseline Latin ellipsis.
+ * Shaped as Latin, Noto CJK swaps … for a 0.9-em baseline Latin ellipsis (its `locl` for Latin script).
  */
 export function isCjkRunChar(c: string): boolean {
   if (isHan(c)) return true;
@@ -116,31 +147,111 @@ export function isCjkRunChar(c: string): boolean {
   );
 }
 
-/** URL detector: URLs may break only after `/` (not inside `//`), before `.` `?` `#` `&`, after `=` and `-`. clreq §3.2.5; typst linebreak_link. */
-export const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’]+/gu;
-export const URL_BREAK_AFTER = set('/=-&');
-export const URL_BREAK_BEFORE = set('.?#');
+/**
+ * Inseparable tokens (分离禁则) and, for a token wider than the line, its own break points. A token is never split
+ * while it fits the line; only a token wider than the line may break, and only where `breakAt` allows (nowhere inside
+ * a segment), at COSTS.tokenBreak. Sources: GB/T 15835—2011 (a multi-digit number, with its separators, is not
+ * split; digits are grouped in threes); jlreq §3.1.10 (inseparable: numbers with their units, Latin words, ratios);
+ * clreq §3.2.5 and The Chicago Manual of Style §6.76–6.79 / §14.18 (URLs and e-mail addresses break after a slash
+ * or a dot, before an @, never inside a segment; no hyphen is added); GB/T 15834 §4.13 (the hyphen of a phone
+ * number is a 连接号 joining two groups); Chinese mobile numbers are read and grouped 3-4-4 (YD/T 2682 style).
+ * Earlier rules win where matches overlap (an e-mail address is not also read as a URL).
+ */
+export interface TokenRule {
+  kind: 'email' | 'url' | 'phone' | 'ratio' | 'number' | 'fullwidth' | 'stars' | 'word';
+  pattern: RegExp;
+  /** Whether the token may break before token[i] (0 < i < length) when it is wider than the line, and how
+   * readily: 0 = never, 1 = a preferred break point, more = a dearer one (the factor on COSTS.tokenBreak). */
+  breakAt: (token: string, i: number) => number;
+  /** Characters to drop from the end of a match (sentence punctuation after a URL). */
+  trimEnd?: string;
+  /**
+   * Whether the token may also break at its own break points when it would fit the line, at COSTS.tokenSplit (a
+   * URL or an e-mail address that fits the measure but not after the words before it: breaking it at a slash is
+   * better than leaving a lonely character or a very loose line; a phone number at its hyphen likewise). Numbers,
+   * ratios and words: never.
+   */
+  splitWhenFits?: boolean;
+}
+const nowhere = (): number => 0;
+const anywhere = (): number => 1;
+/** After `/` (not between the two of `//`) or `-`; less readily after `.`, `?`, `&`, `=`, `#`, `_` (a break after a
+ * dot reads like a sentence end and splits a domain name). */
+const urlBreak = (t: string, i: number): number => {
+  if (t[i] === '/') return 0;
+  const a = t[i - 1]!;
+  return a === '/' || a === '-' ? 1 : '.?&=#_'.includes(a) ? 3 : 0;
+};
+export const TOKENS: readonly TokenRule[] = [
+  {
+    kind: 'email',
+    pattern: /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
+    breakAt: (t, i) => (t[i] === '@' || t[i - 1] === '-' ? 1 : '._'.includes(t[i - 1]!) ? 3 : 0),
+    splitWhenFits: true,
+  },
+  {
+    kind: 'url',
+    pattern:
+      /(?:(?:https?|ftp):\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]+|(?<![A-Za-z0-9.@-])(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|int|info|io|top|xyz|biz|mil)(?![A-Za-z0-9-])(?:\/[A-Za-z0-9\-._~/?#&=%+]*)?/gi,
+    breakAt: urlBreak,
+    trimEnd: ".,;:!?'",
+    splitWhenFits: true,
+  },
+  {
+    kind: 'phone',
+    pattern:
+      /(?<![\d-])(?:\+\d{1,3}[- ]?)?(?:0\d{2,3}-\d{7,8}(?:-\d{1,6})?|[（(]0\d{2,3}[）)]\d{7,8}|[48]00-\d{3}-\d{4}|1[3-9]\d{9})(?![\d-])/g,
+    // after a hyphen or the area code's closing bracket; an 11-digit mobile number in its 3-4-4 groups
+    breakAt: (t, i) =>
+      '-)）'.includes(t[i - 1]!) ||
+      (/^(?:\+\d{1,3}[- ]?)?1\d{10}$/.test(t) && (i === t.length - 8 || i === t.length - 4))
+        ? 1
+        : 0,
+    splitWhenFits: true,
+  },
+  { kind: 'ratio', pattern: /(?:\d+(?:\.\d+)?|[０-９]+)(?:∶(?:\d+(?:\.\d+)?|[０-９]+))+/g, breakAt: nowhere },
+  {
+    // grouped with thousands separators, or a bare run of five or more digits (GB/T 15835 groups digits in threes
+    // from the decimal point: a number wider than the line breaks only between such groups)
+    kind: 'number',
+    pattern:
+      /(?<![\d.,])[-+−]?[¥$￥€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?[%‰]?(?![\d,])|(?<![\d.,A-Za-z])\d{5,}(?:\.\d+)?[%‰]?(?![\d,])/g,
+    breakAt: (t, i) => {
+      if (t.includes(',')) return t[i - 1] === ',' ? 1 : 0;
+      const point = t.indexOf('.') < 0 ? t.length : t.indexOf('.');
+      return i < point && (point - i) % 3 === 0 && /\d/.test(t[i - 1]!) ? 1 : 0;
+    },
+  },
+  { kind: 'fullwidth', pattern: /[０-９Ａ-Ｚａ-ｚ]{2,}(?:[．，－][０-９Ａ-Ｚａ-ｚ]+)*/g, breakAt: anywhere },
+  { kind: 'stars', pattern: /[★☆✩✪✫✬✭✮✯✰]{2,}/g, breakAt: anywhere },
+  { kind: 'word', pattern: /[A-Za-z\u00C0-\u024F]+(?:[’'][A-Za-z\u00C0-\u024F]+)+/g, breakAt: nowhere },
+];
+/** The apostrophe inside a Latin word (O’Brien, it’s) is set as the Latin (proportional) apostrophe, not as the
+ * full-width closing quote: shaped with the Latin text and the font's `pwid` feature (OpenType registry). */
+export const LATIN_APOSTROPHES = set('’');
+export const LATIN_APOSTROPHE_FEATURES: Readonly<Record<string, boolean>> = { pwid: true };
 
 /**
- * Adjacent punctuation compression (clreq §3.1.6.2): which blank of a pair is removed.
- * - a stop or closer followed by any stop/closer/opener: remove a's right blank (½ em);
- * - an opener preceded by an opener: remove the opener's left blank;
- * - an opener followed by a closer: keep both (xeCJK ≥ 3.10.3 quanjiao, enabled-left-right-kerning=false).
- * ？！ groups: GB/T 15834 §5.1.2 (see QUERY_BANG). Values in em.
+ * Mark clusters (clreq §3.1.6.2; jlreq §3.1.4 and its spacing table, Appendix A): inside a run of adjacent full-width
+ * marks every gap between two marks loses ½ em of blank, as far as the blank is there; the blank that faces the text
+ * after a closing mark or before an opening mark stays. So a stop or closer is tight against the next closer or stop
+ * (。” ”） ”。, 1.5 em with the blank after the pair), one ½-em blank stays between a closer and an opener (”“, ，“),
+ * openers are tight together (“《), and a run of three takes 2 em: 。”） = 。”）␣, ？”“ = ？”␣“ (never 2.5 em, never a
+ * blank inside 。”). An opener followed by a closer keeps both blanks (empty brackets; xeCJK ≥ 3.10.3 quanjiao).
+ * ？！ groups: GB/T 15834 §5.1.2 (QUERY_BANG: a pair is 1 em). Values in em.
  */
 export const PAIR_CUT = 0.5;
-/** A compressed pair may open up by this much (em) when a line must stretch — the first expansion resource
- * (clreq §3.8: punctuation adjustments before inter-character expansion); a pair stays ≤ 1.7 em, i.e. compressed. */
-export const PAIR_RELAX = 0.2;
 
 /**
  * Costs used by the paragraph optimiser (dimensionless demerits, summed over the lines of a paragraph; the
- * optimiser picks the set of breaks with the lowest sum). Reference points, for a 12-em line with 11 gaps:
- * spreading ½ em (0.045 em per gap, a line ending in a ½-em mark with nothing to absorb it) costs ≈ 6 600;
- * spreading 1 em (0.09 em/gap) ≈ 17 000; squeezing one pause mark ½ em costs 30. The scale was checked on
- * tests/fixtures/sample-body.txt: the sample's spacing figures do not move when any squeeze cost below is
- * varied from 30 to 1 500 or the expansion weights by 3× either way, i.e. the remaining loose lines are fixed by
- * the text (see tests/text-compose.test.ts), not by these numbers.
+ * optimiser picks the set of breaks with the lowest sum). A line spread by e hundredths of an em per gap between CJK
+ * characters costs expand·e² + expandLinear·e (linear past spreadKnee): for a 12-em line with 11 gaps, spreading ½ em (0.045 em per gap, a
+ * line ending in a ½-em mark with nothing to absorb it) costs ≈ 6 600, spreading 1 em (0.09 em/gap) ≈ 17 000,
+ * 0.5 em per gap 75 000, 1 em per gap 1.1 M, 2 em per gap 4.2 M; squeezing one pause mark ½ em costs 30. The rule
+ * costs sit on that scale; cheapest first: a number–unit break, a dash at a line start (GB level), the three-marks
+ * remedy, a 孤字 last line, a ragged line, breaking a URL that fits, a line of one glyph, breaking a rule, overfull.
+ * Checked on tests/fixtures/sample-body.txt (the spacing figures in tests/text-compose.test.ts) and on the hard
+ * cases (tests/fixtures/text/hard-cases.tsv, tests/text-hard-cases.test.ts).
  */
 export const COSTS = {
   /** Per line: weight of inter-character expansion on (extra em per gap × 100)². Quadratic so that the
@@ -151,20 +262,19 @@ export const COSTS = {
    * (≈ 6 600 in all) 200× dearer than the ½-em squeeze that would avoid it, which is the "squeeze before
    * spreading" order of clreq §3.1.4 (先挤进，后推出) and §3.8 (reduce first). */
   expandLinear: 1000,
-  /** Per line: weight of squeezing Han spacing on (em per gap × 100)², the last reduction resource (not in
-   * clreq's list; capped at HAN_SQUEEZE_MAX). 4× the expansion weight: a squeezed Han line reads worse than an
-   * equally loose one. */
-  squeezeHan: 400,
+  /** Past 1 em per gap (e = 100) the spreading cost grows linearly (same slope): a 2-glyph line spread by 5 em
+   * (≈ 9.5 M) is then dearer than one lonely glyph (`lonely`) but cheaper than two. */
+  spreadKnee: 100,
   /** Per em of pause/bracket blank squeezed inside a line (clreq §3.8 reduction steps 4–5: 括号、，、；：). Cheap
    * (½ em = 30) but not free, so that of two equally flush solutions the one that squeezes less wins. */
   squeezePunct: 60,
-  /** Per em a compressed pair is opened up again (first expansion resource, pair stays ≤ 1.7 em). Cheaper than
-   * any spreading, dearer than squeezing: ½ em (over two pairs) = 15 on top of the line's own cost. */
-  relaxPair: 30,
-  /** Per em of line-start opener trim given back (the opener keeps its full width, ½ em): 50 per line, far less
-   * than the ≈ 6 600 of the 0.045 em/gap spread it replaces (it is all or nothing, so it is only considered when
-   * a line is at least ½ em short); dearer than squeezing a mark, because it shows as a ½-em step in the left
-   * ink edge. */
+  /** Per em a mark's blank toward the text is opened (PUNCT_GROW_MAX): the first expansion resource, the mirror
+   * of reduction steps 4–5; cheaper than any spreading of Han text. */
+  growPunct: 30,
+  /** Per em of line-edge trim given back: an opener at the line start or a lone stop or closer at the line end keeps
+   * its full width (½ em: 50), far less than the ≈ 6 600 of the 0.045 em/gap spread it replaces (it is all or
+   * nothing, so it is only considered when a line is at least ½ em short); dearer than squeezing a mark, because it
+   * shows as a ½-em step in the ink edge. */
   openerFull: 100,
   /** Per em squeezed from a sentence-end stop (。？！, clreq §3.8 reduction step 7, which "some styles forbid";
    * the 开明 style keeps them full width): 2.5× a pause mark, so pauses and brackets go first. */
@@ -175,35 +285,72 @@ export const COSTS = {
   /** Breaking between a number and its measure word / date unit, or after 第. House rule (soft): 400 ≈ a line
    * spread by 0.004 em per gap, so it only decides between nearly equal solutions. */
   numberUnit: 400,
-  /** A dash or ellipsis at the start of a line at GB level (allowed by clreq GB, avoided by house style and by
-   * the strict set that the independent checker uses): ≈ a line spread by 0.024 em per gap. */
+  /** A dash or ellipsis at the start of a line at GB level (allowed by clreq GB, avoided by house style; the strict
+   * level, the default, forbids it): ≈ a line spread by 0.024 em per gap. */
   longMarkStart: 3000,
-  /** Breaking a URL at one of its own break points: like a number–unit break, only a tie-breaker. */
-  urlBreak: 200,
-  /** A paragraph's last line holding fewer than minLastLineHan Han characters (孤字, clreq §3.4.4): ≈ one
-   * line spread by 0.4 em per gap, or three by 0.15, so it is avoided whenever the text allows. */
-  orphan: 200000,
+  /** Breaking a token wider than the line (URL, e-mail, phone number, …) at one of its own break points (TOKENS):
+   * only a tie-breaker, since the alternative is a line wider than the measure. */
+  tokenBreak: 200,
   /** A break inside a run of three or more line-start-prohibited marks (。』」: clreq §3.1.4's remedy, which
    * lets such a run fall back to no prohibition "rather than produce a very loose line"): ≈ one line spread by
-   * 0.35 em per gap, so it happens only when the alternative is that loose. */
-  threeMarks: 150000,
-  /** A justified line that cannot be made flush (nothing on it may stretch: one glyph, one Latin word or number),
-   * plus its shortfall in pt. A tenth of `forbidden`: a ragged line is better than a split number or word. */
+   * 1.7 em per gap, so it happens only when every alternative is that loose (a remedy, not a habit: the mark at the
+   * line start reads as a fault). */
+  threeMarks: 3e6,
+  /** A paragraph's last line holding fewer than minLastLineChars characters (孤字, clreq §3.4.4): ≈ one line
+   * spread by 0.95 em per gap, or three by 0.45, so it is avoided whenever the text allows. */
+  orphan: 1e6,
+  /** A justified line that cannot be made flush (nothing on it may stretch: a single glyph), plus its shortfall in
+   * pt. */
   notFlush: 1e6,
-  /** A break the rules prohibit, used only when nothing else fits (emergency). */
-  forbidden: 1e7,
+  /** Breaking a token that fits the line at one of its own break points (URLs, e-mail addresses, phone numbers:
+   * TokenRule.splitWhenFits), ≈ a line spread by 0.95 em per gap: a URL that would fit the measure but not after the
+   * words before it is broken at a slash rather than leave 市 alone on a line or the words spread that far. */
+  tokenSplit: 1e6,
+  /** Per line: letter spacing (expansion inside Latin words, numbers and tokens; LETTER_SPACE_FROM), on
+   * (em per gap × 100)²: 10× `expand`, so that letter spacing of 0.1 em costs as much as Han text spread by 0.3 em
+   * per gap. */
+  letterSpace: 1000,
+  /** Letter spacing costs at most this much, below `lonely` and `forbidden`: a line that is one short piece of a
+   * URL is spread however far it must be rather than break the URL inside a segment or leave a mark at a line
+   * start. */
+  letterSpaceMax: 3e6,
+  /** A line of one glyph, or of punctuation alone, in a paragraph of more than one line (a 孤字 line in the middle
+   * of the text, or a stack of them before a long number): on top of `notFlush`, ≈ a line spread by 2 em per gap,
+   * so that any flush or bounded-loose alternative is preferred, but far below `forbidden`, so that no rule is
+   * broken to avoid it. */
+  lonely: 5e6,
+  /** A break the rules prohibit, used only when nothing else fits (emergency): dearer than any spacing of a line up
+   * to 40 em wide. Emergencies are graded, least bad first: a dash or ellipsis at a line start (a fault only at the
+   * strict level), any other kinsoku fault, a break inside a word, number or token, a break inside —— or ……. */
+  forbiddenStrict: 5e9,
+  forbidden: 1e10,
+  forbiddenSplit: 2e10,
+  forbiddenLong: 3e10,
   /** A line wider than the measure even after every shrink. */
-  overfull: 1e8,
+  overfull: 1e11,
   /** Headline: breaking inside a budoux phrase. */
   phrase: 5000,
+  /** Headline: breaking inside a word of the headline word list (headline-words.ts): dearer than an overfull line,
+   * so that the headline is set smaller (by the caller) rather than broken inside a word. */
+  insideWord: 1e12,
 } as const;
-
-/** Han squeeze allowed as an emergency before a line is reported overfull, em per gap. Noto Serif SC's Han
- * glyphs keep ≥ 0.02 em of side bearing on each side (汉: ink 0.043–0.980), so at this cap the boxes touch
- * by less than 0.02 em and the ink never does. */
-export const HAN_SQUEEZE_MAX = 0.0199;
 
 /** How far below natural an isolated full-width mark may be squeezed, in em (to ½ em; GB 开明 style). clreq §3.1.6.3. */
 export const PUNCT_SQUEEZE_MAX = 0.5;
+/**
+ * How far the blank a mark keeps toward the text (after a stop or closer, before an opener; for a cluster only its
+ * outer blank, never one inside it) may open when a line must stretch, in em: the first expansion resource, before
+ * the Han text is spread. The mirror of clreq §3.8 reduction steps 4–5, which squeeze the same blanks; InDesign's
+ * mojikumi sets likewise give punctuation aki a desired and a maximum value (docs/composition.md §1). ⅛ em keeps a
+ * pair such as ”， under 1.75 em even at the maximum.
+ */
+export const PUNCT_GROW_MAX = 0.125;
+/**
+ * Letter spacing (expansion inside Latin words, numbers and URLs; clreq §3.8 says "do not letter-space Western
+ * words") is the last resort: a line with Han gaps spreads them first, up to this many em per gap, and only what
+ * is left past that is shared with letter spacing; a line without any Han gap (one piece of a URL) is letter-spaced
+ * from the start.
+ */
+export const LETTER_SPACE_FROM = 0.25;
 /** Latin word space (between two Latin words), em: natural, min, max. clreq §3.2.3. */
 export const WORD_SPACE = { natural: 1 / 3, min: 0.25, max: 0.5 } as const;

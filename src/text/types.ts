@@ -30,27 +30,45 @@ export interface ParagraphSettings {
   align: 'justify' | 'start' | 'center' | 'end' | 'distribute';
   /** Alignment of the last line. */
   lastLine: 'start' | 'center' | 'end' | 'justify';
-  /** Prohibition level (clreq §3.1.4). */
+  /**
+   * Prohibition level (clreq §3.1.4): `strict` (the default for news: GB plus 破折号 and 省略号 never at a line start),
+   * `gb`, `basic`.
+   */
   kinsoku: 'basic' | 'gb' | 'strict';
   latinGap: LatinGap;
-  /** Minimum number of Han characters on a paragraph's last line (孤字 avoidance, clreq §3.4.4). 0 disables. */
-  minLastLineHan: number;
+  /** Minimum number of characters other than punctuation (Han, letters, digits) on a paragraph's last line (孤字
+   * avoidance, clreq §3.4.4: not one character, nor one character and its punctuation). 0 disables. */
+  minLastLineChars: number;
   /**
    * An opening mark at a line start: `trim` always sets it ½ em (ink flush with the edge); `flex` (the default when
    * absent) trims it unless the line is short, in which case it keeps its full width instead of spreading the
    * Han text (clreq §3.1.6.3 makes the trim optional: "may"). All or nothing, never a partial blank.
    */
   startOpener?: 'trim' | 'flex';
+  /**
+   * An opening mark that starts a paragraph: `full` (the default when absent is `trim`) keeps its full width, so its
+   * box starts at the indent and its ink ½ em in, in every paragraph alike (GB 开明/全身 practice: the indent is
+   * measured to the mark's box); `trim` treats it like any line-start opener.
+   */
+  paragraphStartOpener?: 'full' | 'trim';
+  /**
+   * A stop or closing mark at a line end: `trim` always sets it ½ em (GB/T 15834 §5.1.10); `flex` (the default when
+   * absent) trims it unless the line is short, in which case the mark keeps its full width (its ink ends ½ em before
+   * the edge, the 全身 style) instead of spreading the Han text. All or nothing, and never for a mark that ends a
+   * cluster (the cluster keeps its compression).
+   */
+  endMark?: 'trim' | 'flex';
 }
 
 export const BODY_SETTINGS: ParagraphSettings = {
   indent: 2,
   align: 'justify',
   lastLine: 'start',
-  kinsoku: 'gb',
+  kinsoku: 'strict',
   latinGap: { natural: 0.25, shrink: 0.125, stretch: 1 / 3 },
-  minLastLineHan: 2,
+  minLastLineChars: 2,
   startOpener: 'flex',
+  paragraphStartOpener: 'full',
 };
 
 /** One glyph as set: x is the pen position in pt from the line's left edge (offsets already applied). */
@@ -102,12 +120,16 @@ export interface LineNotes {
   endHalved: number;
   /** 1 if an opening mark at the line start was trimmed ½ em. */
   startTrimmed: number;
+  /** 1 if a mark at the line end kept its full width to absorb a short line (settings.endMark). */
+  endKeptFull?: number;
   /** 1 if an opening mark at the line start kept its full width to absorb a short line (settings.startOpener). */
   startKeptFull?: number;
   /** 1 if the break after this line falls inside a run of three or more line-start-prohibited marks (clreq §3.1.4
    * remedy: the run locally falls back to no prohibition rather than leave a very loose line). */
   kinsokuRelaxed?: number;
   latinGaps: number;
+  /** 1 if the line was justified by letter spacing (it has no gap between CJK characters: a piece of a URL). */
+  letterSpaced?: number;
   /** Punctuation blank squeezed inside the line to keep a mark on it (先挤进), em. */
   punctSqueezed: number;
   /** 1 if the line was shortened because the next character may not start a line (后推出). */

@@ -9,7 +9,7 @@ import { Sink } from '../src/diag/index.js';
 import { importCopy, readImageSize, readStoryFile } from '../src/ingest/index.js';
 import type { PageLayout } from '../src/layout/index.js';
 import type { Edition, Item, Page, StoryItem } from '../src/model/edition.js';
-import { layoutEdition } from '../src/pipeline/index.js';
+import { type LayoutMemo, layoutEdition, planEdition } from '../src/pipeline/index.js';
 import { corpusEdition, corpusPages } from './fixtures/corpus/load.mjs';
 
 const corpus = corpusPages({ readStoryFile, importCopy, readImageSize }, new Sink());
@@ -108,6 +108,42 @@ describe('a 4-page edition with two stories continued', () => {
       const m = l.modules.find((x) => x.item === e.item);
       expect(m, e.item).toBeDefined();
     }
+  });
+
+  it('an incremental plan lays out again only the pages whose inputs or continuations changed', () => {
+    const memo: LayoutMemo = new Map();
+    const first = planEdition(ed, new Sink(), undefined, { memo });
+    const again = planEdition(ed, new Sink(), undefined, { memo });
+    expect([1, 2, 3, 4].filter((n) => again.get(n) !== first.get(n))).toEqual([]);
+    // page 4 changes: page 4 only (its lead stays the lead, so page 1's 导读 stays)
+    const p4 = ed.pages[3]!;
+    const at = p4.items.findLastIndex((it) => it.kind === 'article');
+    const story = p4.items[at] as StoryItem;
+    const items4 = p4.items.map((it, k) =>
+      k === at ? { ...story, paragraphs: [...story.paragraphs, '补记一句。'] } : it,
+    );
+    const edited4: Page = { ...p4, items: items4 };
+    const ed4 = { ...ed, pages: [...ed.pages.slice(0, 3), edited4] };
+    const after4 = planEdition(ed4, new Sink(), undefined, { memo });
+    expect([1, 2, 3, 4].filter((n) => after4.get(n) !== first.get(n))).toEqual([4]);
+    // s-6 on page 2 gets longer: page 2 and page 3, where more of it continues; page 4 keeps its layout
+    const s6 = p2.find((it) => it.id === 's-6') as StoryItem;
+    const longer = p2.map((it) =>
+      it.id === 's-6' ? { ...s6, paragraphs: [...s6.paragraphs, s6.paragraphs[0]!] } : it,
+    );
+    const ed2 = { ...ed4, pages: [ed4.pages[0]!, { ...ed4.pages[1]!, items: longer }, ...ed4.pages.slice(2)] };
+    const after2 = planEdition(ed2, new Sink(), undefined, { memo });
+    expect([1, 2, 3, 4].filter((n) => after2.get(n) !== after4.get(n))).toEqual([2, 3]);
+    // and what it gives is what a plan from scratch gives
+    const scratch = planEdition(ed2, new Sink());
+    const summary = (l: PageLayout): string =>
+      JSON.stringify([
+        l.modules.map((m) => [m.item, m.rect]),
+        l.jumps,
+        l.blocks.map((b) => (b.kind === 'text' ? b.lines.map((x) => x.line.text) : b.kind)),
+      ]);
+    const same = (n: number): boolean => summary(after2.get(n)!.layout) === summary(scratch.get(n)!.layout);
+    expect([1, 2, 3, 4].filter((n) => !same(n))).toEqual([]);
   });
 });
 

@@ -216,3 +216,14 @@ for (const name of TEMPLATES)
       });
     }
   });
+
+describe('a page of notices, lists and ads (every item a ruled box with a title)', () => {
+  // beside a box's title only a headless module may start at the same height; when there is none, the boxes on
+  // the right start under the title band instead of being held over while half the page stays white
+  for (const name of TEMPLATES)
+    it(`${name}: every box is set, none held over`, () => {
+      const b = built.get(`${name}/p07-notices`)!;
+      expect(b.layouts.flatMap((l) => l.overset.map((o) => o.item))).toEqual([]);
+      expect(b.diags.filter((d) => d.code === 'held-over')).toEqual([]);
+    });
+});

@@ -51,6 +51,11 @@ interface Choice {
   /** Items set in the region to the right of the first item (when w < cols). */
   right: number;
   /**
+   * Lines the region to the right starts below the first item's top: its head band and a line of air, when
+   * every item there carries a head at its top (notices, lists, ads) and may not stand beside that head.
+   */
+  rightTop?: number;
+  /**
    * Head bands visible at the region's left and right edges (rows relative to its top), looking into the region
    * through modules without text (photos, boxes); and the rows where the region holds no text across its width.
    */
@@ -87,6 +92,8 @@ const popcount = (m: number): number => {
   return n;
 };
 const NONE: Band[] = [];
+/** Kinds set as a ruled box with the title inside: a region of only these may start under a neighbour's head. */
+const BOXED: ReadonlySet<string> = new Set(['notice', 'list', 'table', 'ad']);
 const NONE_H: number[] = [];
 /** Top flag of a region beside another region that starts at the same line: its top-left item carries no head. */
 const ANY = 1;
@@ -377,7 +384,7 @@ export class Makeup {
         if (r !== 0 && !this.plausible(r, area)) continue;
         const l = rest & ~r;
         if (this.lowerBound(r, area) + (l ? this.lowerBound(l, w * rows) : 0) >= best.cost) continue;
-        const R = this.fill(cols - w, rows, r, rightFlag, foot);
+        const R = this.rightOf(cols - w, rows, r, rightFlag, foot, band && sh.bandRight ? band : null);
         if (R.cost >= best.cost) continue;
         if (!onFoot(l)) continue;
         if (l === 0) {
@@ -390,6 +397,7 @@ export class Makeup {
               w,
               h: rows,
               right: r,
+              ...(R.top ? { rightTop: R.top } : {}),
               lb: m.transparent ? R.lb : own,
               rb: [...R.rb, ...seenThrough(ownRight, R.clear)],
               clear: m.transparent ? R.clear : NONE,
@@ -414,6 +422,7 @@ export class Makeup {
               w,
               h,
               right: r,
+              ...(R.top ? { rightTop: R.top } : {}),
               // looking in from the left: the first item (or, through it, the region to its right), then the stack
               // under it (or, through its clear rows, the region to its right)
               lb: [...join(top, u.lb, h + 1), ...seenThrough(clip(R.lb, h + 1, rows), uClear)],
@@ -429,6 +438,44 @@ export class Makeup {
     if (best.cost === Infinity) best = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
     if (!collect || !byMask.has(k)) byMask.set(k, best);
     return best;
+  }
+
+  /**
+   * The region right of a column stack, beside the stack's head `band` (null: none reaching its right edge). When
+   * its items cannot stand there with a headless top-left item and every one is a ruled box with its title inside
+   * (a page of notices, lists, tables and ads), the region starts under the head band instead, a line of air
+   * below it, the strip above it white and priced as such: heads never side by side, and the boxes still set
+   * rather than held over.
+   */
+  private rightOf(
+    cols: number,
+    rows: number,
+    mask: number,
+    flag: number,
+    foot: boolean,
+    band: { bottom: number } | null,
+  ): Choice & { top: number } {
+    const R = this.fill(cols, rows, mask, flag, foot);
+    if (R.cost < 1e12 || !band || mask === 0 || !this.allBoxed(mask)) return { ...R, top: 0 };
+    const d = Math.ceil(band.bottom) + 1;
+    if (d >= rows - 1) return { ...R, top: 0 };
+    const below = this.fill(cols, rows - d, mask, 0, foot);
+    if (below.cost >= 1e12) return { ...R, top: 0 };
+    const air = this.empty(cols, d);
+    return {
+      ...below,
+      cost: below.cost + air.cost,
+      lb: join(NONE, below.lb, d),
+      rb: join(NONE, below.rb, d),
+      clear: [{ top: 0, bottom: d, size: 0 }, ...join(NONE, below.clear, d)],
+      top: d,
+    };
+  }
+
+  /** Every item of `mask` is a ruled box with its title inside (notice, list, table, ad). */
+  private allBoxed(mask: number): boolean {
+    for (let b = mask; b; b &= b - 1) if (!BOXED.has(this.mods[lowest(b)]!.item.kind)) return false;
+    return true;
   }
 
   /** A large region: its first k items in a full-width band on top, the rest under it (see the header). */
@@ -565,7 +612,8 @@ export class Makeup {
     if (under) this.place(col, row + ch.h + 1, ch.w, rows - ch.h - 1, under, 0, foot, out);
     if (ch.w < cols) {
       const rightFlag = sh.band && sh.bandRight ? sh.band.size : m.transparent ? flag : 0;
-      this.place(col + ch.w, row, cols - ch.w, rows, ch.right, rightFlag, foot, out);
+      const d = ch.rightTop ?? 0;
+      this.place(col + ch.w, row + d, cols - ch.w, rows - d, ch.right, d ? 0 : rightFlag, foot, out);
     }
   }
 

@@ -15,7 +15,8 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Diagnostic, Sink } from '../src/diag/index.js';
 import { importCopy, readImageSize, readStoryFile } from '../src/ingest/index.js';
-import { type LayoutTemplate, loadTemplate, type PageLayout } from '../src/layout/index.js';
+import { type LayoutTemplate, loadTemplate, orderItems, type PageLayout } from '../src/layout/index.js';
+import { assignRanks } from '../src/layout/ranks.js';
 import { type Edition, itemTexts } from '../src/model/edition.js';
 import { writePdf } from '../src/pdf/index.js';
 import { insideWord } from '../src/text/index.js';
@@ -139,6 +140,21 @@ for (const name of TEMPLATES)
         // every reported item says how much and what to do
         for (const d of b.diags.filter((x) => x.code === 'overset' || x.code === 'held-over'))
           expect(d.hint).toMatch(/cut|move|continue|hold/);
+      });
+
+      it(`${page.id}: the lead story is set, never held over for lower-priority items`, () => {
+        const b = get();
+        for (const [k, p] of b.edition.pages.entries()) {
+          const ordered = orderItems(p.items.filter((it) => !it.overrides?.hold));
+          const lead = ordered[assignRanks(ordered, b.template, p.number).ranks.indexOf('lead')];
+          if (!lead) continue;
+          // a lead longer than the whole type area cannot be set whole: held over, reported (the feature on the
+          // tabloid); any other lead is set
+          const lines = strip(itemTexts(lead).join('')).length / b.template.grid.columnChars;
+          if (lines > b.template.grid.columns * b.template.grid.lines) continue;
+          expect(b.layouts[k]!.overset.map((o) => o.item)).not.toContain(lead.id);
+          expect(b.layouts[k]!.modules.find((m) => m.item === lead.id)?.info?.rank).toBe('lead');
+        }
       });
 
       it(`${page.id}: no colliding glyphs, nothing outside the page`, () => {

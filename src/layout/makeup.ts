@@ -639,7 +639,8 @@ export class Makeup {
       let c = 0;
       for (let b = m; b; b &= b - 1) {
         const mod = this.mods[lowest(b)]!;
-        c += this.w.drop * 1.2 * Math.max(1, mod.mass()) * (mod.promised || mod.foot ? 10 : 1);
+        // the lead is the page's reason to be: leaving it off costs as much as breaking a promise (Q9)
+        c += this.w.drop * 1.2 * Math.max(1, mod.mass()) * (mod.promised || mod.foot || mod.rank === 'lead' ? 10 : 1);
       }
       return c;
     };

@@ -454,13 +454,14 @@ export class Makeup {
     flag: number,
     foot: boolean,
     band: { bottom: number } | null,
-  ): Choice & { top: number } {
+  ): Choice & { top?: number } {
+    // (the common case returns the memoised choice itself: this runs in the search's inner loop)
     const R = this.fill(cols, rows, mask, flag, foot);
-    if (R.cost < 1e12 || !band || mask === 0 || !this.allBoxed(mask)) return { ...R, top: 0 };
+    if (R.cost < 1e12 || !band || mask === 0 || !this.allBoxed(mask)) return R;
     const d = Math.ceil(band.bottom) + 1;
-    if (d >= rows - 1) return { ...R, top: 0 };
+    if (d >= rows - 1) return R;
     const below = this.fill(cols, rows - d, mask, 0, foot);
-    if (below.cost >= 1e12) return { ...R, top: 0 };
+    if (below.cost >= 1e12) return R;
     const air = this.empty(cols, d);
     return {
       ...below,

@@ -80,6 +80,9 @@ export function regionVariants(grid: Grid, fixed: Fixed[], earKinds: ReadonlySet
     const regs = freeRegions(whole, fixed, earKinds, c).filter((r) => r.cols > 0 && r.rows > 0);
     // the lead goes near the top: no region starting below the top third takes it
     for (const r of regs) if (r.row > grid.lines / 3) r.noLead = true;
+    // unless pins fill the top third: the lead then goes lower (the pin is reported as breaking Q9), never off
+    // the page
+    if (regs.every((r) => r.noLead || r.only)) for (const r of regs) if (!r.only) delete r.noLead;
     const key = JSON.stringify(regs.map((r) => [r.col, r.row, r.cols, r.rows]));
     if (!seen.has(key)) {
       seen.add(key);

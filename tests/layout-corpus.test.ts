@@ -157,6 +157,21 @@ for (const name of TEMPLATES)
         }
       });
 
+      it(`${page.id}: an inner page carries its 报眉 (paper, 第N版, 版名), page 1 the masthead instead`, () => {
+        const b = get();
+        for (const [k, l] of b.layouts.entries()) {
+          const head = l.blocks
+            .flatMap((x) => (x.kind === 'text' && x.role === 'running-head' ? x.lines.map((y) => y.line.text) : []))
+            .join('');
+          if (l.number === 1) expect(head).toBe('');
+          else {
+            expect(strip(head)).toContain(strip(b.edition.paper.name));
+            expect(strip(head)).toContain(`第${l.number}版`);
+            expect(strip(head)).toContain(strip(b.edition.pages[k]!.name!));
+          }
+        }
+      });
+
       it(`${page.id}: no colliding glyphs, nothing outside the page`, () => {
         for (const p of get().text) {
           const boxes = p.lines.flatMap((l, li) => l.chars.filter((c) => c.c.trim()).map((c) => ({ ...c, li })));

@@ -636,12 +636,16 @@ export class Makeup {
     };
     const forbiddenElsewhere = (idx: number, ri: number): boolean =>
       regions.some((reg, j) => j !== ri && reg.only?.has(this.mods[idx]!.item.kind));
+    // The page's first story (its lead, or on an opinion page its first commentary) is its reason to be: leaving
+    // it off costs as much as breaking a promise (Q9).
+    const first = this.mods.findIndex((x) => x.item.kind === 'article' || x.item.kind === 'commentary');
     const dropCost = (m: number): number => {
       let c = 0;
       for (let b = m; b; b &= b - 1) {
-        const mod = this.mods[lowest(b)]!;
-        // the lead is the page's reason to be: leaving it off costs as much as breaking a promise (Q9)
-        c += this.w.drop * 1.2 * Math.max(1, mod.mass()) * (mod.promised || mod.foot || mod.rank === 'lead' ? 10 : 1);
+        const i = lowest(b);
+        const mod = this.mods[i]!;
+        const keep = mod.promised || mod.foot || mod.rank === 'lead' || i === first;
+        c += this.w.drop * 1.2 * Math.max(1, mod.mass()) * (keep ? 10 : 1);
       }
       return c;
     };

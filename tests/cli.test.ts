@@ -83,6 +83,27 @@ describe('banmian CLI', () => {
     expect(fs.existsSync(outDir) ? fs.readdirSync(outDir) : []).toEqual([]);
   });
 
+  it("build prints one line per page with the page's quality figures", () => {
+    const d = tmp();
+    const r = run('build', 'seeds/edition.yaml', '--out', d, '--dpi', '0', '--standard', 'none');
+    expect(r.status, r.stderr).toBe(0);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('page 1:'))!;
+    for (const q of [
+      'Q3 hole',
+      'Q4 unbalanced',
+      'Q7 butting 0',
+      'Q8 stacked 0',
+      'Q9 hierarchy 0',
+      'Q12 widows',
+      'Q13 shortest leg',
+      'Q14 photo problems',
+      'Q15 ad problems 0',
+    ])
+      expect(line).toContain(q);
+    const hole = Number(/Q3 hole ([\d.]+) %/.exec(line)![1]);
+    expect(hole).toBeLessThanOrEqual(1.5);
+  });
+
   it('rejects bad option values', () => {
     const r = run('compose', 'tests/fixtures/sample-body.txt', '-o', path.join(tmp(), 'x.pdf'), '--columns', 'many');
     expect(r.status).not.toBe(0);

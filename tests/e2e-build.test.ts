@@ -161,6 +161,38 @@ describe('sample edition build', () => {
     );
   });
 
+  it("reports each page's layout: modules with their figures and the page's quality figures Q3–Q15", () => {
+    const rep = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as BuildReport;
+    const l = rep.pages[0]!.layout;
+    const stories = l.modules.filter((m) => m.kind === 'article' || m.kind === 'commentary');
+    expect(stories.length).toBeGreaterThan(3);
+    for (const m of stories) {
+      expect(m.headSize).toBeGreaterThan(9);
+      expect(m.lines).toBeGreaterThan(0);
+      expect(m.rank).toBeDefined();
+      expect(m.legs!.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(m.lines);
+    }
+    const photo = l.modules.find((m) => m.item === 'photo-1')!;
+    expect(photo.photo!.ppi).toBeGreaterThan(100);
+    expect(photo.photo!.crop!.w).toBeLessThanOrEqual(1);
+    expect(photo.photo!.aspect).toBeGreaterThanOrEqual(0.74);
+    expect(photo.photo!.aspect).toBeLessThanOrEqual(2.01);
+    const q = l.quality;
+    expect(q.q3.hole).toBeLessThanOrEqual(0.015);
+    expect([q.q7, q.q8, q.q9, q.q13.shortLegs]).toEqual([0, 0, 0, 0]);
+    expect(q.q13.shortestLeg).toBeGreaterThanOrEqual(6);
+  });
+
+  const mc = path.resolve(ROOT, '..', 'shared', 'tools', 'makeupcheck.py');
+  it.skipIf(!fs.existsSync(mc))(
+    'passes the independent make-up checker: hole ≤ 1.5 %, no butting heads, no strips',
+    () => {
+      const r = spawnSync('python3', [mc, path.join(dir, 'page-01.pdf')], { encoding: 'utf8' });
+      expect(r.stdout).toMatch(/butting heads 0, photos \d+ \(0 strips\)/);
+      expect(r.status, r.stdout).toBe(0);
+    },
+  );
+
   const shared = path.resolve(ROOT, '..', 'shared', 'tools', 'pagecheck.py');
   const haveTools = fs.existsSync(shared) && spawnSync('mutool', ['-v']).error === undefined;
   it.skipIf(!haveTools)('passes the independent page checker (../shared/tools/pagecheck.py)', () => {

@@ -24,7 +24,8 @@ const text = (l: PageLayout, pred: (role: string, item: string | null) => boolea
       .join(''),
   );
 
-/** Largest axis-aligned empty rectangle inside the type area, as a share of it (raster of `res` pt). */
+/** Largest axis-aligned empty rectangle inside the type area, as a share of it (raster of `res` pt): every printed
+ * block is ink — glyph boxes, images, tints, frames and rules — as an outside checker reads the page. */
 function largestHole(l: PageLayout, res = 2): { share: number; rect: Rect } {
   const A = l.typeArea;
   const W = Math.ceil(A.w / res);
@@ -38,15 +39,36 @@ function largestHole(l: PageLayout, res = 2): { share: number; rect: Rect } {
     for (let r = r0; r < r1; r++) full.fill(1, r * W + c0, r * W + c1);
   };
   for (const b of l.blocks) {
-    if (b.kind === 'image' || b.kind === 'box') mark(b.rect.x, b.rect.y, b.rect.x + b.rect.w, b.rect.y + b.rect.h);
+    const r = b.rect;
+    if (b.kind === 'image' || (b.kind === 'box' && b.fill)) mark(r.x, r.y, r.x + r.w, r.y + r.h);
+    else if (b.kind === 'box') {
+      for (const [x0, y0, x1, y1] of [
+        [r.x, r.y, r.x + r.w, r.y + 1],
+        [r.x, r.y + r.h - 1, r.x + r.w, r.y + r.h],
+        [r.x, r.y, r.x + 1, r.y + r.h],
+        [r.x + r.w - 1, r.y, r.x + r.w, r.y + r.h],
+      ] as const)
+        mark(x0, y0, x1, y1);
+    } else if (b.kind === 'rule')
+      mark(
+        Math.min(b.x1, b.x2) - 0.5,
+        Math.min(b.y1, b.y2) - 0.5,
+        Math.max(b.x1, b.x2) + 0.5,
+        Math.max(b.y1, b.y2) + 0.5,
+      );
     else if (b.kind === 'text')
-      for (const pl of b.lines) {
-        const g = pl.line.glyphs;
-        const last = g[g.length - 1];
-        if (!last || !g[0]) continue;
-        const size = Math.max(...g.map((x) => x.size));
-        mark(pl.x + g[0].x, pl.baseline - 0.88 * size, pl.x + last.x + last.advance, pl.baseline + 0.12 * size);
-      }
+      for (const pl of b.lines)
+        for (const g of pl.line.glyphs) {
+          const ink = g.face.ink(g.gid);
+          if (ink.xMax <= ink.xMin) continue;
+          const x = pl.x + g.x;
+          mark(
+            x + ink.xMin * g.size,
+            pl.baseline - ink.yMax * g.size,
+            x + ink.xMax * g.size,
+            pl.baseline - ink.yMin * g.size,
+          );
+        }
   }
   // Maximal rectangle in a binary matrix: histogram of empty run heights per row, stack per row.
   const h = new Int32Array(W);
@@ -116,7 +138,9 @@ describe('two-page edition', () => {
     expect(d, 'underfull diagnostic').toBeDefined();
     expect(d!.message).toMatch(/\d+ %/);
     expect(d!.hint).toMatch(/add stories|smaller template/);
-    expect(sink.items.some((x) => x.code === 'underfull' && x.at.page === 1)).toBe(false);
+    // page 1 (the sample's copy with placeholder frames) is within Q3 or says so too
+    if (p1!.quality.hole > broadsheet.quality.maxHole)
+      expect(sink.items.some((x) => x.code === 'underfull' && x.at.page === 1)).toBe(true);
   });
 
   it('page 2 is spread before it is reported (template spread): at most 32 % left without modules (42 % unspread)', () => {
@@ -149,33 +173,52 @@ describe('two-page edition', () => {
 });
 
 describe('largest empty rectangle (from blocks)', () => {
-  const run = (items = sampleItems()): PageLayout => {
+  const run = (items = sampleItems()): { layout: PageLayout; sink: Sink } => {
     const { edition, page } = sampleEdition(items);
-    return layoutPage(page, edition, broadsheet, fonts, new Sink());
+    const sink = new Sink();
+    return { layout: layoutPage(page, edition, broadsheet, fonts, sink), sink };
   };
   const withImages = sampleItems().map((it) =>
-    it.kind === 'photo' ? { ...it, image: path.join(ROOT, 'seeds', 'photos', 'hubble-deep-field_1000x872.jpg') } : it,
+    it.kind === 'photo'
+      ? {
+          ...it,
+          image: path.join(ROOT, 'seeds', 'photos', 'hubble-deep-field_1000x872.jpg'),
+          imageSize: { width: 1000, height: 872, orientation: 1 },
+        }
+      : it,
   );
-  // Regression guards at today's values (rules do not count as filling, so this is stricter than fillcheck.py);
-  // the goal is ≤ 1 % everywhere. Placeholder frames (no image) and ads no longer stretch to fill, so pages whose
-  // photos have no image show the white the copy leaves (reported as `underfull` once it is large).
-  const cases: Array<[string, ReturnType<typeof sampleItems>, number]> = [
-    ['the sample page', sampleItems(), 0.031],
-    ['both photos with images', withImages, 0.013],
+  // The sample's copy with both photos fills the page: its largest hole is within Q3 (1.5 %). Without images the
+  // placeholder frames are capped (a reservation is no filler), so those pages may be under-full — and then say so.
+  const cases: Array<[string, ReturnType<typeof sampleItems>, boolean]> = [
+    ['both photos with images', withImages, true],
+    ['the sample page (placeholder frames)', sampleItems(), false],
     [
       'priority swap',
       sampleItems().map((it) => (it.id === 'agri-contest' ? { ...it, overrides: { priority: 1 } } : it)),
-      0.026,
+      false,
     ],
     [
       'a story forced to 3 columns',
       sampleItems().map((it) => (it.id === 'enterprise-visit' ? { ...it, overrides: { columns: 3 } } : it)),
-      0.031,
+      false,
     ],
   ];
-  for (const [name, items, limit] of cases)
-    it(`${name}: largest hole ≤ ${(limit * 100).toFixed(1)} % of the type area`, () => {
-      const hole = largestHole(run(items));
-      expect(hole.share, JSON.stringify(hole.rect)).toBeLessThanOrEqual(limit);
+  for (const [name, items, full] of cases)
+    it(`${name}: largest hole ${full ? '≤ 1.5 %' : '≤ 1.5 % or an under-full warning with the missing lines'}`, () => {
+      const { layout, sink } = run(items);
+      const hole = largestHole(layout);
+      // the engine's own Q3 agrees with this independent raster of the blocks
+      expect(
+        Math.abs(layout.quality.hole - hole.share),
+        `${layout.quality.hole} ${JSON.stringify(layout.quality.holeAt)} vs ${hole.share} ${JSON.stringify(hole.rect)}`,
+      ).toBeLessThan(0.004);
+      if (full || hole.share <= broadsheet.quality.maxHole) {
+        expect(hole.share, JSON.stringify(hole.rect)).toBeLessThanOrEqual(broadsheet.quality.maxHole);
+        if (layout.quality.hole <= broadsheet.quality.warnAt)
+          expect(sink.items.some((d) => d.code === 'underfull')).toBe(false);
+      } else {
+        const d = sink.items.find((x) => x.code === 'underfull');
+        expect(d?.message).toMatch(/about \d+ lines short/);
+      }
     });
 });

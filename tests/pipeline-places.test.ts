@@ -22,6 +22,18 @@ const layout = (items: string[]): LayoutReport => ({
   })),
   held: [],
   overset: [],
+  jumps: [],
+  quality: {
+    q3: { hole: 0, at: null, emptyLines: 0 },
+    q4: { unbalanced: 0, worstShort: 0 },
+    q7: 0,
+    q8: 0,
+    q9: 0,
+    q12: 0,
+    q13: { shortestLeg: null, shortLegs: 0 },
+    q14: { problems: 0, minPpi: null },
+    q15: 0,
+  },
 });
 
 const page = (number: number, items: string[], origins: Array<[string, string, number]>): PageReport => ({

@@ -117,7 +117,7 @@ export function program(): Command {
         if (o.standard !== undefined && !['x1a', 'x4', 'none'].includes(o.standard))
           throw new InvalidArgumentError('--standard must be x1a, x4 or none');
         const sink = new Sink();
-        const { buildEdition, placeDiagnostics, EnvironmentError } = await pipeline();
+        const { buildEdition, placeDiagnostics, EnvironmentError, qualityLine } = await pipeline();
         const { Progress } = await import('./progress.js');
         const { groupedDiagnostics } = await import('./grouped.js');
         // progress on stderr: a bar per page on a terminal, a line per page otherwise; none for scripts
@@ -175,6 +175,7 @@ export function program(): Command {
                   png: p.png,
                   preflight: p.preflight,
                   photos: p.photos,
+                  quality: p.layout.quality,
                 })),
                 editionPdf: report.editionPdf,
                 counts: c,
@@ -195,7 +196,7 @@ export function program(): Command {
         if (o.quiet) return;
         for (const p of report.pages)
           out(
-            `page ${p.number}: ${path.join(o.out, p.pdf)} (${p.alias})${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : `FAILED: ${p.preflight.failed.join(', ')}`})`,
+            `page ${p.number}: ${path.join(o.out, p.pdf)} (${p.alias})${p.png ? `, ${path.join(o.out, p.png)}` : ''} (preflight ${p.preflight.ok ? 'ok' : `FAILED: ${p.preflight.failed.join(', ')}`}); ${qualityLine(p.layout.quality)}`,
           );
         if (o.page === undefined)
           out(

@@ -203,6 +203,12 @@ export const CODES = {
     stage: 'ingest',
     meaning: 'a photo has no image file, or its file does not exist: a placeholder frame is drawn',
   },
+  'image-size-unknown': {
+    severity: 'warning',
+    stage: 'ingest',
+    label: '图片尺寸未知',
+    meaning: 'the pixel size of an image cannot be read from its header; it is framed at the default shape',
+  },
   'page-empty': { label: '空版', severity: 'warning', stage: 'ingest', meaning: 'a page of the edition has no items' },
   'import-dropped-text': {
     label: '导入丢字',
@@ -299,6 +305,12 @@ export const CODES = {
     stage: 'pipeline',
     meaning: "a page's PDF fails a preflight check; the finding and what to do are given",
   },
+  'continue-invalid': {
+    severity: 'warning',
+    stage: 'pipeline',
+    label: '续版无效',
+    meaning: "a story's continueOn names no later page of the edition",
+  },
   'unknown-page': {
     label: '无此版',
     severity: 'error',
@@ -373,11 +385,35 @@ export const CODES = {
     stage: 'layout',
     meaning: 'an inner page has no section name for its 报眉',
   },
-  'photo-placeholder': {
-    label: '图片占位',
+  'continuation-held': {
+    severity: 'error',
+    stage: 'layout',
+    label: '续稿未排',
+    meaning: 'a continuation a jump line promised could not be set on its page',
+  },
+  'butting-heads': {
     severity: 'warning',
     stage: 'layout',
-    meaning: 'a photo whose image cannot be read is laid out as a placeholder frame',
+    label: '标题相撞',
+    meaning: 'heads of neighbouring modules side by side that the search could not avoid (碰题)',
+  },
+  'override-breaks-rule': {
+    severity: 'warning',
+    stage: 'layout',
+    label: '人工指定违规',
+    meaning: "an editor's pin, span or head size breaks a page rule; the override and the rule are named",
+  },
+  'lead-too-short': {
+    severity: 'warning',
+    stage: 'layout',
+    label: '头条过短',
+    meaning: 'the priority-1 story is too short to lead the page; the next story leads',
+  },
+  'priority-duplicate': {
+    severity: 'warning',
+    stage: 'layout',
+    label: '头条重复',
+    meaning: 'two priority-1 stories on one page',
   },
   'template-missing': {
     label: '缺版式',

@@ -29,9 +29,15 @@
  *     images:                         # image files for photo and ad items, by item id; optional
  *       photo-1: photos/hubble-deep-field_1000x872.jpg
  *     overrides:                      # per item id; optional; fields as ItemOverrides in model/edition.ts
- *       article-1: { priority: 1 }    #   priority (1 = lead story), columns, pin {column, span, row, lines}, hold
- *       article-2: { columns: 3 }
+ *       article-1: { priority: 1 }    #   priority (1 = lead story), columns, pin {column, span, row, lines}, hold,
+ *       article-2: { columns: 3 }     #   continueOn (page the story may continue on), headSize (pt)
+ *       article-5: { continueOn: 3 }
+ * continuation: { auto: true }        # optional: an overfull page may continue its lowest-priority long story
+ *                                     # on the next page (下转/上接 jump lines); default: only continueOn stories
  * ```
+ *
+ * Images are read here, not in layout: every photo or ad image gets `imageSize` (pixel size as displayed, after
+ * its EXIF orientation); an image whose header cannot be read is reported (`image-size-unknown`).
  *
  * All paths are relative to the edition file. Item ids are those the importer gives (`article-1`, `photo-2`, …,
  * numbered per kind in copy order; see `banmian import --json`) or a story file's `id` (default: its file name).
@@ -53,6 +59,7 @@ import { lineOf, parseYaml, zodDiagnostics } from '../diag/yaml.js';
 import { OverridesSchema } from './schemas.js';
 import { readStoryFile } from './story.js';
 import { readText } from './files.js';
+import { readImageSize } from './image-size.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -75,6 +82,7 @@ const EditionSchema = z.strictObject({
   }),
   date: z.string().refine(realDate, 'must be a real date written YYYY-MM-DD'),
   issue: z.number().int().min(1).optional(),
+  continuation: z.strictObject({ auto: z.boolean() }).optional(),
   print: z
     .strictObject({
       code: z
@@ -122,7 +130,11 @@ const HINTS: Array<[RegExp, string]> = [
   ],
   [/layout$/, 'name the layout template of the page, e.g. layout: broadsheet'],
   [/number$/, 'give each page its page number, a whole number from 1'],
-  [/overrides/, 'use only priority, columns, pin { column, span, row, lines } and hold in overrides'],
+  [
+    /overrides/,
+    'use only priority, columns, pin { column, span, row, lines }, hold, continueOn and headSize in overrides',
+  ],
+  [/^continuation/, 'write continuation: { auto: true } (or false)'],
   [/^pages/, 'check the page entry against the edition file format (src/ingest/edition.ts)'],
 ];
 
@@ -270,6 +282,22 @@ export function loadEdition(file: string, sink: Sink): Edition {
       }
       it.image = imgFile;
     }
+    // Every image as displayed (EXIF orientation applied), for the make-up's crop range and resolution.
+    for (const it of items) {
+      if ((it.kind !== 'photo' && it.kind !== 'ad') || it.image === undefined) continue;
+      const file = path.resolve(baseDir, it.image);
+      if (!fs.existsSync(file)) continue;
+      it.image = file;
+      const size = readImageSize(file);
+      if (size) it.imageSize = size;
+      else
+        sink.warn(
+          'image-size-unknown',
+          `the size of image ${path.basename(file)} of ${it.id} cannot be read (not a JPEG or PNG header); it is framed at the template's default shape`,
+          at(['pages', k, 'images', it.id], { page: pg.number, item: it.id }),
+          'save the image as JPEG or PNG so that its crop follows its shape',
+        );
+    }
     for (const it of items) {
       if (it.kind === 'photo' && it.image === undefined && !(pg.images && it.id in pg.images)) {
         sink.warn(
@@ -315,6 +343,7 @@ export function loadEdition(file: string, sink: Sink): Edition {
   }
   const edition: Edition = { paper, date: data.date, pages, baseDir };
   if (data.issue !== undefined) edition.issue = data.issue;
+  if (data.continuation !== undefined) edition.continuation = data.continuation;
   if (data.print) {
     const { ppi, profile, ...rest } = data.print;
     const print: PrintSettings = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));

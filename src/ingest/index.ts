@@ -4,3 +4,4 @@ export { itemsToReferenceJson, itemToReference } from './reference.js';
 export { normalizePunctuation, foldPunctuation } from './copy/punctuation.js';
 export { writeStoryFiles, readStoryFile, storyFileText } from './story.js';
 export { loadEdition } from './edition.js';
+export { readImageSize, imageSizeOf } from './image-size.js';

@@ -15,4 +15,6 @@ export const OverridesSchema = z.strictObject({
     .optional(),
   columns: int(1).optional(),
   hold: z.boolean().optional(),
+  continueOn: int(1).optional(),
+  headSize: z.number().min(5).max(200).optional(),
 });

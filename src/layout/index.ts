@@ -1,103 +1,69 @@
 /**
- * Page layout: items of a page → positioned blocks on the template's grid.
- *
- * 1. Order the items (overrides.priority, else copy order; the first story is the lead), rank the stories.
- * 2. Measure every module at every width (text composed for real).
- * 3. Reserve fixed modules (masthead on page 1, pinned items) and cut the free type area into rectangles
- *    around them (the one beside the masthead is the 报眼).
- * 4. Search arrangements (makeup.ts) minimising empty space and penalties; build blocks; draw rules in gutters.
- * Overset text, held items and missing images become diagnostics.
+ * Page layout: the items of a page → positioned blocks on the template's grid, with the page's quality figures
+ * and its diagnostics. Layout reads no files: image sizes come from the model, templates are loaded by the caller.
  */
-import type { Cmyk, Rect } from '../core/units.js';
-import { Sink } from '../diag/index.js';
+import { type Diagnostic, diagnostic, type Sink } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
-import { type Edition, type Item, itemTexts, type Page } from '../model/edition.js';
-import { buildEarIndex, buildMasthead, buildRunningHead, mastheadRows, type IndexEntry } from './masthead.js';
-import { Makeup, type Region } from './makeup.js';
-import { Grid, makeModule, photoHasImage, type ModuleSpec, type Place, type Rank } from './modules.js';
+import { type Edition, type Page, itemTexts } from '../model/edition.js';
+import { buildModules, itemChars } from './build.js';
+import {
+  buttingDiagnostics,
+  heldDiagnostics,
+  heldOverDiagnostic,
+  overrideDiagnostics,
+  underfullDiagnostic,
+} from './diagnose.js';
+import { buildEar } from './ear.js';
+import { Grid } from './grid.js';
+import { Makeup, type MakeupResult, type Region } from './makeup.js';
+import { buildMasthead, buildRunningHead, type IndexEntry, mastheadRows } from './masthead.js';
+import {
+  continuationModule,
+  type Incoming,
+  makeModule,
+  type ModuleContext,
+  type ModuleSpec,
+  type Place,
+  StoryModule,
+} from './modules/index.js';
+import { pageQuality } from './quality.js';
+import { assignRanks, bodyChars, orderItems } from './ranks.js';
+import { type Fixed, pinFixed, regionVariants } from './regions.js';
+import { moduleRules } from './rules.js';
 import type { LayoutTemplate } from './template.js';
-import type { Block, Module, Overset, PageLayout } from './types.js';
+import type { Block, Module, Overset, PageLayout, PageQuality } from './types.js';
 
 export { loadTemplate, loadTemplateFile, makeTemplate, type LayoutTemplate } from './template.js';
-export type { Block, PageLayout, Module, PlacedLine, TextBlock } from './types.js';
+export type { Block, Jump, Module, PageLayout, PageQuality, PlacedLine, TextBlock } from './types.js';
+export type { Incoming } from './modules/index.js';
+export type { IndexEntry } from './masthead.js';
+export { orderItems } from './ranks.js';
+export { largestHole, buttingPairs } from './quality.js';
 
-const isStory = (it: Item): boolean => it.kind === 'article' || it.kind === 'commentary';
-
-/** Make-up order: explicit priorities first, then copy order; the first story leads unless a priority says otherwise. */
-export function orderItems(items: Item[]): Item[] {
-  const keyed = items.map((it, i) => ({
-    it,
-    key: it.overrides?.priority ?? 1000 + i,
-    explicit: it.overrides?.priority !== undefined,
-  }));
-  keyed.sort((a, b) => a.key - b.key);
-  const first = keyed[0];
-  if (first && !isStory(first.it) && !first.explicit) {
-    const k = keyed.findIndex((x) => isStory(x.it));
-    if (k > 0) keyed.unshift(...keyed.splice(k, 1));
-  }
-  return keyed.map((x) => x.it);
+/** What the edition asks of one page beyond its copy. */
+export interface PageRequest {
+  /** Stories continued here from earlier pages (their jump lines promise this page). */
+  incoming?: Incoming[];
+  /** The page each story may continue on; absent: from the items' overrides.continueOn. */
+  continueTo?: ReadonlyMap<string, number>;
+  /** An overfull page may continue its lowest-priority long stories on this page (edition continuation.auto). */
+  autoTo?: number | null;
+  /** 导读 entries of the other pages as built; absent: from the copy. */
+  index?: IndexEntry[] | null;
 }
 
-interface Fixed {
-  col: number;
-  span: number;
-  row: number;
-  rows: number;
-  ear?: boolean;
-}
-
-/** Cut `r` into free rectangles around the fixed modules, leaving one separator line above and below each. */
-function freeRegions(r: Region, fixed: Fixed[], earKinds: ReadonlySet<string>): Region[] {
-  if (r.cols <= 0 || r.rows <= 0) return [];
-  const f = fixed.find(
-    (q) => q.col < r.col + r.cols && q.col + q.span > r.col && q.row < r.row + r.rows && q.row + q.rows > r.row,
-  );
-  if (!f) return [r];
-  const rest = fixed.filter((q) => q !== f);
-  const out: Region[] = [];
-  const aboveRows = f.row - 1 - r.row;
-  if (aboveRows > 0)
-    out.push(...freeRegions({ col: r.col, row: r.row, cols: r.cols, rows: aboveRows }, rest, earKinds));
-  const top = Math.max(r.row, f.row);
-  const bottom = Math.min(r.row + r.rows, f.row + f.rows);
-  const side = (col: number, cols: number): void => {
-    const reg: Region = { col, row: top, cols, rows: bottom - top };
-    if (f.ear) {
-      reg.only = earKinds;
-      reg.noLead = true;
-    }
-    out.push(...freeRegions(reg, rest, earKinds));
-  };
-  if (f.col > r.col) side(r.col, f.col - r.col);
-  if (f.col + f.span < r.col + r.cols) side(f.col + f.span, r.col + r.cols - f.col - f.span);
-  const belowRow = f.row + f.rows + 1;
-  if (belowRow < r.row + r.rows)
-    out.push(
-      ...freeRegions({ col: r.col, row: belowRow, cols: r.cols, rows: r.row + r.rows - belowRow }, rest, earKinds),
-    );
-  return out;
+interface Pass {
+  layout: PageLayout;
+  diags: Diagnostic[];
+  /** Characters not on the page (overset or held over), and errors. */
+  lost: number;
+  errors: number;
 }
 
 /**
- * 导读 entries for page 1's 报眼: in a multi-page edition the other pages' lead stories (with their page), then this
- * page's other stories; on a single page its stories after the lead. Headlines as in the copy, nothing made up.
- */
-function earEntries(edition: Edition, page: Page, others: Item[]): IndexEntry[] {
-  const out: IndexEntry[] = [];
-  for (const p of edition.pages) {
-    if (p.number === page.number) continue;
-    const lead = orderItems(p.items.filter((it) => !it.overrides?.hold)).find(isStory);
-    if (lead && 'headline' in lead) out.push({ item: lead.id, headline: lead.headline, page: p.number });
-  }
-  for (const it of others) if ('headline' in it) out.push({ item: it.id, headline: it.headline });
-  return out;
-}
-
-/**
- * Lay out one page. An under-full page (template `underfull`) is laid out a second time spread (template `spread`:
- * larger heads, wider modules, more head padding); the layout with less empty area and no more errors is kept, and
- * only its diagnostics are reported.
+ * Lay out one page: as the copy asks; if it is overfull and the edition allows, again with stories continued
+ * on a later page; if it is under-full, again spread. The better layout is kept and only its diagnostics are
+ * reported.
  */
 export function layoutPage(
   page: Page,
@@ -105,334 +71,113 @@ export function layoutPage(
   template: LayoutTemplate,
   fonts: FontBook,
   sink: Sink,
+  req: PageRequest = {},
 ): PageLayout {
-  // Each pass reports into its own sink seeded with what is already known (the loader's image warnings are not
-  // repeated); only the kept pass's new diagnostics are forwarded.
-  const seeded = (): Sink => {
-    const k = new Sink();
-    for (const d of sink.items) k.add(d);
-    return k;
-  };
-  const known = sink.items.length;
-  const first = seeded();
-  const a = layoutOnce(page, edition, template, fonts, first);
-  let best = { layout: a.layout, share: a.share, diags: first };
-  const S = template.spread;
-  if (S && a.share > (template.underfull ?? 0.05)) {
-    const up = (sizes: number[]): number[] => {
-      const g = template.grades;
-      const top = Math.max(...sizes);
-      const i = g.findIndex((x) => x <= top);
-      const larger = i > 0 ? g.slice(Math.max(0, i - S.grades), i) : [];
-      return [...larger, ...sizes];
-    };
-    const heads = Object.fromEntries(
-      Object.entries(template.heads).map(([k, h]) => [
-        k,
-        { ...h, sizes: up(h.sizes), spans: [h.spans[0], h.spans[1] + S.columns] as [number, number] },
-      ]),
-    ) as LayoutTemplate['heads'];
-    const t2: LayoutTemplate = {
-      ...template,
-      heads,
-      cost: { ...template.cost, headPadMax: Math.max(template.cost.headPadMax, S.headPadMax) },
-    };
-    const second = seeded();
-    const b = layoutOnce(page, edition, t2, fonts, second);
-    if (b.share < a.share && second.errors.length <= first.errors.length)
-      best = { layout: b.layout, share: b.share, diags: second };
+  const flows = new Map<string, unknown>();
+  // 1. The page as the copy and its overrides ask (stories jump only where continueOn says).
+  let best = layoutOnce(page, edition, template, fonts, req, req.continueTo ?? explicitJumps(page, edition), flows);
+  // 2. Overfull, and the edition lets stories continue: again with the last long stories allowed to jump.
+  if (best.lost > 0 && req.autoTo) {
+    const b = layoutOnce(page, edition, template, fonts, req, autoJumps(page, template, req, best), flows);
+    if (b.lost < best.lost || (b.lost === best.lost && b.errors < best.errors)) best = b;
   }
-  for (const d of best.diags.items.slice(known)) sink.add(d);
+  // 3. Under-full: again with more generous modules (photo size, head size within rank, spacing); the fuller wins.
+  if (best.layout.quality.hole > template.quality.warnAt && template.spread) {
+    const jumps = best.layout.jumps.length ? jumpMap(best) : (req.continueTo ?? explicitJumps(page, edition));
+    const s = layoutOnce(page, edition, spreadTemplate(template), fonts, req, jumps, flows);
+    if (s.lost <= best.lost && s.errors <= best.errors && s.layout.quality.hole < best.layout.quality.hole - 0.001)
+      best = s;
+  }
+  // 4. Report what the kept layout says about itself.
+  for (const d of best.diags) sink.add(d);
   return best.layout;
 }
 
+/** One layout of the page: a short list of named steps. */
 function layoutOnce(
   page: Page,
   edition: Edition,
-  template: LayoutTemplate,
+  t: LayoutTemplate,
   fonts: FontBook,
-  sink: Sink,
-): { layout: PageLayout; share: number } {
-  const t = template;
+  req: PageRequest,
+  continueTo: ReadonlyMap<string, number>,
+  flows: Map<string, unknown>,
+): Pass {
   const grid = new Grid(t);
-  const ctx = { t, grid, fonts };
-  const at = (item?: string): { page: number; item?: string; file?: string } =>
-    item ? { page: page.number, item } : { page: page.number };
-
+  const ctx: ModuleContext = { t, grid, fonts, page: page.number, continueTo, flows };
+  const diags: Diagnostic[] = [];
+  // Items: the held ones set aside (reported), the rest in make-up order with their ranks.
   const held = page.items.filter((it) => it.overrides?.hold);
-  for (const it of held)
-    sink.info(
-      'held',
-      `item ${it.id} is held over (overrides.hold)`,
-      at(it.id),
-      'set it on a later page, or remove `hold` to place it here',
-    );
+  diags.push(...heldDiagnostics(held, page.number));
   const ordered = orderItems(page.items.filter((it) => !it.overrides?.hold));
-
-  // Ranks: the lead, then `secondary.count` secondary stories, the rest `other`; commentary keeps its own style.
-  let storyN = 0;
-  const mods: ModuleSpec[] = ordered.map((it, i) => {
-    let rank: Rank | null = null;
-    if (it.kind === 'commentary') rank = 'commentary';
-    else if (it.kind === 'article') {
-      rank = storyN === 0 ? 'lead' : storyN <= t.heads.secondary.count ? 'secondary' : 'other';
-      storyN++;
-    }
-    return makeModule(ctx, it, i, rank);
-  });
-
-  // Fixed modules: the masthead (page 1 of a template with one), then pins with a row.
-  const fixed: Fixed[] = [];
-  const modules: Module[] = [];
-  const blocks: Block[] = [];
-  const rules: Block[] = [];
-  let bandRow = -1;
-  if (t.masthead && page.number === 1) {
-    const rows = Math.min(mastheadRows(t, grid, fonts, edition), grid.lines - 10);
-    fixed.push({ col: 0, span: t.masthead.columns, row: 0, rows, ear: true });
-    modules.push({
-      item: null,
-      kind: 'masthead',
-      column: 0,
-      span: t.masthead.columns,
-      row: 0,
-      rows,
-      rect: grid.rect(0, t.masthead.columns, 0, rows),
-    });
-    blocks.push(...buildMasthead(t, grid, fonts, edition, rows));
-    bandRow = rows;
-  } else if (page.number > 1 && t.runningHead) {
-    // Inner pages: a 报眉 over the type area instead of the masthead (page 1 never has one, doc §1.7).
-    blocks.push(...buildRunningHead(t, fonts, edition, page));
-    if (!page.name)
-      sink.warn(
-        'running-head-name',
-        `page ${page.number} has no 版名 for its 报眉`,
-        at(),
-        `add \`name: <版名>\` to page ${page.number} in the edition file`,
-      );
+  const ranked = assignRanks(ordered, t, page.number);
+  diags.push(...ranked.diags);
+  // The lead is searched first, so it stands at the top of the page (a brief before it in the copy follows it).
+  const li = ranked.ranks.indexOf('lead');
+  if (li > 0) {
+    ordered.unshift(...ordered.splice(li, 1));
+    ranked.ranks.unshift(...ranked.ranks.splice(li, 1));
   }
-  const placements: Array<{ index: number; place: Place }> = [];
-  let free = 0;
-  mods.forEach((m, i) => {
-    const pin = m.item.overrides?.pin;
-    if (!pin) {
-      free |= 1 << i;
-      return;
-    }
-    if (pin.row === undefined) {
-      free |= 1 << i; // width only (the module's spans are forced to pin.span); the make-up picks the place
-      return;
-    }
-    const span = Math.min(pin.span, grid.columns);
-    const rows = pin.lines ?? m.heights(span, grid.lines)[0] ?? m.minRows(span);
-    const f: Fixed = { col: pin.column - 1, span, row: pin.row, rows };
-    const clash = fixed.find(
-      (q) =>
-        q.col < f.col + f.span && q.col + q.span > f.col && q.row - 1 < f.row + f.rows && q.row + q.rows + 1 > f.row,
-    );
-    if (f.col < 0 || f.col + f.span > grid.columns || f.row < 0 || f.row + f.rows > grid.lines || clash) {
-      sink.warn(
-        'pin-invalid',
-        `pin of ${m.item.id} (column ${pin.column}, span ${pin.span}, row ${pin.row}, ${rows} lines) is off the grid or overlaps another fixed module`,
-        at(m.item.id),
-        'move the pin inside the grid and clear of the masthead and other pins; the make-up placed the item itself',
-      );
-      free |= 1 << i;
-      return;
-    }
-    fixed.push(f);
-    placements.push({ index: i, place: { col: f.col, span: f.span, row: f.row, rows: f.rows } });
-  });
-
+  // Modules: every item measured at every width (text composed for real); continued parts after them.
+  const mods: ModuleSpec[] = [
+    ...ordered.map((it, i) => makeModule(ctx, it, i, ranked.ranks[i]!)),
+    ...(req.incoming ?? []).map((p, k) => continuationModule(ctx, p, ordered.length + k)),
+  ];
+  // Furniture: the masthead on page 1 with the 报眼 beside it, the 报眉 over inner pages.
+  const furn = furniture(t, grid, fonts, edition, page);
+  diags.push(...furn.diags);
+  // Fixed modules: pins (booked ads without a row are searched at the foot).
+  const fixed = fixModules(mods, grid, page.number, furn.fixed);
+  diags.push(...fixed.diags);
+  // Search: the free area cut around the fixed modules every way worth trying; the cheapest arrangement wins.
   const earKinds = new Set<string>(t.masthead?.ear ?? []);
-  const regions = freeRegions({ col: 0, row: 0, cols: grid.columns, rows: grid.lines }, fixed, earKinds);
-  const mk = new Makeup(mods, {
-    empty: t.cost.empty,
-    butting: t.cost.butting,
-    drop: t.cost.overset,
-    hole: t.cost.hole ?? 0,
-    holeFree: t.cost.holeFree ?? 0,
-  });
-  const res = mk.solve(regions, free);
-  placements.push(...res.placements);
-
-  // 报眼: its boxes (weather) at their natural height, the 导读 of the other stories in the rest (template
-  // masthead.index). The ear region is the `only` region beside the masthead.
-  const ear = regions.find((r) => r.only && r.row === 0);
-  if (ear && t.masthead?.index && bandRow > 0) {
-    const inEar = res.placements.filter(
-      ({ place: q }) =>
-        q.row >= ear.row && q.row < ear.row + ear.rows && q.col >= ear.col && q.col < ear.col + ear.cols,
-    );
-    const one = inEar.length === 1 && inEar[0]!.place.span === ear.cols ? inEar[0]! : null;
-    if (inEar.length === 0 || one) {
-      const keep = one ? Math.min(one.place.rows, mods[one.index]!.minRows(one.place.span)) : -1;
-      const row0 = ear.row + keep + 1;
-      const dropped = new Set(res.dropped);
-      const entries = earEntries(
-        edition,
-        page,
-        mods.filter((m, i) => m.rank !== 'lead' && isStory(m.item) && !dropped.has(i)).map((m) => m.item),
-      );
-      const rect = grid.rect(ear.col, ear.cols, row0, ear.row + ear.rows - row0);
-      rect.h -= 0.3 * grid.pitch;
-      const ix = buildEarIndex(t, grid, fonts, rect, entries);
-      if (ix.length) {
-        if (one) one.place = { ...one.place, rows: keep };
-        blocks.push(...ix);
-        modules.push({
-          item: null,
-          kind: 'masthead',
-          column: ear.col,
-          span: ear.cols,
-          row: row0,
-          rows: ear.row + ear.rows - row0,
-          rect: grid.rect(ear.col, ear.cols, row0, ear.row + ear.rows - row0),
-        });
-      }
-    }
-  }
-
-  const oversets: Overset[] = [];
-  const report = (id: string, lines: number, chars: number, span: number): void => {
-    oversets.push({ item: id, lines, chars });
-    sink.error(
-      'overset',
-      `${lines} lines (${chars} characters) of ${id} do not fit on page ${page.number}`,
-      at(id),
-      `cut about ${chars} characters from ${id}, or give it more columns (overrides.columns > ${span}) or hold another item`,
-    );
-  };
-
-  // Modules in reading order: top to bottom, then left to right.
-  placements.sort((a, b) => a.place.row - b.place.row || a.place.col - b.place.col);
-  for (const { index, place } of placements) {
-    const m = mods[index]!;
-    const rect: Rect = grid.rect(place.col, place.span, place.row, place.rows);
-    modules.push({
-      item: m.item.id,
-      kind: m.item.kind,
-      column: place.col,
-      span: place.span,
-      row: place.row,
-      rows: place.rows,
-      rect,
-    });
-    const built = m.build(place);
-    blocks.push(...built.blocks);
-    if (built.overset) report(m.item.id, built.overset.lines, built.overset.chars, place.span);
-    // One warning per photo: the edition loader may already have reported it (ingest checks image paths).
-    const known = sink.items.some((d) => d.code === 'missing-image' && d.at.item === m.item.id);
-    if (m.item.kind === 'photo' && !photoHasImage(m) && !known) {
-      const why = m.item.image ? `its image ${m.item.image} cannot be read` : 'it names no image file';
-      sink.warn(
-        'photo-placeholder',
-        `photo ${m.item.id} is set as a placeholder frame: ${why}`,
-        at(m.item.id),
-        'add `image: <file>` for this photo in the edition (JPEG or PNG), or hold the photo',
-      );
-    }
-  }
-  // Items no region could take are held over, never silently dropped: each reported with its size and what to do.
+  const search = searchPage(t, mods, regionVariants(grid, fixed.fixed, earKinds), fixed.free);
+  const dropped = new Set([...search.res.dropped, ...fixed.unplaced]);
+  const typeArea = { x: t.geometry.x0, y: t.geometry.y0, w: t.geometry.width, h: t.geometry.height };
+  // Pick: the cheapest arrangement and its alternatives, each built and measured as the printed page will be; the
+  // one without heads side by side, within Q3 and with the least overset wins (the cheapest when they tie).
+  const assembled = [search.res.placements, ...search.res.alternatives].map((p) =>
+    assemble(
+      t,
+      grid,
+      fonts,
+      edition,
+      page,
+      req,
+      furn,
+      search.regions,
+      [...fixed.placements, ...p],
+      mods,
+      dropped,
+      typeArea,
+    ),
+  );
+  const chosen = assembled.reduce((a, b) => (score(t, b) < score(t, a) - 1e-9 ? b : a));
+  const { ear, built, modules, blocks, quality } = chosen;
+  diags.push(...built.diags);
+  // Held over: items no region could take, each reported with its size (never silently dropped).
+  const oversets: Overset[] = [...built.oversets];
   const heldOver: string[] = [];
-  for (const i of res.dropped) {
+  for (const i of [...dropped].sort((a, b) => a - b)) {
     const m = mods[i]!;
-    const it = m.item;
-    const text = itemTexts(it).join('');
-    const chars = Array.from(text).length;
-    heldOver.push(it.id);
-    oversets.push({ item: it.id, lines: Math.ceil(chars / t.grid.columnChars), chars });
-    sink.error(
-      'held-over',
-      `${it.kind} ${it.id} (${chars} characters, about ${Math.round(m.mass())} column-lines) does not fit on page ${page.number} and is held over`,
-      at(it.id),
-      `move ${it.id} to another page, cut the page's stories, or hold a lower-priority item (overrides.hold)`,
-    );
+    const chars = m.promised && m instanceof StoryModule ? m.chars : itemChars(m);
+    heldOver.push(m.item.id);
+    oversets.push({ item: m.item.id, lines: Math.ceil(chars / t.grid.columnChars), chars });
+    diags.push(heldOverDiagnostic(m, chars, page.number));
   }
-
-  // Under-full page: the largest share of the type area left empty by the make-up (grid cells no module covers).
-  const cells = new Uint8Array(grid.columns * grid.lines);
-  for (const mod of modules)
-    for (let r = Math.max(0, mod.row - 1); r < Math.min(grid.lines, mod.row + mod.rows + 1); r++)
-      cells.fill(1, r * grid.columns + mod.column, r * grid.columns + mod.column + mod.span);
-  let emptyCells = 0;
-  for (const v of cells) if (!v) emptyCells++;
-  const share = emptyCells / cells.length;
-  if (share > (t.underfull ?? 0.05)) {
-    sink.warn(
-      'underfull',
-      `page ${page.number} is under-full: ${(share * 100).toFixed(0)} % of the type area has no module`,
-      at(),
-      'add stories or photos to this page, use a smaller template, or give the stories larger heads (overrides.columns)',
-    );
-  }
-
-  // Rules: a thin rule in the gutter right of each module and in the separator line under it.
-  const lw = t.rules.module;
-  const ink = t.colors.rule as Cmyk;
-  const right = t.geometry.x0 + t.geometry.width;
-  const half = grid.pitch / 2;
-  for (const mod of modules) {
-    const r = mod.rect;
-    const atTop = mod.row === 0 || mod.row === bandRow + 1;
-    const bottomRow = mod.row + mod.rows;
-    const atBottom = bottomRow >= grid.lines;
-    if (r.x + r.w < right - 1) {
-      const x = r.x + r.w + t.geometry.gutter / 2;
-      rules.push({
-        kind: 'rule',
-        item: mod.item,
-        rect: r,
-        x1: x,
-        y1: r.y - (atTop ? 0 : half),
-        x2: x,
-        y2: r.y + r.h + (atBottom || bottomRow === bandRow ? 0 : half),
-        stroke: ink,
-        lineWidth: lw,
-      });
-    }
-    if (!atBottom && bottomRow !== bandRow) {
-      const y = r.y + r.h + half;
-      const x1 = r.x - (mod.column > 0 ? t.geometry.gutter / 2 : 0);
-      const x2 = r.x + r.w + (r.x + r.w < right - 1 ? t.geometry.gutter / 2 : 0);
-      rules.push({ kind: 'rule', item: mod.item, rect: r, x1, y1: y, x2, y2: y, stroke: ink, lineWidth: lw });
-    }
-  }
-  if (bandRow > 0) {
-    const y = grid.rowY(bandRow) + half - 1.5;
-    const x1 = t.geometry.x0;
-    rules.push({
-      kind: 'rule',
-      item: null,
-      rect: { x: x1, y, w: t.geometry.width, h: 4 },
-      x1,
-      y1: y,
-      x2: right,
-      y2: y,
-      stroke: ink,
-      lineWidth: t.rules.mastheadHeavy,
-    });
-    rules.push({
-      kind: 'rule',
-      item: null,
-      rect: { x: x1, y, w: t.geometry.width, h: 4 },
-      x1,
-      y1: y + 2.5,
-      x2: right,
-      y2: y + 2.5,
-      stroke: ink,
-      lineWidth: t.rules.mastheadThin,
-    });
-  }
-
+  // Diagnostics the page gives about itself: under-full, heads side by side, overrides that break a rule.
+  const under = underfullDiagnostic(t, quality, modules, page.number);
+  if (under) diags.push(under);
+  const rejected = mods.filter((m) => m instanceof StoryModule && m.headSizeRejected).map((m) => m.item.id);
+  diags.push(...overrideDiagnostics(t, page, mods, modules, blocks, rejected));
+  diags.push(...buttingDiagnostics(t, blocks, mods, page.number));
   const layout: PageLayout = {
     number: page.number,
     template: t.name,
     width: t.geometry.trimW,
     height: t.geometry.trimH,
     bleed: t.geometry.bleed,
-    typeArea: { x: t.geometry.x0, y: t.geometry.y0, w: t.geometry.width, h: t.geometry.height },
+    typeArea,
     grid: {
       columns: grid.columns,
       lines: grid.lines,
@@ -442,9 +187,219 @@ function layoutOnce(
       columnW: t.geometry.columnW,
     },
     modules,
-    blocks: [...blocks, ...rules],
+    blocks,
     held: held.map((it) => it.id),
     overset: oversets,
+    jumps: built.jumps,
+    earIndex: ear.entries,
+    quality,
   };
-  return { layout, share };
+  const lost = oversets.reduce((a, o) => a + o.chars, 0);
+  return { layout, diags, lost, errors: diags.filter((d) => d.severity === 'error').length };
+}
+
+interface Assembled {
+  ear: ReturnType<typeof buildEar>;
+  built: ReturnType<typeof buildModules>;
+  modules: Module[];
+  blocks: Block[];
+  quality: PageQuality;
+}
+
+/** One arrangement built: the 报眼, every module's blocks, the rules, the page's quality figures. */
+function assemble(
+  t: LayoutTemplate,
+  grid: Grid,
+  fonts: FontBook,
+  edition: Edition,
+  page: Page,
+  req: PageRequest,
+  furn: Furniture,
+  regions: Region[],
+  placementsIn: Array<{ index: number; place: Place }>,
+  mods: ModuleSpec[],
+  dropped: ReadonlySet<number>,
+  typeArea: { x: number; y: number; w: number; h: number },
+): Assembled {
+  const placements = placementsIn.map((p) => ({ ...p }));
+  // 报眼: the 导读 under the weather box (page 1).
+  const ear =
+    furn.bandRow > 0
+      ? buildEar(t, grid, fonts, edition, page, regions, placements, mods, dropped, req.index ?? null)
+      : { blocks: [], module: null, entries: [] };
+  // Build: every module's blocks in reading order, overset text, the jumps of stories cut for a later page.
+  const built = buildModules(grid, mods, placements, page.number);
+  const modules: Module[] = [...furn.modules, ...(ear.module ? [ear.module] : []), ...built.modules];
+  // Rules between modules and under the masthead band.
+  const blocks: Block[] = [...furn.blocks, ...ear.blocks, ...built.blocks];
+  blocks.push(...moduleRules(t, grid, modules, furn.bandRow));
+  // Quality figures, computed from the layout as an outside checker reads the page.
+  return { ear, built, modules, blocks, quality: pageQuality(t, modules, blocks, typeArea) };
+}
+
+/** How an arrangement reads: heads side by side or stacked, overset, a hole beyond Q3 (lower is better). */
+function score(t: LayoutTemplate, a: Assembled): number {
+  const q = a.quality;
+  const overset = a.built.oversets.reduce((s, o) => s + o.chars, 0);
+  return (q.butting + q.stacked) * 1e6 + overset * 100 + Math.max(0, q.hole - t.quality.maxHole) * 1e4;
+}
+
+interface Furniture {
+  fixed: Fixed[];
+  blocks: Block[];
+  modules: Module[];
+  /** Lines of the masthead band on page 1; -1 on inner pages. */
+  bandRow: number;
+  diags: Diagnostic[];
+}
+
+/** Page 1 of a template with a masthead: the 报头 top-left (its 报眼 beside it). Inner pages: the 报眉. */
+function furniture(t: LayoutTemplate, grid: Grid, fonts: FontBook, edition: Edition, page: Page): Furniture {
+  const out: Furniture = { fixed: [], blocks: [], modules: [], bandRow: -1, diags: [] };
+  if (t.masthead && page.number === 1) {
+    const rows = Math.min(mastheadRows(t, grid, fonts, edition), grid.lines - 10);
+    out.fixed.push({ col: 0, span: t.masthead.columns, row: 0, rows, ear: true });
+    out.modules.push({
+      item: null,
+      kind: 'masthead',
+      column: 0,
+      span: t.masthead.columns,
+      row: 0,
+      rows,
+      rect: grid.rect(0, t.masthead.columns, 0, rows),
+    });
+    out.blocks.push(...buildMasthead(t, grid, fonts, edition, rows));
+    out.bandRow = rows;
+    return out;
+  }
+  // Every inner page has its 报眉 (page 1 never has one, doc §1.7).
+  out.blocks.push(...buildRunningHead(t, fonts, edition, page));
+  if (!page.name)
+    out.diags.push(
+      diagnostic(
+        'running-head-name',
+        `page ${page.number} has no 版名 for its 报眉`,
+        { page: page.number },
+        `add \`name: <版名>\` to page ${page.number} in the edition file`,
+      ),
+    );
+  return out;
+}
+
+/** Pins with a row, then ads at their booked place; the free items' mask. */
+function fixModules(
+  mods: ModuleSpec[],
+  grid: Grid,
+  page: number,
+  furniture: Fixed[],
+): {
+  fixed: Fixed[];
+  placements: Array<{ index: number; place: Place }>;
+  free: number;
+  unplaced: number[];
+  diags: Diagnostic[];
+} {
+  const fixed = [...furniture];
+  const placements: Array<{ index: number; place: Place }> = [];
+  const diags: Diagnostic[] = [];
+  let free = 0;
+  mods.forEach((m, i) => {
+    const pf = pinFixed(m, grid, fixed, page);
+    if (pf && 'fixed' in pf) {
+      fixed.push(pf.fixed);
+      placements.push({ index: i, place: { ...pf.fixed, col: pf.fixed.col, shape: pf.shape } });
+      return;
+    }
+    if (pf) diags.push(pf.diag);
+    free |= 1 << i;
+  });
+  return { fixed, placements, free, unplaced: [], diags };
+}
+
+/** Every region variant solved (one memo shared: states do not depend on where a region is); the cheapest kept. */
+function searchPage(
+  t: LayoutTemplate,
+  mods: ModuleSpec[],
+  variants: Region[][],
+  free: number,
+): { res: MakeupResult; regions: Region[] } {
+  const mk = new Makeup(mods, {
+    empty: t.cost.empty,
+    butting: t.cost.butting,
+    drop: t.cost.drop,
+    hole: t.cost.hole,
+    holeFree: t.cost.holeFree,
+    minRatio: t.butting.minRatio,
+    lines: t.grid.lines,
+  });
+  let best: { res: MakeupResult; regions: Region[] } | null = null;
+  for (const regions of variants) {
+    mk.work = 0;
+    const res = mk.solve(regions, free);
+    if (!best || res.cost < best.res.cost - 1e-9) best = { res, regions };
+  }
+  return best ?? { res: { placements: [], dropped: [], cost: 0, alternatives: [] }, regions: [] };
+}
+
+/** Jumps the items' overrides ask for: continueOn a later page of the edition. */
+function explicitJumps(page: Page, edition: Edition): Map<string, number> {
+  const out = new Map<string, number>();
+  const later = new Set(edition.pages.filter((p) => p.number > page.number).map((p) => p.number));
+  for (const it of page.items) {
+    const n = it.overrides?.continueOn;
+    if (n !== undefined && later.has(n)) out.set(it.id, n);
+  }
+  return out;
+}
+
+/** The explicit jumps plus the page's last long stories (not the lead, not briefs) onto `req.autoTo`. */
+function autoJumps(page: Page, t: LayoutTemplate, req: PageRequest, first: Pass): Map<string, number> {
+  const out = new Map(req.continueTo ?? []);
+  const order = orderItems(page.items.filter((it) => !it.overrides?.hold));
+  const ranks = assignRanks(order, t, page.number).ranks;
+  const long = order.filter(
+    (it, i) =>
+      it.kind === 'article' &&
+      (ranks[i] === 'secondary' || ranks[i] === 'other') &&
+      bodyChars(it) > 3 * t.continuation.minLeg * t.grid.columnChars,
+  );
+  // every long story may jump; each jump costs (cost.jump, more for a higher-priority story), so the search
+  // continues as few stories as it must, the last ones first
+  void first;
+  for (const it of long) if (!out.has(it.id) && req.autoTo) out.set(it.id, req.autoTo);
+  for (const [id, n] of out) if (n < 0) out.delete(id);
+  return out;
+}
+
+function jumpMap(p: Pass): Map<string, number> {
+  return new Map(p.layout.jumps.map((j) => [j.item, j.to]));
+}
+
+/** The template with every rank's heads a grade larger, widths a column wider, heads padded more. */
+function spreadTemplate(template: LayoutTemplate): LayoutTemplate {
+  const S = template.spread!;
+  const up = (sizes: number[]): number[] => {
+    const g = template.grades;
+    const top = Math.max(...sizes);
+    const i = g.findIndex((x) => x <= top);
+    const larger = i > 0 ? g.slice(Math.max(0, i - S.grades), i) : [];
+    return [...larger, ...sizes];
+  };
+  const heads = Object.fromEntries(
+    Object.entries(template.heads).map(([k, h]) => [
+      k,
+      { ...h, sizes: up(h.sizes), spans: [h.spans[0], h.spans[1] + S.columns] as [number, number] },
+    ]),
+  ) as LayoutTemplate['heads'];
+  return {
+    ...template,
+    heads,
+    photo: { ...template.photo, spans: [template.photo.spans[0], template.photo.spans[1] + S.columns] },
+    cost: { ...template.cost, headPadMax: Math.max(template.cost.headPadMax, S.headPadMax) },
+  };
+}
+
+/** Every visible text of the items of a page (for no-loss checks). */
+export function pageTexts(page: Page): string[] {
+  return page.items.flatMap((it) => itemTexts(it));
 }

@@ -1,58 +1,88 @@
 /**
- * Automatic make-up: guillotine search on the column grid.
+ * Automatic make-up: guillotine search on the column grid (doc §3.4: pages are modular; Gange et al. show the
+ * guillotine family is searched exactly by dynamic programming).
  *
  * A free region (whole columns × whole lines) is filled by taking its highest-priority item, placing it at the
- * region's top-left with some width and height, and splitting the rest of the region into (a) the space under
- * the item in its own column stack and (b) the full-height region to its right; every way of sharing the
- * remaining items between (a) and (b) is tried. Results are memoised on (columns, lines, item set), so the
- * search is exact over this family of layouts. Costs are in empty column-lines plus penalties (template `cost`).
- * Separate regions (the 报眼 beside the masthead, space around pinned modules) share the items by subset DP.
+ * region's top-left in one of its shapes (a width and a head arrangement) with some height, and splitting the
+ * rest of the region into (a) the space under the item in its own column stack and (b) the full-height region to
+ * its right; every way of sharing the remaining items between (a) and (b) is tried. Results are memoised on
+ * (columns, lines, item set, top flag), so the search is exact over this family. Costs are in empty column-lines
+ * plus the modules' own costs (template `cost`). Separate regions (the 报眼, the space around pinned modules and
+ * booked ads) share the items by subset DP.
  *
- * Large pages: the exact search is exponential in the item count, so a region with more than `exact` items is cut
- * into full-width tiers instead — its first 2…`tier` items (priority order) in a band on top, the rest under it —
- * with a few band heights around the band's estimated height; every band is then searched exactly. Masks stay
- * runs of the priority order, so the state space is polynomial. Items that cannot fit (their cumulative area in
- * priority order exceeds the free area) are dropped up front, lowest priority first, and the subset DP tries only
- * dropping suffixes of the priority order on a large page. Module costs and height lists are tabulated once.
+ * Heads side by side (碰题, doc §6.2 Q7) are ruled out where they arise most, at the top of a vertical split: the
+ * region right of an item whose head reaches its right edge carries a flag, and its top-left item may then not
+ * carry a head (unless the sizes differ by butting.minRatio); an item without text at its top (a photo, a box)
+ * passes the flag on to its own right, since heads on either side of it still face each other. Deeper pairs are
+ * priced through the head bands every sub-solution records along its left and right edges.
+ *
+ * Large pages: a region with more than `exact` items is cut into full-width tiers (its first 2…`tier` items in
+ * priority order in a band on top, the rest under it) with a few band heights around the band's estimated height.
+ * Items that cannot fit (their cumulative area in priority order exceeds the free area) are dropped up front,
+ * lowest priority first; a promised continuation is never among them.
  */
-import type { ModuleSpec, Place } from './modules.js';
+import type { ModuleSpec, Place } from './modules/index.js';
 
 export interface Region {
   col: number;
   row: number;
   cols: number;
   rows: number;
-  /** Item kinds that must be set here (the 报眼); other regions may not take them. Empty: none. */
+  /** Item kinds that must be set here (the 报眼); other regions may not take them. */
   only?: ReadonlySet<string>;
-  /** True when the lead may not go here. */
+  /** True when the lead may not go here (off the top third of the page). */
   noLead?: boolean;
+}
+
+interface Band {
+  top: number;
+  bottom: number;
+  size: number;
 }
 
 interface Choice {
   cost: number;
-  /** Tiered choice (large regions): the items set in a full-width band `h` lines high on top; 0 otherwise. */
+  /** Tiered choice: the items set in a full-width band `h` lines high on top. */
   band?: number;
-  /** Width and height given to the region's first item; -1 when the region is left empty. */
+  /** Shape of the region's first item; -1 when the region is left empty. */
+  s: number;
   w: number;
   h: number;
   /** Items set in the region to the right of the first item (when w < cols). */
   right: number;
+  /**
+   * Lines the region to the right starts below the first item's top: its head band and a line of air, when
+   * every item there carries a head at its top (notices, lists, ads) and may not stand beside that head.
+   */
+  rightTop?: number;
+  /**
+   * Head bands visible at the region's left and right edges (rows relative to its top), looking into the region
+   * through modules without text (photos, boxes); and the rows where the region holds no text across its width.
+   */
+  lb: Band[];
+  rb: Band[];
+  clear: Band[];
 }
 
 export interface MakeupWeights {
   empty: number;
   butting: number;
-  /** Cost of an item left off the page entirely, per natural column-line. */
+  /** Cost of an item left off the page entirely, per column-line of its content. */
   drop: number;
-  /** Extra cost per column-line of one empty rectangle beyond `holeFree` column-lines (a big hole is worse than scattered white). */
-  hole?: number;
-  holeFree?: number;
+  hole: number;
+  holeFree: number;
+  /** Heads side by side are tolerated at this size ratio or more. */
+  minRatio: number;
+  /** Lines of the page: a region ending on the last one stands on the foot. */
+  lines: number;
 }
 
 export interface MakeupResult {
   placements: Array<{ index: number; place: Place }>;
   dropped: number[];
   cost: number;
+  /** Other arrangements of the same items nearly as cheap (another first move in the largest region). */
+  alternatives: Array<Array<{ index: number; place: Place }>>;
 }
 
 const lowest = (mask: number): number => 31 - Math.clz32(mask & -mask);
@@ -61,172 +91,440 @@ const popcount = (m: number): number => {
   for (let b = m; b; b &= b - 1) n++;
   return n;
 };
+const NONE: Band[] = [];
+/** Kinds set as a ruled box with the title inside: a region of only these may start under a neighbour's head. */
+const BOXED: ReadonlySet<string> = new Set(['notice', 'list', 'table', 'ad']);
+const NONE_H: number[] = [];
+/** Top flag of a region beside another region that starts at the same line: its top-left item carries no head. */
+const ANY = 1;
 
 /** Band heights tried around a tier's estimated height, in lines. */
-const TIER_STEPS = [-3, 0, 3, 6, 10];
+const TIER_STEPS = [-4, -2, 0, 2, 4, 7, 10, 14];
 
 export class Makeup {
-  private readonly memo = new Map<number, Choice>();
+  /** Memo: item set → (columns, lines, flag, foot) → choice; both keys small integers (fast maps). */
+  private readonly memo = new Map<number, Map<number, Choice>>();
   /** Evaluations done, for the search budget. */
   work = 0;
-  private readonly costs: Array<Map<number, Float64Array>>;
   private readonly hts: Array<Map<number, number[]>>;
   private readonly areas: number[];
-  /** Largest region searched exactly: `exact` on a small page, `tier` inside the tiers of a large one. */
+  /** Per item: the least and the most grid cells it can take (any shape, any height it may have). */
+  private readonly lo: number[];
+  private readonly hi: number[];
+  private readonly spanMemo = new Map<number, [number, number]>();
   private limit: number;
+  /** Items booked at the foot (ads). */
+  private readonly footMask: number;
+  /** Per item and shape: its head band alone, and the same when it reaches the right edge (allocated once). */
+  private readonly own: Band[][][];
+  private readonly ownRight: Band[][][];
+  private readonly splitMemo = new Map<number, number[]>();
+  /** The page has much less copy than room: white beside modules is allowed (else items would be held over). */
+  private sparse = false;
+  /** The page has more copy than room even at the items' least sizes. */
+  private overfull = false;
+  /** Alternatives to return besides the cheapest arrangement. */
+  alternativesWanted = 10;
 
   constructor(
     private readonly mods: ModuleSpec[],
     private readonly w: MakeupWeights,
     private readonly fullSplit = 7,
     /** Leaf evaluations before the search turns coarse; deterministic (a count, not a clock). */
-    private readonly budget = 2_000_000,
-    /** Largest item count searched exactly in one region; larger regions are cut into tiers. */
-    private readonly exact = 9,
-    /** Most items in one tier of a large region. */
+    private readonly budget = 3_000_000,
+    private readonly exact = 16,
     private readonly tier = 6,
   ) {
     if (mods.length > 30) throw new Error('make-up supports at most 30 items per page');
-    this.costs = mods.map(() => new Map());
     this.hts = mods.map(() => new Map());
     this.areas = mods.map((_, i) => this.naturalArea(i));
+    this.lo = mods.map((m) => Math.min(...m.shapes.map((sh, s) => sh.span * ((m.canJump ? 8 : m.minRows(s)) + 1))));
+    this.hi = mods.map((m) =>
+      Math.max(
+        ...m.shapes.map((sh, s) => {
+          const hs = m.heights(s, 4000);
+          return sh.span * ((hs[hs.length - 1] ?? m.minRows(s)) + 6);
+        }),
+      ),
+    );
     this.limit = exact;
+    this.footMask = mods.reduce((a, m, i) => (m.foot ? a | (1 << i) : a), 0);
+    this.own = mods.map((m) => m.shapes.map((sh) => (sh.band ? [sh.band] : NONE)));
+    this.ownRight = mods.map((m, i) => m.shapes.map((sh, s) => (sh.band && sh.bandRight ? this.own[i]![s]! : NONE)));
   }
 
-  /** Tabulated `mods[i].cost(w, h)`. */
-  private cost(i: number, w: number, h: number): number {
-    if (h < 0 || h > 1024) return this.mods[i]!.cost(w, h);
-    let row = this.costs[i]!.get(w);
-    if (!row) {
-      row = new Float64Array(1025).fill(NaN);
-      this.costs[i]!.set(w, row);
-    }
-    let c = row[h]!;
-    if (Number.isNaN(c)) row[h] = c = this.mods[i]!.cost(w, h);
-    return c;
-  }
-
-  /** Tabulated `mods[i].heights(w, maxRows)`. */
-  private heights(i: number, w: number, maxRows: number): number[] {
-    const k = w * 4096 + maxRows;
+  private heights(i: number, s: number, maxRows: number): number[] {
+    const k = s * 4096 + maxRows;
     let hs = this.hts[i]!.get(k);
     if (!hs) {
-      hs = this.mods[i]!.heights(w, maxRows);
+      hs = this.mods[i]!.heights(s, maxRows);
       this.hts[i]!.set(k, hs);
     }
     return hs;
   }
 
-  /** Grid cells (columns × lines, with its separator line) the item takes at its cheapest natural width. */
+  /** Grid cells (columns × lines, with its separator line) the item takes at its cheapest shape. */
   private naturalArea(i: number): number {
     const m = this.mods[i]!;
     let best = Infinity;
     let area = 0;
-    for (const w of m.spans) {
-      const h = m.heights(w, 4000)[0] ?? m.minRows(w);
-      const c = m.cost(w, h);
+    m.shapes.forEach((sh, s) => {
+      const h = m.heights(s, 4000)[0] ?? m.minRows(s);
+      const c = m.cost(s, h);
       if (c < best) {
         best = c;
-        area = w * (h + 1);
+        area = sh.span * (h + 1);
       }
-    }
+    });
     return area;
   }
 
-  private key(cols: number, rows: number, mask: number): number {
-    return (mask * 64 + cols) * 1024 + rows;
+  /**
+   * Items `m` fit a region of `area` cells (their least area is no more than it) and, unless the page is sparse,
+   * can fill most of it (a region mostly white is not worth searching when the copy fills the page).
+   */
+  private plausible(m: number, area: number): boolean {
+    const r = this.bounds(m);
+    return r[0] <= area * 1.02 && (this.sparse || r[1] >= area * 0.7);
   }
 
-  fill(cols: number, rows: number, mask: number): Choice {
-    if (mask === 0)
-      return { cost: rows > 0 ? cols * rows * this.w.empty + this.holeCost(cols * rows) : 0, w: -1, h: 0, right: 0 };
-    if (rows <= 0) return { cost: 1e12, w: -1, h: 0, right: 0 };
-    const k = this.key(cols, rows, mask);
-    const hit = this.memo.get(k);
+  /** Least cost of a region of `area` cells holding `m`: the white its items cannot cover. */
+  private lowerBound(m: number, area: number): number {
+    return Math.max(0, area - this.bounds(m)[1]) * this.w.empty;
+  }
+
+  private bounds(m: number): [number, number] {
+    let r = this.spanMemo.get(m);
+    if (!r) {
+      let lo = 0;
+      let hi = 0;
+      for (let b = m; b; b &= b - 1) {
+        const i = lowest(b);
+        lo += this.lo[i]!;
+        hi += this.hi[i]!;
+      }
+      r = [lo, hi];
+      this.spanMemo.set(m, r);
+    }
+    return r;
+  }
+
+  private key(cols: number, rows: number, flag: number, foot: boolean): number {
+    return (((cols * 256 + Math.min(255, rows)) * 128 + Math.min(127, Math.round(flag))) << 1) | (foot ? 1 : 0);
+  }
+
+  /** States memoised (for tests and benchmarks). */
+  get states(): number {
+    let n = 0;
+    for (const m of this.memo.values()) n += m.size;
+    return n;
+  }
+
+  /**
+   * Heights at which an item stands right on the foot items of `under` (ads): the item stretches to meet them,
+   * they side by side or stacked.
+   */
+  private stretch(under: number, width: number, rows: number): number[] {
+    if (!under || (under & ~this.footMask) !== 0) return NONE_H;
+    let span = 0;
+    let tallest = 0;
+    let stacked = -1;
+    for (let b = under; b; b &= b - 1) {
+      const m = this.mods[lowest(b)]!;
+      const r = m.heights(0, 1 << 12)[0] ?? m.minRows(0);
+      span += m.shapes[0]!.span;
+      tallest = Math.max(tallest, r);
+      stacked += r + 1;
+    }
+    const out: number[] = [];
+    if (span <= width) out.push(rows - tallest - 1);
+    out.push(rows - stacked - 1);
+    return out.filter((h) => h >= 2);
+  }
+
+  /** The heights to try for item i at shape s with `under` below it. */
+  private tryHeights(i: number, s: number, rows: number, under: number): number[] {
+    const hs = this.trim(this.heights(i, s, rows - 2));
+    const st = this.stretch(under, this.mods[i]!.shapes[s]!.span, rows);
+    if (!st.length) return hs;
+    return [...new Set([...hs, ...st])];
+  }
+
+  /** Heads of sizes a and b may not stand side by side; a = ANY (a neighbouring region's top): no head at all. */
+  private butts(a: number, b: number): boolean {
+    return a === ANY || Math.max(a, b) / Math.min(a, b) < this.w.minRatio;
+  }
+
+  /**
+   * Penalty for head bands facing each other across a vertical split: the left stack's right edge (`own`, then
+   * `under` shifted down by `d`) against the right region's left edge. The top pair is excluded: flags rule it.
+   */
+  private facing(own: Band[], under: Band[], d: number, right: Band[]): number {
+    if (!right.length) return 0;
+    let n = 0;
+    for (const b of right) {
+      for (const a of own)
+        if (!(a.top === 0 && b.top === 0) && a.top < b.bottom && b.top < a.bottom && this.butts(a.size, b.size)) n++;
+      for (const a of under) if (a.top + d < b.bottom && b.top < a.bottom + d && this.butts(a.size, b.size)) n++;
+    }
+    return n * this.w.butting;
+  }
+
+  private empty(cols: number, rows: number): Choice {
+    const area = cols * rows;
+    const cost = rows > 0 ? area * this.w.empty + this.w.hole * Math.max(0, area - this.w.holeFree) : 0;
+    return {
+      cost,
+      s: -1,
+      w: -1,
+      h: 0,
+      right: 0,
+      lb: NONE,
+      rb: NONE,
+      clear: rows > 0 ? [{ top: 0, bottom: rows, size: 0 }] : NONE,
+    };
+  }
+
+  /**
+   * The cheapest arrangement of `mask` in a region. `collect`: every complete arrangement considered for the
+   * region's first item is pushed there too (alternatives for the page's final pick; the memo is bypassed).
+   */
+  fill(cols: number, rows: number, mask: number, flag = 0, foot = false, collect?: Choice[]): Choice {
+    if (mask === 0) return this.empty(cols, rows);
+    if (rows <= 0) return { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
+    const k = this.key(cols, rows, flag, foot);
+    let byMask = this.memo.get(mask);
+    if (!byMask) {
+      byMask = new Map();
+      this.memo.set(mask, byMask);
+    }
+    const hit = collect ? undefined : byMask.get(k);
     if (hit) return hit;
+    // more than the region can hold: no arrangement, said at once
+    if (this.bounds(mask)[0] > cols * (rows + 1) * 1.02) {
+      const none = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
+      byMask.set(k, none);
+      return none;
+    }
     if (popcount(mask) > this.limit) {
-      const t = this.tiered(cols, rows, mask);
-      this.memo.set(k, t);
+      const t = this.tiered(cols, rows, mask, flag, foot);
+      byMask.set(k, t);
+      collect?.push(t);
       return t;
     }
     const i = lowest(mask);
     const m = this.mods[i]!;
     const rest = mask & ~(1 << i);
-    let best: Choice = { cost: Infinity, w: -1, h: 0, right: 0 };
-    for (const w of m.spans) {
+    let best: Choice = { cost: Infinity, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
+    // an item booked at the foot stands on the foot or on other such items, nowhere else
+    const onFoot = (under: number): boolean => !m.foot || (foot && (under & ~this.footMask) === 0);
+    const canFill = m.shapes.some((x) => x.span === cols);
+    for (let s = 0; s < m.shapes.length; s++) {
+      const sh = m.shapes[s]!;
+      const w = sh.span;
       if (w > cols) continue;
-      // The first item over the whole region width: it is a row, the rest goes under it.
+      const band = sh.band;
+      if (flag && band && this.butts(flag, band.size)) continue;
+      const own = this.own[i]![s]!;
+      const ownRight = this.ownRight[i]![s]!;
       if (w === cols) {
         if (rest === 0) {
+          if (!onFoot(0)) continue;
           this.work++;
-          const c = this.cost(i, w, rows);
-          if (c < best.cost) best = { cost: c, w, h: rows, right: 0 };
-        } else {
-          for (const h of this.trim(this.heights(i, w, rows - 2))) {
-            this.work++;
-            const c0 = this.cost(i, w, h);
-            if (c0 >= best.cost) continue;
-            const c = c0 + this.fill(cols, rows - h - 1, rest).cost;
-            if (c < best.cost) best = { cost: c, w, h, right: 0 };
+          const c = m.cost(s, rows);
+          if (c < best.cost || collect) {
+            const ch: Choice = {
+              cost: c,
+              s,
+              w,
+              h: rows,
+              right: 0,
+              lb: own,
+              rb: ownRight,
+              clear: m.transparent ? span0(rows) : NONE,
+            };
+            collect?.push(ch);
+            if (c < best.cost) best = ch;
+          }
+          continue;
+        }
+        if (!onFoot(rest)) continue;
+        for (const h of this.tryHeights(i, s, rows, rest)) {
+          this.work++;
+          const c0 = m.cost(s, h);
+          if (c0 + this.lowerBound(rest, cols * (rows - h)) >= best.cost) continue;
+          const u = this.fill(cols, rows - h - 1, rest, 0, foot);
+          const c = c0 + u.cost;
+          if (c < best.cost || collect) {
+            const ch: Choice = {
+              cost: c,
+              s,
+              w,
+              h,
+              right: 0,
+              lb: join(own, u.lb, h + 1),
+              rb: join(ownRight, u.rb, h + 1),
+              clear: join(m.transparent ? span0(h) : NONE, u.clear, h + 1),
+            };
+            collect?.push(ch);
+            if (c < best.cost) best = ch;
           }
         }
         continue;
       }
-      // A column stack of width w on the left, the region to its right takes the subset `r` of the rest.
+      // A column stack of width w on the left, the region to its right takes the subset `r` of the rest. Nothing to
+      // its right is allowed only to an item that cannot take the region's width: white beside a module joins the
+      // white above and under it into one hole.
+      const rightFlag = band && sh.bandRight ? band.size : m.transparent ? flag : 0;
+      const area = (cols - w) * (rows + 1);
       for (const r of this.splits(rest)) {
-        const right = this.fill(cols - w, rows, r).cost;
-        const butt = m.hasHead && r !== 0 && this.mods[lowest(r)]!.hasHead ? this.w.butting : 0;
-        if (right + butt >= best.cost) continue;
+        // (white beside an item that could take the width costs double: it joins the white above and under it)
+        if (r === 0 && canFill && !this.sparse) continue;
+        // the region to the right can take these items at all; and what it cannot fill is white (a bound)
+        if (r !== 0 && !this.plausible(r, area)) continue;
         const l = rest & ~r;
+        if (this.lowerBound(r, area) + (l ? this.lowerBound(l, w * rows) : 0) >= best.cost) continue;
+        const R = this.rightOf(cols - w, rows, r, rightFlag, foot, band && sh.bandRight ? band : null);
+        if (R.cost >= best.cost) continue;
+        if (!onFoot(l)) continue;
         if (l === 0) {
           this.work++;
-          const c = right + butt + this.cost(i, w, rows);
-          if (c < best.cost) best = { cost: c, w, h: rows, right: r };
-        } else {
-          for (const h of this.trim(this.heights(i, w, rows - 2))) {
-            this.work++;
-            const c0 = right + butt + this.cost(i, w, h);
-            if (c0 >= best.cost) continue;
-            const c = c0 + this.fill(w, rows - h - 1, l).cost;
-            if (c < best.cost) best = { cost: c, w, h, right: r };
+          const c = R.cost + m.cost(s, rows) + this.facing(ownRight, NONE, 0, R.lb);
+          if (c < best.cost || collect) {
+            const ch: Choice = {
+              cost: c,
+              s,
+              w,
+              h: rows,
+              right: r,
+              ...(R.top ? { rightTop: R.top } : {}),
+              lb: m.transparent ? R.lb : own,
+              rb: [...R.rb, ...seenThrough(ownRight, R.clear)],
+              clear: m.transparent ? R.clear : NONE,
+            };
+            collect?.push(ch);
+            if (c < best.cost) best = ch;
+          }
+          continue;
+        }
+        for (const h of this.tryHeights(i, s, rows, l)) {
+          this.work++;
+          const c0 = R.cost + m.cost(s, h);
+          if (c0 + this.lowerBound(l, w * (rows - h)) >= best.cost) continue;
+          const u = this.fill(w, rows - h - 1, l, 0, foot);
+          const c = c0 + u.cost + this.facing(ownRight, u.rb, h + 1, R.lb);
+          if (c < best.cost || collect) {
+            const uClear = join(NONE, u.clear, h + 1);
+            const top = m.transparent ? clip(R.lb, 0, h) : own;
+            const ch: Choice = {
+              cost: c,
+              s,
+              w,
+              h,
+              right: r,
+              ...(R.top ? { rightTop: R.top } : {}),
+              // looking in from the left: the first item (or, through it, the region to its right), then the stack
+              // under it (or, through its clear rows, the region to its right)
+              lb: [...join(top, u.lb, h + 1), ...seenThrough(clip(R.lb, h + 1, rows), uClear)],
+              rb: [...R.rb, ...seenThrough(join(ownRight, u.rb, h + 1), R.clear)],
+              clear: [...(m.transparent ? intersect(R.clear, span0(h)) : NONE), ...intersect(uClear, R.clear)],
+            };
+            collect?.push(ch);
+            if (c < best.cost) best = ch;
           }
         }
       }
     }
-    if (best.cost === Infinity) best = { cost: 1e12, w: -1, h: 0, right: 0 };
-    this.memo.set(k, best);
+    if (best.cost === Infinity) best = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
+    if (!collect || !byMask.has(k)) byMask.set(k, best);
     return best;
   }
 
-  /** Surcharge for one empty rectangle of `area` column-lines. */
-  holeCost(area: number): number {
-    return (this.w.hole ?? 0) * Math.max(0, area - (this.w.holeFree ?? 0));
+  /**
+   * The region right of a column stack, beside the stack's head `band` (null: none reaching its right edge). When
+   * its items cannot stand there with a headless top-left item and every one is a ruled box with its title inside
+   * (a page of notices, lists, tables and ads), the region starts under the head band instead, a line of air
+   * below it, the strip above it white and priced as such: heads never side by side, and the boxes still set
+   * rather than held over.
+   */
+  private rightOf(
+    cols: number,
+    rows: number,
+    mask: number,
+    flag: number,
+    foot: boolean,
+    band: { bottom: number } | null,
+  ): Choice & { top?: number } {
+    // (the common case returns the memoised choice itself: this runs in the search's inner loop)
+    const R = this.fill(cols, rows, mask, flag, foot);
+    if (R.cost < 1e12 || !band || mask === 0 || !this.allBoxed(mask)) return R;
+    const d = Math.ceil(band.bottom) + 1;
+    if (d >= rows - 1) return R;
+    const below = this.fill(cols, rows - d, mask, 0, foot);
+    if (below.cost >= 1e12) return R;
+    const air = this.empty(cols, d);
+    return {
+      ...below,
+      cost: below.cost + air.cost,
+      lb: join(NONE, below.lb, d),
+      rb: join(NONE, below.rb, d),
+      clear: [{ top: 0, bottom: d, size: 0 }, ...join(NONE, below.clear, d)],
+      top: d,
+    };
+  }
+
+  /** Every item of `mask` is a ruled box with its title inside (notice, list, table, ad). */
+  private allBoxed(mask: number): boolean {
+    for (let b = mask; b; b &= b - 1) if (!BOXED.has(this.mods[lowest(b)]!.item.kind)) return false;
+    return true;
   }
 
   /** A large region: its first k items in a full-width band on top, the rest under it (see the header). */
-  private tiered(cols: number, rows: number, mask: number): Choice {
-    let best: Choice = { cost: 1e12, w: -1, h: 0, right: 0 };
+  private tiered(cols: number, rows: number, mask: number, flag: number, foot: boolean): Choice {
+    let best: Choice = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
     const n = popcount(mask);
     let band = 0;
     let area = 0;
     let b = mask;
-    for (let k = 1; k <= Math.min(this.tier, n - 1); k++) {
-      const bit = b & -b;
-      b &= b - 1;
-      band |= bit;
-      area += this.areas[lowest(bit)]!;
-      if (k < 2) continue;
-      const est = Math.ceil(area / cols) - 1;
+    b &= ~this.footMask;
+    const tryBand = (set: number, est: number): void => {
       const seen = new Set<number>();
       for (const d of TIER_STEPS) {
         const hb = Math.min(Math.max(3, est + d), rows - 4);
         if (hb < 3 || seen.has(hb)) continue;
         seen.add(hb);
         this.work++;
-        const top = this.fill(cols, hb, band).cost;
-        if (top >= best.cost) continue;
-        const c = top + this.fill(cols, rows - hb - 1, mask & ~band).cost;
-        if (c < best.cost) best = { cost: c, w: cols, h: hb, right: 0, band };
+        const top = this.fill(cols, hb, set, flag);
+        if (top.cost >= best.cost) continue;
+        const under = this.fill(cols, rows - hb - 1, mask & ~set, 0, foot);
+        const c = top.cost + under.cost;
+        if (c < best.cost)
+          best = {
+            cost: c,
+            s: -1,
+            w: cols,
+            h: hb,
+            right: 0,
+            band: set,
+            lb: join(top.lb, under.lb, hb + 1),
+            rb: join(top.rb, under.rb, hb + 1),
+            clear: join(top.clear, under.clear, hb + 1),
+          };
+      }
+    };
+    for (let k = 1; k <= Math.min(this.tier, n - 1) && b; k++) {
+      const bit = b & -b;
+      b &= b - 1;
+      band |= bit;
+      area += this.areas[lowest(bit)]!;
+      if (k < 2) continue;
+      tryBand(band, Math.ceil(area / cols) - 1);
+      // the band with the next item that carries no head (a photo, a box) beside its heads
+      for (let t = b; t; t &= t - 1) {
+        const j = lowest(t);
+        if (!this.mods[j]!.transparent || this.mods[j]!.foot) continue;
+        tryBand(band | (1 << j), Math.ceil((area + this.areas[j]!) / cols) - 1);
+        break;
       }
     }
     return best;
@@ -241,16 +539,22 @@ export class Makeup {
 
   /**
    * Ways to share `rest` between the stack under the first item and the region to its right: every subset for
-   * up to `fullSplit` items; beyond that (large pages) runs of consecutive items in priority order and their
-   * complements, which keeps the search polynomial.
+   * up to `fullSplit` items; beyond that runs of consecutive items in priority order and their complements.
    */
   private splits(rest: number): number[] {
-    const out: number[] = [];
     if (this.work > this.budget) {
-      // Budget spent (very full pages): a coarse search — all under, all to the right, or only the next item right.
       const next = rest & -rest;
       return next && next !== rest ? [rest, 0, next, rest & ~next] : [rest, 0];
     }
+    const hit = this.splitMemo.get(rest);
+    if (hit) return hit;
+    const out = this.splitList(rest);
+    this.splitMemo.set(rest, out);
+    return out;
+  }
+
+  private splitList(rest: number): number[] {
+    const out: number[] = [];
     if (popcount(rest) <= this.fullSplit) {
       for (let r = rest; ; r = (r - 1) & rest) {
         out.push(r);
@@ -258,20 +562,24 @@ export class Makeup {
       }
       return out;
     }
+    // Larger sets: the region to the right takes a run at the start or at the end of the priority order (the
+    // rest stays under the first item), so every large region holds a run of the order and the states stay few.
     const bits: number[] = [];
     for (let b = rest; b; b &= b - 1) bits.push(b & -b);
-    const seen = new Set<number>([rest, 0]);
-    out.push(rest, 0);
-    for (let i = 0; i < bits.length; i++) {
-      let run = 0;
-      for (let j = i; j < bits.length; j++) {
-        run |= bits[j]!;
-        for (const r of [run, rest & ~run]) {
-          if (seen.has(r)) continue;
-          seen.add(r);
-          out.push(r);
-        }
+    const seen = new Set<number>();
+    const add = (r: number): void => {
+      if (!seen.has(r)) {
+        seen.add(r);
+        out.push(r);
       }
+    };
+    add(rest);
+    add(0);
+    let pre = 0;
+    for (let j = 0; j < bits.length - 1; j++) {
+      pre |= bits[j]!;
+      add(pre);
+      add(rest & ~pre);
     }
     return out;
   }
@@ -283,32 +591,39 @@ export class Makeup {
     cols: number,
     rows: number,
     mask: number,
+    flag: number,
+    foot: boolean,
     out: Array<{ index: number; place: Place }>,
+    given?: Choice,
   ): void {
     if (mask === 0 || rows <= 0) return;
-    const ch = this.fill(cols, rows, mask);
-    if (ch.w < 0) return;
+    const ch = given ?? this.fill(cols, rows, mask, flag, foot);
     if (ch.band) {
-      this.place(col, row, cols, ch.h, ch.band, out);
-      this.place(col, row + ch.h + 1, cols, rows - ch.h - 1, mask & ~ch.band, out);
+      this.place(col, row, cols, ch.h, ch.band, flag, false, out);
+      this.place(col, row + ch.h + 1, cols, rows - ch.h - 1, mask & ~ch.band, 0, foot, out);
       return;
     }
+    if (ch.s < 0) return;
     const i = lowest(mask);
+    const m = this.mods[i]!;
+    const sh = m.shapes[ch.s]!;
     const rest = mask & ~(1 << i);
-    out.push({ index: i, place: { col, span: ch.w, row, rows: ch.h } });
+    out.push({ index: i, place: { col, span: ch.w, row, rows: ch.h, shape: ch.s } });
     const under = ch.w === cols ? rest : rest & ~ch.right;
-    if (under) this.place(col, row + ch.h + 1, ch.w, rows - ch.h - 1, under, out);
-    if (ch.w < cols) this.place(col + ch.w, row, cols - ch.w, rows, ch.right, out);
+    if (under) this.place(col, row + ch.h + 1, ch.w, rows - ch.h - 1, under, 0, foot, out);
+    if (ch.w < cols) {
+      const rightFlag = sh.band && sh.bandRight ? sh.band.size : m.transparent ? flag : 0;
+      const d = ch.rightTop ?? 0;
+      this.place(col + ch.w, row + d, cols - ch.w, rows - d, ch.right, d ? 0 : rightFlag, foot, out);
+    }
   }
 
   /** Share `mask` among the regions (subset DP), then place. Items no region can take are dropped. */
   solve(regions: Region[], mask: number): MakeupResult {
     const memo = new Map<string, { cost: number; take: number }>();
     const allowed = (reg: Region, m: number): boolean => {
-      for (let b = m; b; b &= b - 1) {
-        const mod = this.mods[lowest(b)]!;
-        if (reg.noLead && mod.order === 0) return false;
-      }
+      if (!reg.noLead) return true;
+      for (let b = m; b; b &= b - 1) if (this.mods[lowest(b)]!.rank === 'lead') return false;
       return true;
     };
     const mustHere = (reg: Region, m: number): number => {
@@ -321,13 +636,26 @@ export class Makeup {
     };
     const forbiddenElsewhere = (idx: number, ri: number): boolean =>
       regions.some((reg, j) => j !== ri && reg.only?.has(this.mods[idx]!.item.kind));
+    // The page's first story (its lead, or on an opinion page its first commentary) is its reason to be: leaving
+    // it off costs as much as breaking a promise (Q9).
+    const first = this.mods.findIndex((x) => x.item.kind === 'article' || x.item.kind === 'commentary');
     const dropCost = (m: number): number => {
       let c = 0;
       for (let b = m; b; b &= b - 1) {
-        c += this.w.drop * 1.2 * Math.max(1, this.mods[lowest(b)]!.mass());
+        const i = lowest(b);
+        const mod = this.mods[i]!;
+        const keep = mod.promised || mod.foot || mod.rank === 'lead' || i === first;
+        c += this.w.drop * 1.2 * Math.max(1, mod.mass()) * (keep ? 10 : 1);
       }
       return c;
     };
+    // A region whose left neighbour region starts on the same line faces that region's top item across the gutter.
+    const flags = regions.map((reg) =>
+      regions.some((o) => o !== reg && o.col + o.cols === reg.col && o.row <= reg.row && o.row + o.rows > reg.row)
+        ? ANY
+        : 0,
+    );
+    const feet = regions.map((reg) => reg.row + reg.rows >= this.w.lines);
     const G = (ri: number, m: number): { cost: number; take: number } => {
       if (ri === regions.length) return { cost: dropCost(m), take: 0 };
       const key = `${ri}:${m}`;
@@ -338,17 +666,12 @@ export class Makeup {
       let best = { cost: Infinity, take: 0 };
       for (const s of candidates(reg, ri, m, need)) {
         if (!allowed(reg, s)) continue;
-        const c = this.fill(reg.cols, reg.rows, s).cost + G(ri + 1, m & ~s).cost;
+        const c = this.fill(reg.cols, reg.rows, s, flags[ri], feet[ri]).cost + G(ri + 1, m & ~s).cost;
         if (c < best.cost) best = { cost: c, take: s };
       }
       memo.set(key, best);
       return best;
     };
-    /**
-     * The item sets region `ri` may take from `m`: the 报眼 and other `only` regions hold at most 3 modules (all
-     * combinations); other regions every subset of a small page, on a large page the first k items in priority
-     * order (the rest go to later regions or are dropped, lowest priority first).
-     */
     const candidates = (reg: Region, ri: number, m: number, need: number): number[] => {
       let here = 0;
       for (let b = m; b; b &= b - 1) {
@@ -358,10 +681,9 @@ export class Makeup {
       if ((here & need) !== need) return [];
       const out: number[] = [];
       if (reg.only) {
-        // Only items that fit here with the required ones; on a large page at most one of them.
         const extra: number[] = [];
         for (let b = here & ~need; b; b &= b - 1)
-          if (this.fill(reg.cols, reg.rows, need | (b & -b)).cost < 1e5) extra.push(b & -b);
+          if (this.fill(reg.cols, reg.rows, need | (b & -b), 0, false).cost < 1e5) extra.push(b & -b);
         const room = Math.min(3, this.limit < this.exact ? popcount(need) + 1 : 3) - popcount(need);
         if (room < 0) return [];
         out.push(need);
@@ -374,19 +696,44 @@ export class Makeup {
         }
         return out;
       }
-      if (popcount(here) <= this.exact) {
+      // The items this region takes: all of them, all but one (an item held over), or the priority order up to
+      // some item (the lowest-priority ones held over; a promised part counts as first). When later regions can
+      // take items too, every subset of a small set, else the runs of the order and their complements.
+      const order: number[] = [];
+      for (let b = here; b; b &= b - 1) order.push(lowest(b));
+      order.sort((a, b) => Number(this.mods[b]!.promised) - Number(this.mods[a]!.promised) || a - b);
+      const later = regions.some((r, j) => j > ri && !r.only);
+      const seen = new Set<number>();
+      const add = (s: number): void => {
+        if ((s & need) === need && !seen.has(s)) {
+          seen.add(s);
+          out.push(s);
+        }
+      };
+      if (later && popcount(here) <= 6) {
         for (let s = here; ; s = (s - 1) & here) {
-          if ((s & need) === need) out.push(s);
+          add(s);
           if (s === 0) break;
         }
         return out;
       }
-      let s = here;
-      out.push(s);
-      while (s) {
-        s &= ~(1 << (31 - Math.clz32(s)));
-        if ((s & need) === need) out.push(s);
+      add(here);
+      for (const i of order) add(here & ~(1 << i));
+      // an overfull page: which two to hold over is a real choice (the fullest page, not the first items)
+      if (this.overfull && order.length <= 16)
+        for (let a = 0; a < order.length; a++)
+          for (let b = a + 1; b < order.length; b++) add(here & ~(1 << order[a]!) & ~(1 << order[b]!));
+      let pre = 0;
+      const prefixes: number[] = [];
+      for (const i of order) {
+        pre |= 1 << i;
+        prefixes.push(pre);
       }
+      for (const p of prefixes.reverse()) {
+        add(p);
+        if (later) add(here & ~p);
+      }
+      add(0);
       return out;
     };
     // Large pages: drop up front what cannot fit (cumulative natural area in priority order beyond the free area).
@@ -395,27 +742,108 @@ export class Makeup {
       const onlyKinds = new Set<string>(regions.flatMap((r) => [...(r.only ?? [])]));
       const capacity = regions.filter((r) => !r.only).reduce((a, r) => a + r.cols * (r.rows + 1), 0);
       let used = 0;
-      for (let b = mask; b; b &= b - 1) {
-        const i = lowest(b);
+      const order: number[] = [];
+      for (let b = mask; b; b &= b - 1) order.push(lowest(b));
+      order.sort((a, b) => Number(this.mods[b]!.promised) - Number(this.mods[a]!.promised) || a - b);
+      for (const i of order) {
         if (onlyKinds.has(this.mods[i]!.item.kind)) continue;
-        if (used + this.areas[i]! > capacity) {
+        const m = this.mods[i]!;
+        // a story that may jump takes what is left: it is never dropped up front
+        const area = m.canJump ? Math.min(this.areas[i]!, 16 * m.shapes[0]!.span) : this.areas[i]!;
+        if (used + area > capacity * 1.05 && !m.promised && !m.canJump && !m.foot) {
           pre.push(i);
           mask &= ~(1 << i);
-        } else used += this.areas[i]!;
+        } else used += area;
       }
     }
     this.limit = popcount(mask) > this.exact ? this.tier : this.exact;
+    const room = regions.filter((r) => !r.only).reduce((a, r) => a + r.cols * (r.rows + 1), 0);
+    let most = 0;
+    for (let b = mask; b; b &= b - 1) most += this.hi[lowest(b)]!;
+    this.sparse = most < room;
+    let least = 0;
+    for (let b = mask; b; b &= b - 1) least += this.lo[lowest(b)]!;
+    this.overfull = least > room;
     const total = G(0, mask);
     const placements: Array<{ index: number; place: Place }> = [];
     let m = mask;
     regions.forEach((reg, ri) => {
       const take = G(ri, m).take;
-      this.place(reg.col, reg.row, reg.cols, reg.rows, take, placements);
+      this.place(reg.col, reg.row, reg.cols, reg.rows, take, flags[ri]!, feet[ri]!, placements);
       m &= ~take;
     });
     const dropped: number[] = [...pre];
     for (let b = m; b; b &= b - 1) dropped.push(lowest(b));
     dropped.sort((a, b) => a - b);
-    return { placements, dropped, cost: total.cost + dropCost(pre.reduce((a, i) => a | (1 << i), 0)) };
+    // Alternatives: the largest region's other first moves within reach of the best, each completed the cheapest way.
+    const alternatives: Array<Array<{ index: number; place: Place }>> = [];
+    const takes: number[] = [];
+    let mm = mask;
+    regions.forEach((_, ri) => {
+      takes.push(G(ri, mm).take);
+      mm &= ~takes[ri]!;
+    });
+    const main = regions.reduce((a, _r, i) => (popcount(takes[i]!) > popcount(takes[a]!) ? i : a), 0);
+    const reg = regions[main];
+    if (reg && takes[main]) {
+      const seen: Choice[] = [];
+      const best = this.fill(reg.cols, reg.rows, takes[main]!, flags[main], feet[main], seen);
+      const key = (c: Choice): string => `${c.s}:${c.w}:${c.h}:${c.right}:${c.band ?? 0}`;
+      const uniq = new Map<string, Choice>();
+      for (const c of seen.sort((a, b) => a.cost - b.cost))
+        if (!uniq.has(key(c)) && key(c) !== key(best)) uniq.set(key(c), c);
+      for (const c of [...uniq.values()].slice(0, this.alternativesWanted)) {
+        if (c.cost > best.cost * 1.5 + 50) break;
+        const out: Array<{ index: number; place: Place }> = [];
+        regions.forEach((r, ri) => {
+          if (ri === main) this.place(r.col, r.row, r.cols, r.rows, takes[ri]!, flags[ri]!, feet[ri]!, out, c);
+          else this.place(r.col, r.row, r.cols, r.rows, takes[ri]!, flags[ri]!, feet[ri]!, out);
+        });
+        alternatives.push(out);
+      }
+    }
+    return {
+      placements,
+      dropped,
+      cost: total.cost + dropCost(pre.reduce((a, i) => a | (1 << i), 0)),
+      alternatives,
+    };
   }
+}
+
+/** One interval [0, h). */
+function span0(h: number): Band[] {
+  return h > 0 ? [{ top: 0, bottom: h, size: 0 }] : NONE;
+}
+
+/** Bands within rows [lo, hi). */
+function clip(bands: Band[], lo: number, hi: number): Band[] {
+  return bands.length ? bands.filter((b) => b.top < hi && b.bottom > lo) : NONE;
+}
+
+/** Bands that meet clear rows (seen through modules without text). */
+function seenThrough(bands: Band[], clear: Band[]): Band[] {
+  if (!bands.length || !clear.length) return NONE;
+  return bands.filter((b) => clear.some((c) => b.top < c.bottom && c.top < b.bottom));
+}
+
+/** Rows in both interval lists. */
+function intersect(a: Band[], b: Band[]): Band[] {
+  if (!a.length || !b.length) return NONE;
+  const out: Band[] = [];
+  for (const x of a)
+    for (const y of b) {
+      const top = Math.max(x.top, y.top);
+      const bottom = Math.min(x.bottom, y.bottom);
+      if (bottom > top) out.push({ top, bottom, size: 0 });
+    }
+  return out;
+}
+
+/** `a`, then `b` shifted down by `d` lines. */
+function join(a: Band[], b: Band[], d: number): Band[] {
+  if (!b.length) return a;
+  const out = a.slice();
+  for (const x of b) out.push({ top: x.top + d, bottom: x.bottom + d, size: x.size });
+  return out;
 }

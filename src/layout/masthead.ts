@@ -10,7 +10,7 @@ import type { Edition } from '../model/edition.js';
 import type { ComposedLine } from '../text/types.js';
 import type { FontRole } from '../fonts/index.js';
 import { fitHeadline, inkRight, setHeadline } from './headline-fit.js';
-import type { Grid } from './modules.js';
+import type { Grid } from './grid.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, PlacedLine } from './types.js';
 
@@ -82,7 +82,8 @@ function setMastheadParts(t: LayoutTemplate, grid: Grid, fonts: FontBook, editio
   const info = mastheadInfo(edition).flatMap((s) =>
     fitHeadline(s, { face: fonts.face(M.infoRole), size: M.infoSize }, infoW, { align: 'start', maxLines: 2 }),
   );
-  const nameRows = Math.ceil((nameSize * 1.18 + romanized.length * M.romanizedSize * 1.6) / grid.pitch) + 1;
+  const nameRows =
+    Math.ceil((nameSize * t.typography.headLeading + romanized.length * M.romanizedSize * 1.6) / grid.pitch) + 1;
   const infoRows = Math.ceil((info.length * M.infoSize * 1.5) / grid.pitch) + 2;
   return { name, nameSize, romanized, info, rows: Math.max(M.minLines, nameRows, infoRows), leftW };
 }
@@ -157,9 +158,9 @@ export function buildMasthead(t: LayoutTemplate, grid: Grid, fonts: FontBook, ed
   const blocks: Block[] = [];
   // Name and romanized name, centred as a group in the left part.
   const romH = s.romanized.length * M.romanizedSize * 1.6;
-  const groupH = s.nameSize * 1.18 + romH;
+  const groupH = s.nameSize * t.typography.headLeading + romH;
   const gy = y + Math.max(0, (H - groupH) / 2);
-  const nameBase = gy + 0.88 * s.nameSize;
+  const nameBase = gy + t.typography.emAscent * s.nameSize;
   const nameLines: PlacedLine[] = s.name.map((line) => ({ line, x, baseline: nameBase, fill: t.colors.name as Cmyk }));
   blocks.push({
     kind: 'text',

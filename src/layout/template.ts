@@ -24,9 +24,12 @@ const headStyle = z.object({
   count: z.number().int().min(1),
   role,
   sizes: z.array(pos).min(1),
-  maxLines: z.number().int().min(1),
+  /** Main-head lines; at most 2 (doc §6.2 Q10: ≤ 2 lines for 主题). A width where no size sets in maxLines is not used. */
+  maxLines: z.number().int().min(1).max(2),
   kickerRole: role,
   spans: span,
+  /** brief rank only: a story whose body has at most this many characters is a 简讯 (small head, 1–2 columns). */
+  maxChars: z.number().int().min(1).optional(),
 });
 
 export const TemplateSchema = z.object({
@@ -40,34 +43,50 @@ export const TemplateSchema = z.object({
     pitch: pos,
     lines: z.number().int().min(10),
   }),
+  /** Typographic constants the modules use (each explained in the template file). */
+  typography: z.object({
+    emAscent: z.number().min(0.5).max(1),
+    headLeading: z.number().min(1),
+    deckLeading: z.number().min(1),
+    kickerGap: z.number().min(0),
+    subheadGap: z.number().min(0),
+    sectionGap: z.number().min(0),
+    headSpace: z.number().min(0),
+    boxGap: z.number().min(0),
+    boxLeading: z.number().min(1),
+    boxInset: z.number().min(0),
+    photoReach: z.number().min(0).max(1),
+    logoInset: z.number().min(0),
+  }),
   body: z.object({
     role,
     size: pos,
     commentaryRole: role,
     creditRole: role,
     datelineRole: role,
+    /** Shortest column leg in lines: a hard rule for every module with body columns (doc §6.2 Q13). */
     minLeg: z.number().int().min(1),
+    /** Spacing the make-up may add to fill a module: whole blank lines at paragraph breaks (baseline grid kept). */
+    spacing: z.object({ perGap: z.number().int().min(0), share: z.number().min(0).max(1) }),
     /** How marked paragraphs (model ParagraphMark) are set: face role and alignment; no indent unless `indent`. */
-    marks: z
-      .object({
-        crosshead: z.object({ role, align: z.enum(['start', 'center']) }),
-        note: z.object({ role, indent: z.boolean() }),
-        jump: z.object({ role }),
-        question: z.object({ role, indent: z.boolean() }),
-      })
-      .optional(),
+    marks: z.object({
+      crosshead: z.object({ role, align: z.enum(['start', 'center']) }),
+      note: z.object({ role, indent: z.boolean() }),
+      jump: z.object({ role }),
+      question: z.object({ role, indent: z.boolean() }),
+      label: z.object({ role }),
+      closing: z.object({ role }),
+      signature: z.object({ role }),
+      entry: z.object({ role }),
+    }),
   }),
-  /** 头条/secondary heads narrower than their module, the body running up beside them (题文穿插). Absent: never. */
-  sideHead: z
-    .object({
-      ranks: z.array(z.enum(['lead', 'secondary', 'other', 'commentary'])),
-      minSpan: z.number().int().min(2),
-      minWhite: z.number().min(0),
-    })
-    .optional(),
+  /** Heads narrower than their module, the body running up beside them (题文穿插): the make-up may choose them. */
+  sideHead: z.object({
+    ranks: z.array(z.enum(['lead', 'secondary', 'other', 'brief', 'commentary', 'continued'])),
+    /** Smallest share of the module's columns the head keeps. */
+    minShare: z.number().min(0).max(1),
+  }),
   grades: z.array(pos).min(3),
-  /** Share of the type area without modules above which a page is reported `underfull`. */
-  underfull: z.number().min(0).max(1).optional(),
   secondaryGrades: z.number().int().min(0),
   /**
    * An under-full page is laid out a second time spread: every rank's heads up to `grades` 号数 larger, its widths up to
@@ -76,24 +95,46 @@ export const TemplateSchema = z.object({
   spread: z
     .object({ grades: z.number().int().min(0), columns: z.number().int().min(0), headPadMax: z.number().int().min(0) })
     .optional(),
-  heads: z.object({ lead: headStyle, secondary: headStyle, other: headStyle, commentary: headStyle }),
+  heads: z.object({
+    lead: headStyle,
+    secondary: headStyle,
+    other: headStyle,
+    brief: headStyle.extend({ maxChars: z.number().int().min(1) }),
+    commentary: headStyle,
+    continued: headStyle,
+  }),
+  /** Heads of neighbouring modules side by side (碰题, doc §6.2 Q7) are allowed only this many times apart in size. */
+  butting: z.object({ minRatio: z.number().min(1) }),
   section: z.object({ role, size: pos }),
-  columnLogo: z.object({ role, size: pos, romanizedSize: pos, editorSize: pos, lines: z.number().int().min(1) }),
+  columnLogo: z.object({
+    role,
+    size: pos,
+    romanizedSize: pos,
+    editorSize: pos,
+    lines: z.number().int().min(1),
+    /** Narrowest logo in columns (its natural width, never less). */
+    minSpan: z.number().int().min(1),
+  }),
   photo: z.object({
     titleRole: role,
     titleSize: pos,
     captionRole: role,
     captionSize: pos,
     creditRole: role,
+    /** Frame height/width range (the crop range): a hard rule after EXIF orientation, never a strip. */
     aspect: z.tuple([pos, pos]),
     preferredAspect: pos,
+    /** Share of its own aspect an image is cropped by before the cost rises steeply. */
     crop: z.number().min(0).max(0.9),
+    /** Most of an image's width or height a crop may cut away (a hard rule inside the crop range). */
+    maxCrop: z.number().min(0).max(0.9),
     spans: span,
     placeholderLabel: z.string(),
-    /** A frame without an image file: widths and height/width range it may take (never the page's filler). */
-    placeholder: z.object({ spans: span, aspect: z.tuple([pos, pos]) }).optional(),
+    placeholder: z.object({ spans: span, aspect: z.tuple([pos, pos]) }),
     /** Effective resolution an image may not fall below: caps its width (px / minPpi inch). */
-    minPpi: pos.optional(),
+    minPpi: pos,
+    /** Resolution the layout report flags below (doc §6.2 Q14). */
+    reportPpi: pos,
   }),
   ad: z.object({
     label: z.string().min(1),
@@ -103,10 +144,47 @@ export const TemplateSchema = z.object({
     titleSize: pos,
     lineRole: role,
     lineSize: pos,
+    /** Width of an ad without a booked width (overrides.columns / pin.span), in columns. */
     spans: span,
-    grow: z.number().min(0).optional(),
+    /** Where an ad without a pin goes: the foot of the page (doc §2.1: ads are input; §6.2 Q15). */
+    position: z.enum(['foot']),
   }),
   weather: z.object({ label: z.string(), labelRole: role, labelSize: pos, textRole: role, textSize: pos, spans: span }),
+  notice: z.object({
+    titleRole: role,
+    titleSize: pos,
+    numberRole: role,
+    bodyRole: role,
+    frame: z.number().min(0.3),
+    spans: span,
+  }),
+  list: z.object({ titleRole: role, titleSize: pos, entryRole: role, cellGap: z.number().min(0), spans: span }),
+  table: z.object({
+    titleRole: role,
+    titleSize: pos,
+    headerRole: role,
+    cellRole: role,
+    noteRole: role,
+    noteSize: pos,
+    cellPad: z.number().min(0),
+    heavy: z.number().min(0.3),
+    thin: z.number().min(0.3),
+    spans: span,
+  }),
+  briefs: z.object({
+    titleRole: role,
+    titleSize: pos,
+    headRole: role,
+    marker: z.string(),
+    spans: span,
+  }),
+  continuation: z.object({
+    /** Jump lines; `{page}` is the page number. */
+    to: z.string().includes('{page}'),
+    from: z.string().includes('{page}'),
+    /** Lines per column a story shows before it jumps (doc §6.2 Q2). */
+    minLeg: z.number().int().min(1),
+  }),
   masthead: z
     .object({
       columns: z.number().int().min(1),
@@ -119,10 +197,6 @@ export const TemplateSchema = z.object({
       infoRole: role,
       infoSize: pos,
       ear: z.array(z.enum(['article', 'commentary', 'photo', 'ad', 'weather'])),
-      /**
-       * 导读 in the 报眼 under the ear's boxes: the headlines of the page's other stories (of the other pages' lead
-       * stories in a multi-page edition), one line each. Absent: the ear boxes take the 报眼 alone.
-       */
       index: z
         .object({
           label: z.string().min(1),
@@ -137,9 +211,14 @@ export const TemplateSchema = z.object({
         .optional(),
     })
     .nullable(),
-  runningHead: z
-    .object({ nameRole: role, nameSize: pos, role, size: pos, rule: z.number().min(0.3), gap: z.number().min(0) })
-    .optional(),
+  runningHead: z.object({
+    nameRole: role,
+    nameSize: pos,
+    role,
+    size: pos,
+    rule: z.number().min(0.3),
+    gap: z.number().min(0),
+  }),
   rules: z.object({
     module: z.number().min(0.3),
     box: z.number().min(0.3),
@@ -147,6 +226,8 @@ export const TemplateSchema = z.object({
     mastheadThin: z.number().min(0.3),
   }),
   colors: z.object({ text: cmyk, rule: cmyk, name: cmyk, tint: cmyk, adTint: cmyk, logo: cmyk, placeholder: cmyk }),
+  /** Page quality limits (doc §6.2): the largest hole a page may have before it is reported under-full. */
+  quality: z.object({ maxHole: z.number().min(0).max(1), warnAt: z.number().min(0).max(1) }),
   /**
    * The press this grid is printed on (the edition file's `print:` overrides it): PDF standard, the shop's output
    * profile (relative to the template file), ink limit %, photo ppi limits, thinnest rule pt. Absent: defaults.
@@ -166,16 +247,20 @@ export const TemplateSchema = z.object({
     empty: z.number().min(0),
     headPad: z.number().min(0),
     headPadMax: z.number().int().min(0),
+    blank: z.number().min(0),
+    short: z.number().min(0),
     elastic: z.number().min(0),
     overset: z.number().min(0),
-    headOverflow: z.number().min(0),
+    drop: z.number().min(0),
+    jump: z.number().min(0),
     headWhite: z.number().min(0),
-    shortLeg: z.number().min(0),
+    headLines: z.number().min(0),
+    sideHead: z.number().min(0),
     butting: z.number().min(0),
     span: z.number().min(0),
     aspect: z.number().min(0),
-    hole: z.number().min(0).optional(),
-    holeFree: z.number().min(0).optional(),
+    hole: z.number().min(0),
+    holeFree: z.number().min(0),
   }),
 });
 

@@ -24,6 +24,16 @@ export interface ItemOverrides {
    * whole, or reported as overset. The edition may also allow continuation automatically.
    */
   continueOn?: number;
+  /** Force the size of the main head in pt (the make-up picks the rest; a size outside the rank's range is reported). */
+  headSize?: number;
+}
+
+/**
+ * How stories continue across pages (下转第N版 / 上接第N版). `auto`: an overfull page may continue its
+ * lowest-priority long stories on the next page without a `continueOn` override.
+ */
+export interface ContinuationSettings {
+  auto: boolean;
 }
 
 /**
@@ -266,6 +276,8 @@ export interface Edition {
   /** 总期号. */
   issue?: number;
   pages: Page[];
+  /** Continuation across pages; absent: only stories with `overrides.continueOn` continue. */
+  continuation?: ContinuationSettings;
   /** Directory the edition file lives in (paths are resolved against it). */
   baseDir: string;
 }

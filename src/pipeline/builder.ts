@@ -16,7 +16,7 @@ import { loadEdition } from '../ingest/index.js';
 import type { Edition, Page } from '../model/edition.js';
 import { type ImageCache, writePdf } from '../pdf/index.js';
 import { checkCoverage } from './coverage.js';
-import { layoutEdition, templateCache } from './edition.js';
+import { type LayoutMemo, type PlannedPage, planEdition, templateCache } from './edition.js';
 import { EnvironmentError, outputProblems, requireEnvironment } from './environment.js';
 import { replaceable, writeFailure } from './files.js';
 import { contentImageCache } from './image-cache.js';
@@ -81,6 +81,8 @@ interface LastBuild {
 export class EditionBuilder {
   private fonts: FontBook | null = null;
   private readonly cache = new Map<number, BuiltPage>();
+  /** Page layouts of the last build by key (inputs and request): an unchanged page is not laid out again. */
+  private readonly layouts: LayoutMemo = new Map();
   private imageCache: ImageCache = contentImageCache();
   /** What photo conversions depend on (profile, ink limit): a change starts a new image cache. */
   private imagesKey = '';
@@ -117,17 +119,30 @@ export class EditionBuilder {
       sink.items.splice(before, loader.length, ...loader.filter(mine));
       loader.splice(0, loader.length, ...loader.filter(mine));
     }
-    // 4. Key every selected page by what it reads, the print settings included; a page whose key changed is
-    // built again.
+    // 4. Lay out the edition: every page keyed by what it reads (the print settings included) and by what the
+    // edition asks of it (stories continued into it, page 1's 导读 as built); an unchanged key keeps its layout.
     this.version++;
     const salt = printSalt(print);
-    const keyed = selected.map((p) => ({ page: p, key: pageKey(edition, p, templateOf(p.layout), loader, salt) }));
-    const dirty = keyed.filter(({ page, key }) => this.cache.get(page.number)?.key !== key);
-    // 5. Lay out, paint, write and (unless deferred) preflight each dirty page.
-    for (const [index, { page, key }] of dirty.entries()) {
+    const planSink = new NewSink();
+    const plan = planEdition(edition, planSink, this.fonts, {
+      templateOf,
+      keyOf: (p) => pageKey(edition, p, templateOf(p.layout), loader, salt),
+      memo: this.layouts,
+      ...(only.page !== undefined ? { only: new Set([only.page]) } : {}),
+    });
+    // the edition's continuation problems are the edition file's, found before any page is painted
+    for (const d of planSink.items) {
+      if (only.page !== undefined && elsewhere(edition, only.page, d)) continue;
+      sink.add(d);
+      loader.push(d);
+    }
+    const keyed = selected.map((p) => ({ page: p, planned: plan.get(p.number)! }));
+    const dirty = keyed.filter(({ page, planned }) => this.cache.get(page.number)?.key !== planned.key);
+    // 5. Paint, write and (unless deferred) preflight each page whose key changed.
+    for (const [index, { page, planned }] of dirty.entries()) {
       const step = (s: BuildStep | 'done'): void =>
         this.opts.onProgress?.({ page: page.number, step: s, index, total: dirty.length });
-      this.cache.set(page.number, await this.buildPage(edition, page, key, loader, print, templateOf, step));
+      this.cache.set(page.number, await this.buildPage(edition, page, planned, loader, print, step));
     }
     for (const n of [...this.cache.keys()]) if (!edition.pages.some((p) => p.number === n)) this.cache.delete(n);
     const pages = selected.map((p) => this.cache.get(p.number)!);
@@ -281,17 +296,18 @@ export class EditionBuilder {
   private async buildPage(
     edition: Edition,
     page: Page,
-    key: string,
+    planned: PlannedPage,
     loader: Diagnostic[],
     print: ResolvedPrint,
-    templateOf: (layout: string) => LayoutTemplate,
     step: (s: BuildStep | 'done') => void,
   ): Promise<BuiltPage> {
-    // The page's own sink, seeded with the diagnostics found before composing (layout does not repeat one).
+    // The page's own sink, seeded with the diagnostics found before composing (later stages do not repeat one),
+    // then the layout's.
     const sink = new NewSink();
     for (const d of loader) sink.add(d);
     step('layout');
-    const layout = layoutEdition(edition, sink, this.fonts!, templateOf, new Set([page.number]))[0]!;
+    const { layout, key } = planned;
+    for (const d of planned.diagnostics) sink.add(d);
     const pdfName = pageFileName(print, edition.date, page.number);
     const pdfs = await writePage(
       layout,

@@ -15,11 +15,19 @@ export { EditionBuilder, pageAliasName, pagePngName, type BuiltPage, type Editio
 export { compositionReport } from './composition-report.js';
 export { checkCoverage } from './coverage.js';
 export { deliver, EDITION_PDF, type PageFiles } from './deliver.js';
-export { layoutEdition, paintEdition, templateCache } from './edition.js';
+export {
+  type LayoutMemo,
+  layoutEdition,
+  type PlannedPage,
+  paintEdition,
+  planEdition,
+  templateCache,
+} from './edition.js';
 export { EnvironmentError } from './environment.js';
 export { OutputSet, writeFileAtomic } from './files.js';
 export { previewHtml } from './html.js';
-export type { LayoutReport, ModuleReport } from './layout-report.js';
+export type { LayoutReport, ModuleReport, QualityReport } from './layout-report.js';
+export { qualityLine } from './layout-report.js';
 export { placeDiagnostics, type Place } from './places.js';
 export { DEFAULT_FILES, pageFileName, paperCode } from './print.js';
 export type { BuildOptions, BuildProgress, BuildReport, BuildStep, PageReport, PdfStandard } from './report.js';

@@ -9,6 +9,10 @@
  *   are in the key too), and every item that may continue across pages in full;
  * - the image files of its photos and ads (size and modification time: a replaced photo is a change);
  * - the loader's diagnostics of the page (layout does not repeat a missing-image warning the loader gave).
+ *
+ * What the edition asks of the page as built — the stories continued into it from earlier pages, where its own
+ * may jump, page 1's 导读 of the pages as built — is added to this key by planEdition (edition.ts), so a change
+ * on page 2 that changes what continues onto page 3 lays out page 3 again.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -96,6 +96,6 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): BuildRepor
     overset: count('overset'),
     heldOver: count('held-over'),
     missingImages: count('missing-image'),
-    placeholders: count('missing-image') + count('photo-placeholder'),
+    placeholders: count('missing-image'),
   };
 }

@@ -20,13 +20,21 @@ export function phraseBoundaries(text: string): Set<number> {
   return out;
 }
 
-/** Spans [start, end) of the list words found in `text` by forward maximum matching (longest word first). */
-export function listWords(text: string): Array<[number, number]> {
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * Spans [start, end) of the list words found in `text` by forward maximum matching (longest word first). `extra`:
+ * words a caller adds to the list (a paper's place names, a test corpus's).
+ */
+export function listWords(text: string, extra: ReadonlySet<string> = NO_WORDS): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  const longest = Math.max(LONGEST, ...[...extra].map((w) => w.length));
   for (let i = 0; i < text.length; ) {
     let len = 0;
-    for (let l = Math.min(LONGEST, text.length - i); l >= 2 && !len; l--)
-      if (HEADLINE_WORDS.has(text.slice(i, i + l))) len = l;
+    for (let l = Math.min(longest, text.length - i); l >= 2 && !len; l--) {
+      const w = text.slice(i, i + l);
+      if (HEADLINE_WORDS.has(w) || extra.has(w)) len = l;
+    }
     if (len) out.push([i, i + len]);
     i += len || 1;
   }
@@ -34,17 +42,17 @@ export function listWords(text: string): Array<[number, number]> {
 }
 
 /** Offsets (0 < offset < text.length) strictly inside a list word of `text`: a headline never breaks there. */
-export function wordInteriors(text: string): Set<number> {
+export function wordInteriors(text: string, extra: ReadonlySet<string> = NO_WORDS): Set<number> {
   const inside = new Set<number>();
-  for (const [a, b] of listWords(text)) for (let o = a + 1; o < b; o++) inside.add(o);
+  for (const [a, b] of listWords(text, extra)) for (let o = a + 1; o < b; o++) inside.add(o);
   return inside;
 }
 
 /**
  * Whether a line break at UTF-16 offset `offset` of headline `text` would fall inside a word: not at a budoux phrase
- * boundary, or inside a word of the list. For page make-up (and tests) to check a headline's breaks.
+ * boundary, or inside a word of the list (or of `extra`). For page make-up (and tests) to check a headline's breaks.
  */
-export function insideWord(text: string, offset: number): boolean {
+export function insideWord(text: string, offset: number, extra: ReadonlySet<string> = NO_WORDS): boolean {
   if (offset <= 0 || offset >= text.length) return false;
-  return wordInteriors(text).has(offset) || !phraseBoundaries(text).has(offset);
+  return wordInteriors(text, extra).has(offset) || !phraseBoundaries(text).has(offset);
 }

@@ -12,9 +12,11 @@ import { loadEdition } from '../src/ingest/index.js';
 import { layoutPage, loadTemplate, type PageLayout } from '../src/layout/index.js';
 import type { TextRole } from '../src/layout/types.js';
 import { dateParts } from '../src/layout/masthead.js';
+import { figures } from './figures.js';
 import { ROOT, sampleEdition, sampleItems } from './fixtures/layout/sample.js';
 
 const fonts = loadFontBook();
+const figs = figures(import.meta.url);
 const broadsheet = loadTemplate('broadsheet');
 const strip = (s: string): string => s.replace(/[\s\u3000]/g, '');
 const text = (l: PageLayout, pred: (role: string, item: string | null) => boolean): string =>
@@ -116,7 +118,8 @@ describe('two-page edition', () => {
     const ear = p1!.modules.filter((m) => m.kind === 'masthead');
     expect(ear.length).toBe(2);
     const weather = p1!.modules.find((m) => m.kind === 'weather');
-    if (weather) expect(weather.rows).toBeLessThan(ear[0]!.rows / 2);
+    expect(weather, 'page 1 has its weather box').toBeDefined();
+    expect(weather!.rows).toBeLessThan(ear[0]!.rows / 2);
   });
 
   it('page 2: a 报眉 over the 眉线 (name, 第2版, 版名, date) instead of the masthead', () => {
@@ -207,6 +210,8 @@ describe('largest empty rectangle (from blocks)', () => {
     it(`${name}: largest hole ${full ? '≤ 1.5 %' : '≤ 1.5 % or an under-full warning with the missing lines'}`, () => {
       const { layout, sink } = run(items);
       const hole = largestHole(layout);
+      // the figure may only get better (tests/figures/layout-edition.json)
+      figs.check(`${name}: largest hole (share of the type area)`, hole.share, 'lower', 0.001);
       // the engine's own Q3 agrees with this independent raster of the blocks
       expect(
         Math.abs(layout.quality.hole - hole.share),

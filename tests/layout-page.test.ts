@@ -177,6 +177,7 @@ describe('sample page layout', () => {
       const body = layout.blocks.filter((b) => b.kind === 'text' && b.item === m.item && b.role === 'body');
       return head && head.rect.w < m.rect.w - 1 && body.some((b) => b.rect.y < head.rect.y + head.rect.h);
     });
+    expect(side.length, 'the sample sets at least one head beside its body').toBeGreaterThan(0);
     for (const m of side) expect(['article', 'commentary']).toContain(m.kind);
     checkGeometry(layout);
   });

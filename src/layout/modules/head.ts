@@ -77,7 +77,7 @@ export function setHeadGroup(
   fixed?: number,
 ): HeadGroup {
   const { t, grid } = ctx;
-  const T = t.typography;
+  const { typography } = t;
   const pick = chooseMain(ctx, h.headline, hs, W, fixed);
   let main: ComposedLine[];
   let size: number;
@@ -117,28 +117,28 @@ export function setHeadGroup(
       grid.pitch / t.section.size,
       'start',
     );
-    y += T.sectionGap * grid.pitch;
+    y += typography.sectionGap * grid.pitch;
   }
   if (h.kicker) {
     // 引题 flush left, 主题 centred, 副题 flush right: the classic stepped Chinese head group.
     const al: Align = span > 1 && h.subhead ? 'start' : 'center';
     const k = deck(h.kicker, subSize, al);
     deckLines += k.length;
-    add(k, 'kicker', subSize, T.deckLeading, al);
-    y += T.kickerGap * subSize;
+    add(k, 'kicker', subSize, typography.deckLeading, al);
+    y += typography.kickerGap * subSize;
   }
-  add(main, 'headline', size, T.headLeading);
+  add(main, 'headline', size, typography.headLeading);
   if (h.subhead) {
-    y += T.subheadGap * subSize;
+    y += typography.subheadGap * subSize;
     const al: Align = span > 1 && h.kicker ? 'end' : 'center';
     const sub = deck(subheadText(h.subhead), subSize, al);
     deckLines += sub.length;
-    add(sub, 'subhead', subSize, T.deckLeading, al);
+    add(sub, 'subhead', subSize, typography.deckLeading, al);
   }
   const cell = (t.geometry.columnW + t.geometry.gutter) * grid.pitch;
   const white = out
     .filter((l) => l.role !== 'section')
-    .reduce((a, l) => a + ((W - inkRight(l.line)) * l.line.size * T.headLeading) / cell, 0);
+    .reduce((a, l) => a + ((W - inkRight(l.line)) * l.line.size * typography.headLeading) / cell, 0);
   return {
     lines: out,
     height: y,

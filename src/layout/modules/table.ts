@@ -81,8 +81,8 @@ export class TableModule implements ModuleSpec {
   }
 
   private cellStyle(header: boolean): ReturnType<typeof style> {
-    const T = this.ctx.t.table;
-    return style(this.ctx, header ? T.headerRole : T.cellRole, this.ctx.t.body.size);
+    const { table } = this.ctx.t;
+    return style(this.ctx, header ? table.headerRole : table.cellRole, this.ctx.t.body.size);
   }
 
   private width(text: string, header: boolean): number {
@@ -94,8 +94,8 @@ export class TableModule implements ModuleSpec {
   private layout(span: number): Layout | null {
     if (this.layouts.has(span)) return this.layouts.get(span)!;
     const { t, grid } = this.ctx;
-    const T = t.table;
-    const pad = T.cellPad * t.grid.char;
+    const { table } = t;
+    const pad = table.cellPad * t.grid.char;
     const W = grid.spanW(span);
     const n = this.numeric.length;
     const it = this.item;
@@ -160,12 +160,12 @@ export class TableModule implements ModuleSpec {
       split[p]!.push(i);
       acc += r.lines;
     });
-    const title = it.title ? titleLines(this.ctx, it.title, T.titleRole, T.titleSize, W, 'center') : [];
+    const title = it.title ? titleLines(this.ctx, it.title, table.titleRole, table.titleSize, W, 'center') : [];
     const titleRows = title.length
-      ? headRows(this.ctx, title.length * (title[0]?.size ?? T.titleSize) * t.typography.deckLeading)
+      ? headRows(this.ctx, title.length * (title[0]?.size ?? table.titleSize) * t.typography.deckLeading)
       : 0;
     const notes = it.notes.flatMap((s) =>
-      composeParagraph([{ text: s, style: style(this.ctx, T.noteRole, T.noteSize) }], PLAIN, W),
+      composeParagraph([{ text: s, style: style(this.ctx, table.noteRole, table.noteSize) }], PLAIN, W),
     );
     const bodyLines = Math.max(...split.map((ix) => ix.reduce((a, i) => a + rows[i]!.lines, 0)));
     const height = titleRows + headerLines + bodyLines + notes.length + 1;
@@ -221,7 +221,7 @@ export class TableModule implements ModuleSpec {
 
   build(p: Place): BuildResult {
     const { grid, t } = this.ctx;
-    const T = t.table;
+    const { table } = t;
     const id = this.item.id;
     const info = emptyInfo();
     const ink = t.colors.text as Cmyk;
@@ -233,7 +233,7 @@ export class TableModule implements ModuleSpec {
       info.overset = { lines: this.item.rows.length, chars };
       return { blocks, info, overset: info.overset };
     }
-    const pad = T.cellPad * t.grid.char;
+    const pad = table.cellPad * t.grid.char;
     const x0 = grid.colX(p.col);
     let row = p.row;
     if (l.title.length) {
@@ -293,19 +293,19 @@ export class TableModule implements ModuleSpec {
         });
         put(l.header, r, true, headLines);
         r += l.headerLines;
-        rules.push(line(px, grid.rowY(r), px + l.panelW, grid.rowY(r), T.thin));
+        rules.push(line(px, grid.rowY(r), px + l.panelW, grid.rowY(r), table.thin));
       }
       const ix = l.split[k]!;
       ix.forEach((i, n) => {
         const rw = l.rows[i]!;
         put(rw.cells, r, false, cellLines);
         r += rw.lines;
-        if (n < ix.length - 1) rules.push(line(px, grid.rowY(r), px + l.panelW, grid.rowY(r), T.thin));
+        if (n < ix.length - 1) rules.push(line(px, grid.rowY(r), px + l.panelW, grid.rowY(r), table.thin));
       });
       const yBot = grid.rowY(r);
-      rules.push(line(px, yTop, px + l.panelW, yTop, T.heavy));
-      rules.push(line(px, yBot, px + l.panelW, yBot, T.heavy));
-      for (let j = 1; j < xs.length - 1; j++) rules.push(line(xs[j]!, yTop, xs[j]!, yBot, T.thin));
+      rules.push(line(px, yTop, px + l.panelW, yTop, table.heavy));
+      rules.push(line(px, yBot, px + l.panelW, yBot, table.heavy));
+      for (let j = 1; j < xs.length - 1; j++) rules.push(line(xs[j]!, yTop, xs[j]!, yBot, table.thin));
       bottomRow = Math.max(bottomRow, r);
     }
     const tableRect = grid.rect(p.col, p.span, row, bottomRow - row);

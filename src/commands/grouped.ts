@@ -3,8 +3,15 @@
  * own problems last), each with its hint and where it comes from; problems of the edition as a whole at the
  * end. Returns lines; cli.ts prints them.
  */
+import path from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
 import type { BuildReport, Place } from '../pipeline/index.js';
+
+/** A file under the working folder as the user typed it (relative); one outside it as it is. */
+function relative(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return path.isAbsolute(file) && rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
 
 export function groupedDiagnostics(
   report: Pick<BuildReport, 'pages' | 'diagnostics'>,
@@ -45,7 +52,7 @@ export function groupedDiagnostics(
       for (const d of items.get(item)!) {
         lines.push(`${indent}${d.severity} ${d.code}: ${d.message}`);
         lines.push(`${indent}  hint: ${d.hint}`);
-        const src = d.at.file ? `${d.at.file}${d.at.line ? `:${d.at.line}` : ''}` : '';
+        const src = d.at.file ? `${relative(d.at.file)}${d.at.line ? `:${d.at.line}` : ''}` : '';
         if (src) lines.push(`${indent}  at ${src}`);
       }
     }

@@ -10,6 +10,7 @@
  * 4. hold every pixel within the ink limit, measured on the encoded JPEG itself.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { Sink } from '../diag/index.js';
 import type { DisplayDocument, ImageOp } from '../paint/display.js';
@@ -353,7 +354,7 @@ export async function prepareImages(
   ops.forEach(({ op, page }, i) => {
     const r = results[i]!;
     const at = { file: op.src, page, ...(op.item ? { item: op.item } : {}) };
-    const name = op.item ? `${op.item} (${op.src})` : op.src;
+    const name = op.item ? `${op.item} (${path.basename(op.src)})` : path.basename(op.src);
     if ('error' in r) {
       if (r.error === 'missing')
         sink?.error('image-not-found', `image ${op.src} does not exist`, at, 'add the photo file or remove the image');

@@ -616,13 +616,20 @@ function drawInfo(key) {
 }
 
 /** A report's figures (an object of numbers and strings) as one line. */
-function figures(o) {
-  return Object.entries(o)
-    .map(
-      ([k, v]) =>
-        `${k} ${typeof v === 'number' ? Number(v.toFixed(3)) : typeof v === 'object' ? JSON.stringify(v) : v}`,
-    )
-    .join(' · ');
+/** The page's quality figures (report.json `layout.quality`, criteria Q3–Q15) as the night desk reads them. */
+function figures(q) {
+  const n = (v, unit = '') => (v === null || v === undefined ? '–' : `${v}${unit}`);
+  return [
+    ['最大空白', `${(q.q3.hole * 100).toFixed(2)} %（约 ${q.q3.emptyLines} 行）`, q.q3.hole > 0.015],
+    ['栏未排齐', `${q.q4.unbalanced} 处，最多差 ${q.q4.worstShort} 行`, q.q4.unbalanced > 0],
+    ['碰题', n(q.q7), q.q7 > 0],
+    ['叠题', n(q.q8), q.q8 > 0],
+    ['标题层次颠倒', n(q.q9), q.q9 > 0],
+    ['孤行', n(q.q12), q.q12 > 0],
+    ['最短栏', `${n(q.q13.shortestLeg, ' 行')}（不足 ${q.q13.shortLegs} 处）`, q.q13.shortLegs > 0],
+    ['图片问题', `${q.q14.problems}（最低 ${n(q.q14.minPpi, ' ppi')}）`, q.q14.problems > 0],
+    ['广告问题', n(q.q15), q.q15 > 0],
+  ];
 }
 
 /** The page's quality figures, when the layout report has them. */
@@ -630,7 +637,11 @@ function drawQuality() {
   const q = currentReport()?.layout.quality;
   const box = $('quality');
   box.hidden = !q;
-  if (q) box.replaceChildren(el('h2', { text: `第${view.page}版 版面指标` }), el('p', { text: figures(q) }));
+  if (!q) return;
+  const rows = figures(q).map(([name, value, bad]) =>
+    el('tr', { class: bad ? 'bad' : '' }, el('th', { text: name }), el('td', { text: value })),
+  );
+  box.replaceChildren(el('h2', { text: `第${view.page}版 版面指标` }), el('table', { class: 'figures' }, ...rows));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -638,7 +649,9 @@ function drawQuality() {
 
 function where(d) {
   const a = d.at;
-  return [a.file ? `${a.file}${a.line ? `:${a.line}` : ''}` : '', a.page ? `第${a.page}版` : '', a.item ?? '']
+  // an absolute path (a photo resolved by the loader) by its file name, as the editor named it
+  const file = a.file?.startsWith('/') ? a.file.slice(a.file.lastIndexOf('/') + 1) : a.file;
+  return [file ? `${file}${a.line ? `:${a.line}` : ''}` : '', a.page ? `第${a.page}版` : '', a.item ?? '']
     .filter(Boolean)
     .join(' · ');
 }

@@ -9,6 +9,7 @@ import {
   isHeadCandidate,
   isIssuer,
   isListTitle,
+  isNoticeTitle,
   isNumbered,
   isRollTitle,
   isTerminal,
@@ -85,7 +86,8 @@ export function readList(c: Copy, i: number, endsAt: (j: number) => boolean): Li
   while (j < c.length) {
     const ln = c.at(j)!;
     const t = ln.text;
-    if (isDecoration(t) || (entries.length > 0 && isListTitle(t))) break;
+    // another list's title or a notice's title (`招聘启事`) ends the entries, blank line or not
+    if (isDecoration(t) || (entries.length > 0 && (isListTitle(t) || isNoticeTitle(t)))) break;
     if (entries.length > 0 && ln.blankBefore && !isHeading(t) && endsAt(j)) break;
     if (entries.length > 0 && (closes(j) || isNote(t) || signs(j))) break;
     if (isHeading(t) && c.at(j + 1) && splitEntries(c.text(j + 1)!)) {
@@ -94,12 +96,23 @@ export function readList(c: Copy, i: number, endsAt: (j: number) => boolean): Li
       j++;
       continue;
     }
+    // a heading run in before its entries: `一等奖：姚　远　　钱晓丽`, `“孝老爱亲”模范：冯大爷　郑阿姨`
+    const run = /^(.{2,14}?[：:])(.+)$/u.exec(t);
+    const rest = run && isHeading(run[1]!) ? splitEntries(run[2]!) : null;
+    if (run && rest) {
+      headings.push(entries.length);
+      entries.push(run[1]!, ...rest);
+      j++;
+      continue;
+    }
     const e = splitEntries(t);
     if (!e) break;
     entries.push(...e);
     j++;
   }
-  if (entries.length - headings.length < 2) return null;
+  // names run on with list commas count one by one (`王子涵（县实验小学）、李欣怡（城关中学）`)
+  const count = entries.reduce((n, e) => n + e.split(/[、，,；;]/u).length, 0);
+  if (count - headings.length < 2) return null;
   // after the entries: a note, the issuer and the date
   while (j < c.length && outro.length < 4) {
     const t = c.text(j)!;

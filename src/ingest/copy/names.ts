@@ -55,7 +55,15 @@ export function splitEntries(s: string): string[] | null {
     }
   }
   if (out.length === 0 || !out.every(isEntry)) return null;
+  // a name and its unit (`刘春明　城关镇东山村卫生室`, `李　强　县供电公司`): one entry, as printed
+  if (out.length === 2 && isNameAndUnit(out[0]!, out[1]!)) return [s.trim()];
   return out;
+}
+
+/** A person's name, then the unit they work in: the one entry of a roll line. */
+function isNameAndUnit(a: string, b: string): boolean {
+  const bare = (x: string): string => x.replace(/[\s\u3000]+/gu, '');
+  return LIST.name.test(bare(a)) && !LIST.unit.test(bare(a)) && LIST.unit.test(bare(b)) && visLen(bare(b)) >= 4;
 }
 
 /** The names of a line of names, as written (`王　芳  李建国` → [`王　芳`, `李建国`]), or null when it is not one. */

@@ -10,6 +10,7 @@ import {
   isDecoration,
   isFieldLine,
   isIssuer,
+  isListTitle,
   isNoticeNumber,
   isNoticeTitle,
   isNumbered,
@@ -19,6 +20,7 @@ import {
   isTerminal,
 } from './classify.js';
 import { opensStory } from './heads.js';
+import { readList } from './list.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
 
@@ -74,12 +76,15 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
   if (under !== undefined && (isByline(under) || opensStory(under))) return null;
   const paras: string[] = [];
   const lines: number[] = [];
+  const roll = isRollTitle(title);
   while (j < c.length) {
     const ln = c.at(j)!;
     if (isDecoration(ln.text)) break;
     // a notice ends with its date line (落款日期), blank line or not, or where another item starts
     if (paras.length > 1 && isDateOnly(paras[paras.length - 1]!)) break;
     if (paras.length > 0 && ln.blankBefore && (isNoticeTitle(ln.text) || (endsAt(j) && !closingBlock(c, j)))) break;
+    // a roll under its own title (`…名单`, `…光荣榜`), blank line or not: a list of its own, never the notice's text
+    if (paras.length > 0 && !roll && isListTitle(ln.text) && readList(c, j, endsAt)) break;
     const k = paras.length - 1;
     const prev = paras[k];
     if (
@@ -115,7 +120,6 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
     lines.pop();
   }
   const marks: ParagraphMark[] = [];
-  const roll = isRollTitle(title);
   paras.forEach((p, k) => {
     // a roll (任免名单): every line but a bracketed note is an entry; elsewhere a short numbered line is a crosshead
     if (roll && !/^[（(].*[）)]$/u.test(p)) marks.push({ paragraph: k, role: 'entry' });

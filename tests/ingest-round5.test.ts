@@ -97,3 +97,21 @@ describe('round 5: rolls of names among notices', () => {
     expect(roll?.kind === 'list' && roll.outro).toEqual(['某某县人民医院', '2025年11月2日']);
   });
 });
+
+describe('round 5: 图片报道 blocks of several photos', () => {
+  it('every photo of a block has its own title, the caption under it, and the credit after it', () => {
+    for (const file of files('photos-')) {
+      const items = load(file);
+      for (const it of items)
+        if (it.kind === 'photo') {
+          expect(it.title, `${file}: ${it.caption}`).not.toBeNull();
+          expect(it.caption, file).toMatch(/^(?:图为)?(?:\d{1,2}月\d{1,2}日|近日|连日来)/u);
+        }
+    }
+  });
+  it('a photo without a credit inside a block is still a photo, and a shared credit closes the block', () => {
+    expect(load('photos-uncredited.txt').map((it) => it.kind)).toEqual(['article', 'photo', 'photo', 'photo']);
+    const shared = load('photos-shared-credit.txt');
+    expect(shared[1]?.kind === 'photo' && shared[1].credits).toEqual(['本组图片由本报记者 严明 摄']);
+  });
+});

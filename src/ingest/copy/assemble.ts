@@ -78,6 +78,8 @@ class Assembler {
   private pendingSection: (Head & { parts: Head[] }) | null = null;
   /** An editor's note standing above the head of the story it introduces (`编者按：…` / `——编 者`). */
   private pendingNote: { paragraphs: string[]; lines: number[]; signature: boolean } | null = null;
+  /** The last item is a photo of a labelled block (`图片报道` over two or more photos). */
+  private photoBlock = false;
 
   constructor(private readonly c: Copy) {}
 
@@ -221,8 +223,11 @@ class Assembler {
       this.push(item, table.no, []);
       return [table.next, 'other'];
     }
-    const ph = readPhoto(c, i);
+    // in a labelled block (`图片报道`), the photos after the first one need no credit of their own
+    const inBlock = ctx === 'photo' && this.photoBlock;
+    const ph = readPhoto(c, i, inBlock);
     if (ph) {
+      this.photoBlock = inBlock || (ph.title[0] !== undefined && isPhotoLabel(ph.title[0].text));
       const item: PhotoItem = {
         kind: 'photo',
         id: '',
@@ -523,6 +528,7 @@ class Assembler {
 
   private push(item: Item, line: number, paragraphLines: number[]): void {
     this.flushNote();
+    if (item.kind !== 'photo') this.photoBlock = false;
     if (this.pendingSection && item.kind !== 'article' && item.kind !== 'commentary') {
       for (const p of this.pendingSection.parts) this.leftover(p.no, p.text, 'section label');
       this.pendingSection = null;

@@ -115,3 +115,23 @@ describe('round 5: 图片报道 blocks of several photos', () => {
     expect(shared[1]?.kind === 'photo' && shared[1].credits).toEqual(['本组图片由本报记者 严明 摄']);
   });
 });
+
+describe('round 5: 更正 and 致歉 signed by an editorial office', () => {
+  it('is a notice signed by the office and dated; no story takes the office as a credit or a kicker', () => {
+    for (const file of files('corrections-')) {
+      const items = load(file);
+      const notices = items.filter((it) => it.kind === 'notice');
+      expect(notices.length, file).toBeGreaterThan(0);
+      for (const n of notices) expect(n.signature.join(), `${file}: ${n.title}`).toMatch(/(?:编辑部|办公室)$/u);
+      for (const it of items)
+        if (it.kind === 'article') {
+          expect(it.credits.join(), file).not.toMatch(/编辑部|办公室/u);
+          expect(it.kicker ?? '', file).not.toMatch(/编辑部|办公室/u);
+        }
+    }
+  });
+  it('a signature and its date on one line are split into both', () => {
+    const n = load('corrections-oneline.txt').find((it) => it.kind === 'notice' && it.title === '更正');
+    expect(n?.kind === 'notice' && [n.signature, n.date]).toEqual([['《某某晚报》编辑部'], '2025年11月4日']);
+  });
+});

@@ -18,6 +18,7 @@ import {
   isRollTitle,
   isSigner,
   isTerminal,
+  splitSignedDate,
 } from './classify.js';
 import { opensStory } from './heads.js';
 import { readList } from './list.js';
@@ -47,7 +48,7 @@ function closingBlock(c: Copy, j: number, depth = 0): boolean {
   let k = j;
   for (; k < c.length && k < j + 6 && (k === j || !c.at(k)!.blankBefore); k++) {
     const t = c.text(k)!;
-    if (isIssuer(t) || isSigner(t) || isDateOnly(t)) signed = true;
+    if (isIssuer(t) || isSigner(t) || isDateOnly(t) || splitSignedDate(t)) signed = true;
     else if (!isFieldLine(t) && !(hasAdField(t) && visLen(t) <= 40 && !/[。；，]/u.test(t))) return false;
   }
   if (k < c.length && !c.at(k)!.blankBefore) return false;
@@ -85,6 +86,27 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
     if (paras.length > 0 && ln.blankBefore && (isNoticeTitle(ln.text) || (endsAt(j) && !closingBlock(c, j)))) break;
     // a roll under its own title (`…名单`, `…光荣榜`), blank line or not: a list of its own, never the notice's text
     if (paras.length > 0 && !roll && isListTitle(ln.text) && readList(c, j, endsAt)) break;
+    // with no blank lines (indented copy): a line set flush left that is no signature opens the next item
+    if (
+      paras.length > 0 &&
+      !ln.blankBefore &&
+      c.style.indented &&
+      !ln.indented &&
+      !isIssuer(ln.text) &&
+      !isSigner(ln.text) &&
+      !isDateOnly(ln.text) &&
+      !splitSignedDate(ln.text) &&
+      (isNoticeTitle(ln.text) || endsAt(j))
+    )
+      break;
+    // the signature and the date on one line: both close the notice
+    const signed = paras.length > 0 ? splitSignedDate(ln.text) : null;
+    if (signed) {
+      paras.push(...signed);
+      lines.push(ln.no, ln.no);
+      j++;
+      break;
+    }
     const k = paras.length - 1;
     const prev = paras[k];
     if (

@@ -135,3 +135,12 @@ describe('round 5: 更正 and 致歉 signed by an editorial office', () => {
     expect(n?.kind === 'notice' && [n.signature, n.date]).toEqual([['《某某晚报》编辑部'], '2025年11月4日']);
   });
 });
+
+describe('round 5: a reporter and a correspondent in one byline', () => {
+  it('gives a credit per role, before the body or after it, padded or not', () => {
+    for (const file of files('bylines-'))
+      for (const it of load(file))
+        for (const cr of 'credits' in it ? it.credits : [])
+          if (!/^[（(]/u.test(cr)) expect(cr.match(/记者|通讯员|实习生/gu)?.length ?? 0, `${file}: ${cr}`).toBe(1);
+  });
+});

@@ -144,3 +144,16 @@ describe('round 5: a reporter and a correspondent in one byline', () => {
           if (!/^[（(]/u.test(cr)) expect(cr.match(/记者|通讯员|实习生/gu)?.length ?? 0, `${file}: ${cr}`).toBe(1);
   });
 });
+
+describe('round 5: a statement over a short result or quote', () => {
+  it('the statement is the 主题 and the short line its 副题', () => {
+    const lines = fs.readFileSync(path.join(DIR, 'heads-statements.txt'), 'utf8').split('\n');
+    for (const file of files('heads-'))
+      for (const it of load(file)) {
+        expect(it.kind).toBe('article');
+        if (it.kind !== 'article') continue;
+        expect(it.kicker, file).toBeNull();
+        expect(lines[lines.indexOf(it.headline) + 1], `${file}: ${it.headline}`).toBe(it.subhead);
+      }
+  });
+});

@@ -116,6 +116,20 @@ describe('round 5: 图片报道 blocks of several photos', () => {
   });
 });
 
+describe('round 5, held out: 图为 captions in a 图片新闻 block', () => {
+  it('an uncredited photo whose caption opens with 图为 and a date is the next photo', () => {
+    const copy =
+      '图片新闻\n\n彩色步道\n图为11月4日，市民在步道上散步。\n晚报记者 俞 飞 摄\n\n菊花展开幕\n图为11月5日，游客观赏菊花。\n\n' +
+      '冬泳\n图为11月5日清晨，冬泳爱好者在河中畅游。\n晚报记者 俞 飞 摄\n';
+    const items = importCopy(copy, 'photos.txt', new Sink());
+    expect(items.map((it) => [it.kind, headOf(it)])).toEqual([
+      ['photo', '图片新闻\n彩色步道'],
+      ['photo', '菊花展开幕'],
+      ['photo', '冬泳'],
+    ]);
+  });
+});
+
 describe('round 5: 更正 and 致歉 signed by an editorial office', () => {
   it('is a notice signed by the office and dated; no story takes the office as a credit or a kicker', () => {
     for (const file of files('corrections-')) {

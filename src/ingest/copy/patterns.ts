@@ -157,11 +157,11 @@ export const PHOTO = {
   /** A caption that introduces its photo: `图为…`, `上图：…`. */
   captionOpening: /^(?:图[为①②③④⑤⑥1-6一二三四]|[上下左右中]图[：:为]|图[①②③④⑤⑥1-6][：:])/u,
   /**
-   * A caption that says when the picture was taken: `11月3日，…`, `11月1日晚，…`, `近日，…`, `连日来，…`. Why: in a
+   * A caption that says when the picture was taken: `11月3日，…`, `图为11月1日晚，…`, `近日，…`, `连日来，…`. Why: in a
    * 图片报道 block, a title over such a line is the next photo even when its credit is missing.
    */
   captionTime:
-    /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[\p{Script=Han}]{0,3}|近日|日前|连日来|近期|当天|当日|[今昨]天|[今昨]日[\p{Script=Han}]{0,2})[，,]/u,
+    /^(?:图为)?(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[\p{Script=Han}]{0,3}|近日|日前|连日来|近期|当天|当日|[今昨]天|[今昨]日[\p{Script=Han}]{0,2})[，,]/u,
 } as const;
 
 /**

@@ -116,6 +116,22 @@ describe('round 5: 图片报道 blocks of several photos', () => {
   });
 });
 
+describe('round 5, held out: a roll titled …榜', () => {
+  it('is a list with its run-in headings; a 金牌榜 stays a table', () => {
+    const copy =
+      '寻人启事\n\n张某某，男，78岁，11月3日走失。\n\n家属\n\n2025年11月5日\n\n2025年第三季度“好人榜”\n\n' +
+      '助人为乐：吕建华　　崔秀英\n见义勇为：贾　勇\n\n运动会金牌榜\n\n城关镇代表队　　金牌12枚\n石桥镇代表队　　金牌9枚\n';
+    const items = importCopy(copy, 'roll.txt', new Sink());
+    expect(items.map((it) => [it.kind, headOf(it)])).toEqual([
+      ['notice', '寻人启事'],
+      ['list', '2025年第三季度“好人榜”'],
+      ['table', '运动会金牌榜'],
+    ]);
+    const roll = items[1];
+    expect(roll?.kind === 'list' && roll.headings?.map((k) => roll.entries[k])).toEqual(['助人为乐：', '见义勇为：']);
+  });
+});
+
 describe('round 5, held out: 图为 captions in a 图片新闻 block', () => {
   it('an uncredited photo whose caption opens with 图为 and a date is the next photo', () => {
     const copy =

@@ -18,6 +18,7 @@ import { isNamesLine, splitEntries, splitNames } from './names.js';
 import { LIST, TABLE } from './patterns.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
+import { readTable } from './table.js';
 
 export interface ListMatch {
   title: string;
@@ -89,6 +90,8 @@ export function readList(c: Copy, i: number, endsAt: (j: number) => boolean): Li
     // another list's title or a notice's title (`招聘启事`) ends the entries, blank line or not
     if (isDecoration(t) || (entries.length > 0 && (isListTitle(t) || isNoticeTitle(t)))) break;
     if (entries.length > 0 && ln.blankBefore && !isHeading(t) && endsAt(j)) break;
+    // a table (or its title over it) set apart by a blank line: `运动会金牌榜` over rows of figures
+    if (entries.length > 0 && ln.blankBefore && readTable(c, j)) break;
     if (entries.length > 0 && (closes(j) || isNote(t) || signs(j))) break;
     if (isHeading(t) && c.at(j + 1) && splitEntries(c.text(j + 1)!)) {
       headings.push(entries.length);

@@ -403,9 +403,13 @@ export const DATE = {
 
 /** Lists of names (获奖名单, 光荣榜). Why: set in columns, unjustified, one entry per name. */
 export const LIST = {
-  /** A list title ends with 名单, 名录, 光荣榜 … (任免名单 is a notice), also after a note in brackets. */
+  /**
+   * A list title ends with 名单, 名录, 光荣榜, any …榜 (`“好人榜”`, `英雄榜`) … (任免名单 is a notice), also after a
+   * note in brackets. A head line ending in 榜 is a list only over lines of entries (readList); a 金牌榜, 积分榜
+   * or 排行榜 is a table of figures.
+   */
   title:
-    /(?:名单|名录|名册|光荣榜|榜单|花名册|一览|获奖者|获奖作品|入围作品|候选人|人选)(?:[（(][^（）()]{1,16}[）)])?$/u,
+    /(?:名单|名录|名册|光荣榜|榜单|花名册|一览|获奖者|获奖作品|入围作品|候选人|人选|(?:(?!金牌|奖牌|积分|排行|销量|票房)[\p{Script=Han}]{2})榜”?)(?:[（(][^（）()]{1,16}[）)])?$/u,
   /** A name, or a two-character name padded to three: one token of a names line. */
   name: new RegExp(`^(?:[${HAN}]{2,4}|[${HAN}]{1,6}·[${HAN}·]{1,12})$`, 'u'),
   /** A unit or household on a roll of honour: `县第一中学`, `城关镇人民政府`, `王芳家庭`, `白沙村`. */

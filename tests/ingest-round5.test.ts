@@ -132,6 +132,19 @@ describe('round 5, held out: a roll titled …榜', () => {
   });
 });
 
+describe('round 5, held out: a 总编室 and a family sign', () => {
+  it('as the signature of a 更正 and of a 寻人启事', () => {
+    const copy =
+      '更　正\n\n本报11月5日第二版一文中，“2000个”应为“2400个”。特此更正。\n\n本报总编室\n\n2025年11月6日\n\n' +
+      '寻人启事\n\n张某某，男，78岁，11月3日上午走失。有知情者请拨打13800002222。\n\n家属\n\n2025年11月5日\n';
+    const items = importCopy(copy, 'signed.txt', new Sink());
+    expect(items.map((it) => [it.kind, headOf(it), creditsOf(it)])).toEqual([
+      ['notice', '更　正', ['本报总编室']],
+      ['notice', '寻人启事', ['家属']],
+    ]);
+  });
+});
+
 describe('round 5, held out: 图为 captions in a 图片新闻 block', () => {
   it('an uncredited photo whose caption opens with 图为 and a date is the next photo', () => {
     const copy =

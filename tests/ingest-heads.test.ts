@@ -100,6 +100,8 @@ const CASES: Array<[string[], string]> = [
   [['*我县首个共享菜园开园迎客', '“家门口就能种菜了”'], 'a statement over a quote'],
   [['*县人民医院开通夜间门诊', '“下班后也能看病了”'], 'a body as subject, over a quote'],
   [['*全市新能源汽车产量突破十万辆', '同比增长35%'], 'a statement over its rate'],
+  [['*县图书馆开通24小时自助借阅', '“深夜也能来看书”'], 'a county body (县…) as subject, over a quote'],
+  [['*市人民医院新增儿科夜间门诊', '“孩子半夜发烧不用慌”'], 'a city body (市…) as subject, over a quote'],
   // three lines
   [['省政府常务会议强调', '*扎实做好秋冬季安全生产工作', '坚决遏制重特大事故发生'], 'kicker, head, subhead'],
   [['聚焦县域高质量发展', '*工业强县战略结出硕果', '——前三季度规上工业增加值增长9.2%'], 'topic, head, dash subhead'],

@@ -350,12 +350,12 @@ export const HEAD = {
   continuation:
     /^(?:将|并|还|已|又|同时|其中|全年|预计|力争|目前|截至|累计|共(?:有|计|\d)|总投资|计划|覆盖|惠及|涉及|为期|研究部署|部署|听取|审议|要求|确保|位居|位列|居全|排名|名列|总数|总量|总计|达到|同比|较上年|比上年|亩均|人均|户均|系(?!列|统))/u,
   /**
-   * A head line that opens with its own subject, a place or a body (`我县…`, `全市…`, `城关镇…`, `县人民医院…`):
+   * A head line that opens with its own subject, a place or a body (`我县…`, `全市…`, `城关镇…`, `县图书馆…`):
    * a complete news statement. Over a short line that is no slogan, it is the 主题 and the short line its 副题
    * (`城关镇新建12个村级快递驿站` / `村民取件不出村`).
    */
   subject:
-    /^(?:我|全|本)(?:国|省|市|县|区|镇|乡|村)|^[\p{Script=Han}]{1,8}?(?:省|市|县|区|镇|乡|村|街道|社区|医院|学校|公司|中心)(?![长委])/u,
+    /^(?:我|全|本)?(?:国|省|市|县|区|镇|乡|村)(?![长委])|^[\p{Script=Han}]{1,8}?(?:省|市|县|区|镇|乡|村|街道|社区|医院|学校|公司|中心)(?![长委])/u,
   /** A feature title (`山里娃的“梦想课堂”`, `小巷深处的“幸福食堂”`): a 主题 over the line that states the fact. */
   title: /^(?![在当为随])[^，\s]{1,12}的[“「]?[^的，\s]{1,6}[”」]?$/u,
   /** Numbered lines (`一、`, `（二）`, `3.`) are list items or crossheads, never headlines. */

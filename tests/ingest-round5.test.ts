@@ -10,6 +10,9 @@
  * name roll and a 总编室 更正; an indented page with a 图片报道 block whose middle photo has no credit; an evening
  * paper's 好人榜 with run-in headings, 致歉 and a 图片新闻 block of 图为 captions; bylines of three roles) and
  * measured before any rule changed for them: 19 of 20 heads, 17 of 20 kinds, 11 of 14 credits and signatures.
+ * heldout-5 … heldout-8 came next (an indented 任前公示 and a roll with a note; photos credited `X/摄`, `摄影 X` and
+ * `（图片由…提供）`; bylines of three roles with 见习记者, `文/`, 本报通讯员; three-line head groups): 14 of 14
+ * heads and kinds, 8 of 10 credits (the `左 丘/摄` padding and the provided picture's credit).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -125,7 +125,7 @@ export function tidyCredit(s: string): string {
       .replace(/^(?:摄影|图|文|摄)[:：/／]/u, '')
       .replace(/^\p{Script=Han}{1,6}[:：]/u, '')
       .replace(/[）)】〕\]]+$/u, '')
-      .replace(/摄(?:影报道|影)?$/u, '');
+      .replace(/[/／]?摄(?:影报道|影)?$/u, '');
   const lone = tokens.map((t, k) => /^\p{Script=Han}$/u.test(core(t)) && !(k === 0 && /^[图文摄]$/u.test(t)));
   const out: string[] = [];
   let paired = true;

@@ -12,7 +12,9 @@
  * measured before any rule changed for them: 19 of 20 heads, 17 of 20 kinds, 11 of 14 credits and signatures.
  * heldout-5 … heldout-8 came next (an indented 任前公示 and a roll with a note; photos credited `X/摄`, `摄影 X` and
  * `（图片由…提供）`; bylines of three roles with 见习记者, `文/`, 本报通讯员; three-line head groups): 14 of 14
- * heads and kinds, 8 of 10 credits (the `左 丘/摄` padding and the provided picture's credit).
+ * heads and kinds, 8 of 10 credits (the `左 丘/摄` padding and the provided picture's credit). heldout-9 and 10
+ * (bylines under the head of two reporters and a correspondent, of 融媒记者 and 县融媒体中心记者; a 通报 citing its
+ * roll as 附件 over the roll, then a 声明 with a date and no signature): 6 of 6 heads, 3 of 4 credits (融媒记者).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -15,6 +15,9 @@
  * heads and kinds, 8 of 10 credits (the `左 丘/摄` padding and the provided picture's credit). heldout-9 and 10
  * (bylines under the head of two reporters and a correspondent, of 融媒记者 and 县融媒体中心记者; a 通报 citing its
  * roll as 附件 over the roll, then a 声明 with a date and no signature): 6 of 6 heads, 3 of 4 credits (融媒记者).
+ * heldout-11 and 12 (a story, then its roll with no blank line and the entries indented like paragraphs, a 征文启事,
+ * a 更正 signed with its date on one line, a photo block; rolls of units after a story, grouped by sector): 8 of
+ * 9 heads (the roll's title and entries were glued into the story's last paragraph).
  */
 import fs from 'node:fs';
 import path from 'node:path';

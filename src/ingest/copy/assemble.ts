@@ -34,6 +34,7 @@ import {
   isDecoration,
   isEditorNote,
   isLabelWord,
+  isListTitle,
   isProse,
   isSignature,
   isOpinionColumn,
@@ -398,6 +399,9 @@ class Assembler {
       if (opensList(c, j) && readList(c, j, () => true)) return true;
       if (readPhoto(c, j)) return true;
     }
+    // with no blank lines: a roll's title (set flush left, where paragraphs are indented) over its entries
+    // (`…获奖名单` / `章国庆家庭　　…`)
+    if (!(c.style.indented && ln.indented) && isListTitle(t) && readList(c, j, () => true)) return true;
     // with no blank lines: a titled photo (its title in a head line's place, a caption that is no story's own
     // picture, `图为…`, then the credit)
     if (c.style.indented && !ln.indented && titledPhoto(c, j)) return true;

@@ -17,7 +17,9 @@
  * roll as 附件 over the roll, then a 声明 with a date and no signature): 6 of 6 heads, 3 of 4 credits (融媒记者).
  * heldout-11 and 12 (a story, then its roll with no blank line and the entries indented like paragraphs, a 征文启事,
  * a 更正 signed with its date on one line, a photo block; rolls of units after a story, grouped by sector): 8 of
- * 9 heads (the roll's title and entries were glued into the story's last paragraph).
+ * 9 heads (the roll's title and entries were glued into the story's last paragraph). heldout-13 and 14 (an
+ * indented page with bylines indented like paragraphs, indented photo titles and a signature pushed right with
+ * U+3000; rolls of numbered names and of name, unit and post): 5 of 5 and 4 of 4 heads, 3 of 4 kinds.
  */
 import fs from 'node:fs';
 import path from 'node:path';

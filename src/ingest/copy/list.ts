@@ -14,7 +14,7 @@ import {
   isRollTitle,
   isTerminal,
 } from './classify.js';
-import { isNamesLine, splitEntries, splitNames } from './names.js';
+import { isNamesLine, isNumberedName, isPersonWithUnit, splitEntries, splitNames } from './names.js';
 import { LIST, TABLE } from './patterns.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
@@ -81,7 +81,7 @@ export function readList(c: Copy, i: number, endsAt: (j: number) => boolean): Li
   const signs = (k: number): boolean => {
     const t = c.text(k)!;
     const n = c.at(k + 1);
-    if (!isIssuer(t) || splitNames(t) || (n !== undefined && !n.blankBefore)) return false;
+    if (!isIssuer(t) || splitNames(t) || isPersonWithUnit(t) || (n !== undefined && !n.blankBefore)) return false;
     return entries.filter((e) => LIST.unit.test(e.replace(/[\s\u3000]+/gu, ''))).length < entries.length / 2;
   };
   while (j < c.length) {
@@ -93,6 +93,12 @@ export function readList(c: Copy, i: number, endsAt: (j: number) => boolean): Li
     // a table (or its title over it) set apart by a blank line: `运动会金牌榜` over rows of figures
     if (entries.length > 0 && ln.blankBefore && readTable(c, j)) break;
     if (entries.length > 0 && (closes(j) || isNote(t) || signs(j))) break;
+    // a numbered name (`1.郝　帅（县第一中学）`) is one entry, never a heading
+    if (isNumberedName(t) && !isHeading(t.replace(/^\d{1,3}[.、．]/u, ''))) {
+      entries.push(t);
+      j++;
+      continue;
+    }
     if (isHeading(t) && c.at(j + 1) && splitEntries(c.text(j + 1)!)) {
       headings.push(entries.length);
       entries.push(t);

@@ -20,6 +20,8 @@
  * 9 heads (the roll's title and entries were glued into the story's last paragraph). heldout-13 and 14 (an
  * indented page with bylines indented like paragraphs, indented photo titles and a signature pushed right with
  * U+3000; rolls of numbered names and of name, unit and post): 5 of 5 and 4 of 4 heads, 3 of 4 kinds.
+ * heldout-15 (a 图片报道 block with no blank lines inside, captions `图为…` with no date, the middle one uncredited):
+ * 3 of 4 heads, 2 of 4 kinds.
  */
 import fs from 'node:fs';
 import path from 'node:path';

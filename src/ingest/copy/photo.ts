@@ -57,7 +57,7 @@ function captionAt(c: Copy, title: Head[], k: number): PhotoMatch | null {
 
 /**
  * A photo item starting at line i, or null. `inBlock`: line i follows a photo of a labelled block (`图片报道`), so
- * a title over a caption that dates the picture is the block's next photo, with or without a credit.
+ * a title over a caption that dates or shows the picture is the block's next photo, with or without a credit.
  */
 export function readPhoto(c: Copy, i: number, inBlock = false): PhotoMatch | null {
   let j = i;
@@ -83,7 +83,7 @@ export function readPhoto(c: Copy, i: number, inBlock = false): PhotoMatch | nul
     title.length === 0 &&
     next &&
     isHeadCandidate(t.text) &&
-    PHOTO.captionTime.test(next.text) &&
+    datesOrShows(next.text) &&
     uncreditedCaption(c, j + 1)
   )
     return { title: [{ text: t.text, no: t.no }], caption: { text: next.text, no: next.no }, credits: [], next: j + 2 };
@@ -100,23 +100,26 @@ export function readPhoto(c: Copy, i: number, inBlock = false): PhotoMatch | nul
   return null;
 }
 
+/** A caption that dates its picture (`11月3日，…`) or shows it (`图为…`, `上图：…`). */
+const datesOrShows = (s: string): boolean => PHOTO.captionTime.test(s) || PHOTO.captionOpening.test(s);
+
 /**
  * A caption with no credit under a photo label: one line of prose that opens no story (no dateline, no byline
  * before it) and is the whole block (a story under the label would go on with more paragraphs).
  */
 function uncreditedCaption(c: Copy, k: number): boolean {
   const cap = c.at(k);
-  if (!cap || !isProse(cap.text) || isHeadCandidate(cap.text) || splitDateline(cap.text) || splitLeadCredit(cap.text))
-    return false;
+  if (!cap || !(isProse(cap.text) || datesOrShows(cap.text)) || isHeadCandidate(cap.text)) return false;
+  if (splitDateline(cap.text) || splitLeadCredit(cap.text)) return false;
   const after = c.at(k + 1);
   return !after || after.blankBefore || (c.style.indented && !after.indented) || nextPhotoAt(c, k + 1);
 }
 
-/** Does the next photo of a block start at line k: a title over a caption that dates the picture? */
+/** Does the next photo of a block start at line k: a title over a caption that dates or shows the picture? */
 function nextPhotoAt(c: Copy, k: number): boolean {
   const t = c.at(k);
   const cap = c.at(k + 1);
-  return t !== undefined && cap !== undefined && isHeadCandidate(t.text) && PHOTO.captionTime.test(cap.text);
+  return t !== undefined && cap !== undefined && isHeadCandidate(t.text) && datesOrShows(cap.text);
 }
 
 /**

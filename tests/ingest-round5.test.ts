@@ -162,6 +162,22 @@ describe('round 5, held out: a 总编室 and a family sign', () => {
   });
 });
 
+describe('round 5: a roll inside a notice whose text goes on after it', () => {
+  it('stays in the notice, its title a crosshead and its lines entries, the signature and date the notice’s', () => {
+    const items = load('notice-with-roll.txt');
+    expect(items.map((it) => it.kind)).toEqual(['notice']);
+    const n = items[0];
+    if (n?.kind !== 'notice') return;
+    expect([n.signature, n.date]).toEqual([['县文明办'], '2025年11月8日']);
+    expect(n.marks).toEqual([
+      { paragraph: 1, role: 'crosshead' },
+      { paragraph: 2, role: 'entry' },
+      { paragraph: 3, role: 'entry' },
+    ]);
+    expect(n.paragraphs[1]).toBe('拟命名对象名单');
+  });
+});
+
 describe('round 5, held out: 图为 captions in a 图片新闻 block', () => {
   it('an uncredited photo whose caption opens with 图为 and a date is the next photo', () => {
     const copy =

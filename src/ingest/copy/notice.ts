@@ -9,6 +9,7 @@ import {
   isDateOnly,
   isDecoration,
   isFieldLine,
+  isHeadCandidate,
   isIssuer,
   isListTitle,
   isNoticeNumber,
@@ -21,7 +22,8 @@ import {
   splitSignedDate,
 } from './classify.js';
 import { opensStory } from './heads.js';
-import { readList } from './list.js';
+import { type ListMatch, readList } from './list.js';
+import { isNamesLine } from './names.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
 
@@ -56,6 +58,18 @@ function closingBlock(c: Copy, j: number, depth = 0): boolean {
   return signed || (depth === 0 && k < c.length && closingBlock(c, k, 1));
 }
 
+/**
+ * Does a roll read inside a notice end it: the roll took the signature and date, or what follows it is no more
+ * of the notice's text (another title, a head line)? A sentence after the roll (`公示期间，如有异议，…`) is.
+ */
+function rollEnds(c: Copy, list: ListMatch | null): boolean {
+  if (!list) return false;
+  if (list.outro.some(isDateOnly)) return true;
+  const t = c.text(list.next);
+  if (t === undefined || isNoticeTitle(t) || isListTitle(t)) return true;
+  return !(isProse(t) && !isHeadCandidate(t));
+}
+
 /** A notice starting at line i (its title, or an issuer line over its title), or null. */
 export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): NoticeMatch | null {
   const first = c.at(i);
@@ -85,7 +99,8 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
     if (paras.length > 1 && isDateOnly(paras[paras.length - 1]!)) break;
     if (paras.length > 0 && ln.blankBefore && (isNoticeTitle(ln.text) || (endsAt(j) && !closingBlock(c, j)))) break;
     // a roll under its own title (`…名单`, `…光荣榜`), blank line or not: a list of its own, never the notice's text
-    if (paras.length > 0 && !roll && isListTitle(ln.text) && readList(c, j, endsAt)) break;
+    // (unless the notice's own text goes on after it: then the roll is part of the notice, its lines entries)
+    if (paras.length > 0 && !roll && isListTitle(ln.text) && rollEnds(c, readList(c, j, endsAt))) break;
     // with no blank lines (indented copy): a line set flush left that is no signature opens the next item
     if (
       paras.length > 0 &&
@@ -144,7 +159,10 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
   const marks: ParagraphMark[] = [];
   paras.forEach((p, k) => {
     // a roll (任免名单): every line but a bracketed note is an entry; elsewhere a short numbered line is a crosshead
-    if (roll && !/^[（(].*[）)]$/u.test(p)) marks.push({ paragraph: k, role: 'entry' });
+    if ((roll && !/^[（(].*[）)]$/u.test(p)) || isNamesLine(p)) marks.push({ paragraph: k, role: 'entry' });
+    // the title of a roll inside the notice (`拟命名对象名单`) heads its entries
+    else if (isListTitle(p) && paras[k + 1] !== undefined && isNamesLine(paras[k + 1]!))
+      marks.push({ paragraph: k, role: 'crosshead' });
     else if (!roll && isNumbered(p) && !isTerminal(p) && visLen(p) <= 30)
       marks.push({ paragraph: k, role: 'crosshead' });
   });

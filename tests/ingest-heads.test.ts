@@ -9,7 +9,8 @@
  * phrases set apart by a space is a 引题 above a fact, or the 主题 under an event; a line that only frames the
  * news in time or place (`今年以来`, `清溪河畔`), ends with a colon (`东岭镇：`), names a series (`…·…`, `…在行动`)
  * or exclaims one word (`暖心！`) is the 引题 however short the line under it; a line under the 主题 that lacks
- * its subject (`位居…`, `亩均…`) is the 副题 however short; of two plain facts the first is the 主题.
+ * its subject (`位居…`, `亩均…`) is the 副题 however short; of two plain facts the first is the 主题, also when it
+ * is a statement with its own subject (`城关镇新建…`) over a shorter result or quote (`村民取件不出村`).
  */
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
@@ -92,6 +93,15 @@ const CASES: Array<[string[], string]> = [
   [['*东岭镇建成首个数字农业基地', '亩均节水三成'], 'a rate per mu (亩均…)'],
   [['*我县新增两个国家级非遗项目', '总数达到5项'], 'a total (总数…)'],
   [['*小巷深处的“幸福食堂”', '——城关镇社区养老服务见闻'], 'a feature title and a dash subhead'],
+  // a statement with its own subject over a short result or quote: the statement is the 主题
+  [['*城关镇新建12个村级快递驿站', '村民取件不出村'], 'a statement over its result'],
+  [['*全县城乡居民医保参保率达到99%', '实现应保尽保'], 'a figure over what it means'],
+  [['*杨柳镇建成全县首个数字乡村服务中心', '群众办事一次办好'], 'a statement over its benefit'],
+  [['*我县首个共享菜园开园迎客', '“家门口就能种菜了”'], 'a statement over a quote'],
+  [['*县人民医院开通夜间门诊', '“下班后也能看病了”'], 'a body as subject, over a quote'],
+  [['*全市新能源汽车产量突破十万辆', '同比增长35%'], 'a statement over its rate'],
+  [['*县图书馆开通24小时自助借阅', '“深夜也能来看书”'], 'a county body (县…) as subject, over a quote'],
+  [['*市人民医院新增儿科夜间门诊', '“孩子半夜发烧不用慌”'], 'a city body (市…) as subject, over a quote'],
   // three lines
   [['省政府常务会议强调', '*扎实做好秋冬季安全生产工作', '坚决遏制重特大事故发生'], 'kicker, head, subhead'],
   [['聚焦县域高质量发展', '*工业强县战略结出硕果', '——前三季度规上工业增加值增长9.2%'], 'topic, head, dash subhead'],

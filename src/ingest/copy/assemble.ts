@@ -34,6 +34,7 @@ import {
   isDecoration,
   isEditorNote,
   isLabelWord,
+  isListTitle,
   isProse,
   isSignature,
   isOpinionColumn,
@@ -78,6 +79,8 @@ class Assembler {
   private pendingSection: (Head & { parts: Head[] }) | null = null;
   /** An editor's note standing above the head of the story it introduces (`编者按：…` / `——编 者`). */
   private pendingNote: { paragraphs: string[]; lines: number[]; signature: boolean } | null = null;
+  /** The last item is a photo of a labelled block (`图片报道` over two or more photos). */
+  private photoBlock = false;
 
   constructor(private readonly c: Copy) {}
 
@@ -221,8 +224,11 @@ class Assembler {
       this.push(item, table.no, []);
       return [table.next, 'other'];
     }
-    const ph = readPhoto(c, i);
+    // in a labelled block (`图片报道`), the photos after the first one need no credit of their own
+    const inBlock = ctx === 'photo' && this.photoBlock;
+    const ph = readPhoto(c, i, inBlock);
     if (ph) {
+      this.photoBlock = inBlock || (ph.title[0] !== undefined && isPhotoLabel(ph.title[0].text));
       const item: PhotoItem = {
         kind: 'photo',
         id: '',
@@ -393,6 +399,9 @@ class Assembler {
       if (opensList(c, j) && readList(c, j, () => true)) return true;
       if (readPhoto(c, j)) return true;
     }
+    // with no blank lines: a roll's title (set flush left, where paragraphs are indented) over its entries
+    // (`…获奖名单` / `章国庆家庭　　…`)
+    if (!(c.style.indented && ln.indented) && isListTitle(t) && readList(c, j, () => true)) return true;
     // with no blank lines: a titled photo (its title in a head line's place, a caption that is no story's own
     // picture, `图为…`, then the credit)
     if (c.style.indented && !ln.indented && titledPhoto(c, j)) return true;
@@ -523,6 +532,7 @@ class Assembler {
 
   private push(item: Item, line: number, paragraphLines: number[]): void {
     this.flushNote();
+    if (item.kind !== 'photo') this.photoBlock = false;
     if (this.pendingSection && item.kind !== 'article' && item.kind !== 'commentary') {
       for (const p of this.pendingSection.parts) this.leftover(p.no, p.text, 'section label');
       this.pendingSection = null;

@@ -188,8 +188,9 @@ export function readBody(c: Copy, start: StoryStart, hooks: BodyHooks, briefLike
     if ((!onlyLabels || dateline !== null) && hooks.startsItem(j, state)) break;
     if (paras.length > 0) {
       if (isBracketCredit(t) || (isByline(t) && !isQuestion(t) && !isPhotoCredit(t))) {
-        // a byline closing the story: `（记者 张三 通讯员 李四）` or `本报记者  张  某` on a line of its own
-        credits.push(t);
+        // a byline closing the story: `（记者 张三 通讯员 李四）` or `本报记者  张  某` on a line of its own; an
+        // unbracketed line naming several roles (`本报记者 X　通讯员 Y`) gives a credit per role, as it does above
+        credits.push(...splitCredits(t));
         state.ended = true;
         j++;
         continue;

@@ -123,8 +123,9 @@ export function tidyCredit(s: string): string {
     t
       .replace(/^[■□●（(【〔[]+/u, '')
       .replace(/^(?:摄影|图|文|摄)[:：/／]/u, '')
+      .replace(/^\p{Script=Han}{1,6}[:：]/u, '')
       .replace(/[）)】〕\]]+$/u, '')
-      .replace(/摄(?:影报道|影)?$/u, '');
+      .replace(/[/／]?摄(?:影报道|影)?$/u, '');
   const lone = tokens.map((t, k) => /^\p{Script=Han}$/u.test(core(t)) && !(k === 0 && /^[图文摄]$/u.test(t)));
   const out: string[] = [];
   let paired = true;
@@ -320,7 +321,11 @@ export const isOpinionColumn = (name: string): boolean => COLUMN.opinion.test(na
 // ---- notices, lists, dates ----
 
 /** A notice title: `关于调整城区公交线路的通知`, `中华人民共和国主席令`, `任免名单`. */
-export const isNoticeTitle = (s: string): boolean => short(s, 48) && !/[。；]/u.test(s) && NOTICE.title.test(s);
+/** Also spaced out as a short title is (`更　正`, `启　事`): the kind is read without the spaces. */
+export const isNoticeTitle = (s: string): boolean =>
+  short(s, 48) &&
+  !/[。；]/u.test(s) &&
+  (NOTICE.title.test(s) || (visLen(s) <= 12 && NOTICE.title.test(s.replace(/[\s\u3000]+/gu, ''))));
 /** A notice whose lines are a roll of entries (任免名单). */
 export const isRollTitle = (s: string): boolean => NOTICE.roll.test(s);
 /** A document number under a notice title: `第二十一号`, `（2024）第3号`. */
@@ -333,6 +338,17 @@ export function isSigner(s: string): boolean {
   const m = short(s, 44) ? NOTICE.signer.exec(s) : null;
   // the part (声明人：) says it is a signature: any name or body after it, no sentence
   return m !== null && visLen(m[1]!) <= 30 && !/[，。；！？,;!?]/u.test(m[1]!);
+}
+/**
+ * A signature and its date on one line: `本报编辑部　2025年11月4日`, `《某某晚报》编辑部 2025年11月4日`. Returns
+ * [signature, date], or null. Why: short notices (更正, 致歉) often set both on the last line.
+ */
+export function splitSignedDate(s: string): [string, string] | null {
+  if (!short(s, 56)) return null;
+  const m = /^(.+?)[\s\u3000]+(\S+)$/u.exec(s);
+  if (!m || !DATE.only.test(m[2]!)) return null;
+  const who = m[1]!.trim();
+  return isIssuer(who) || isSigner(who) ? [who, m[2]!] : null;
 }
 /** `特此公告。` */
 export const isNoticeFormula = (s: string): boolean => short(s, 8) && NOTICE.formula.test(s);

@@ -274,6 +274,18 @@ const PAIR_EVIDENCE: Array<{ why: string; weight: number; holds: (a: string, b: 
     holds: (_a, b) => HEAD.continuation.test(b),
   },
   {
+    why: 'a statement with its own subject over a shorter line that is no slogan nor pair of phrases: the 主题',
+    weight: -2,
+    holds: (a, b) =>
+      HEAD.subject.test(a) &&
+      visLen(a) >= 8 &&
+      visLen(b) < visLen(a) &&
+      !HEAD.slogan.test(b) &&
+      !spaced(b) &&
+      !HEAD.frame.test(a) &&
+      !HEAD.event.test(a),
+  },
+  {
     why: 'a much longer plain second line explains: a 副题',
     weight: -1,
     holds: (a, b) => !spaced(b) && visLen(b) >= 1.5 * visLen(a),

@@ -9,14 +9,16 @@ import {
   isHeadCandidate,
   isIssuer,
   isListTitle,
+  isNoticeTitle,
   isNumbered,
   isRollTitle,
   isTerminal,
 } from './classify.js';
-import { isNamesLine, splitEntries, splitNames } from './names.js';
+import { isNamesLine, isNumberedName, isPersonWithUnit, splitEntries, splitNames } from './names.js';
 import { LIST, TABLE } from './patterns.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
+import { readTable } from './table.js';
 
 export interface ListMatch {
   title: string;
@@ -79,18 +81,36 @@ export function readList(c: Copy, i: number, endsAt: (j: number) => boolean): Li
   const signs = (k: number): boolean => {
     const t = c.text(k)!;
     const n = c.at(k + 1);
-    if (!isIssuer(t) || splitNames(t) || (n !== undefined && !n.blankBefore)) return false;
+    if (!isIssuer(t) || splitNames(t) || isPersonWithUnit(t) || (n !== undefined && !n.blankBefore)) return false;
     return entries.filter((e) => LIST.unit.test(e.replace(/[\s\u3000]+/gu, ''))).length < entries.length / 2;
   };
   while (j < c.length) {
     const ln = c.at(j)!;
     const t = ln.text;
-    if (isDecoration(t) || (entries.length > 0 && isListTitle(t))) break;
+    // another list's title or a notice's title (`招聘启事`) ends the entries, blank line or not
+    if (isDecoration(t) || (entries.length > 0 && (isListTitle(t) || isNoticeTitle(t)))) break;
     if (entries.length > 0 && ln.blankBefore && !isHeading(t) && endsAt(j)) break;
+    // a table (or its title over it) set apart by a blank line: `运动会金牌榜` over rows of figures
+    if (entries.length > 0 && ln.blankBefore && readTable(c, j)) break;
     if (entries.length > 0 && (closes(j) || isNote(t) || signs(j))) break;
+    // a numbered name (`1.郝　帅（县第一中学）`) is one entry, never a heading
+    if (isNumberedName(t) && !isHeading(t.replace(/^\d{1,3}[.、．]/u, ''))) {
+      entries.push(t);
+      j++;
+      continue;
+    }
     if (isHeading(t) && c.at(j + 1) && splitEntries(c.text(j + 1)!)) {
       headings.push(entries.length);
       entries.push(t);
+      j++;
+      continue;
+    }
+    // a heading run in before its entries: `一等奖：姚　远　　钱晓丽`, `“孝老爱亲”模范：冯大爷　郑阿姨`
+    const run = /^(.{2,14}?[：:])(.+)$/u.exec(t);
+    const rest = run && isHeading(run[1]!) ? splitEntries(run[2]!) : null;
+    if (run && rest) {
+      headings.push(entries.length);
+      entries.push(run[1]!, ...rest);
       j++;
       continue;
     }
@@ -99,7 +119,9 @@ export function readList(c: Copy, i: number, endsAt: (j: number) => boolean): Li
     entries.push(...e);
     j++;
   }
-  if (entries.length - headings.length < 2) return null;
+  // names run on with list commas count one by one (`王子涵（县实验小学）、李欣怡（城关中学）`)
+  const count = entries.reduce((n, e) => n + e.split(/[、，,；;]/u).length, 0);
+  if (count - headings.length < 2) return null;
   // after the entries: a note, the issuer and the date
   while (j < c.length && outro.length < 4) {
     const t = c.text(j)!;

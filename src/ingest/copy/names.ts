@@ -55,7 +55,29 @@ export function splitEntries(s: string): string[] | null {
     }
   }
   if (out.length === 0 || !out.every(isEntry)) return null;
+  // a name and its unit, maybe its post too (`刘春明　城关镇东山村卫生室`, `郭小丽　县人民医院　主管护师`): one entry
+  if (isNameAndUnit(out)) return [s.trim()];
   return out;
+}
+
+/** A person's name, then the unit they work in (and a post of at most six characters): one entry of a roll. */
+function isNameAndUnit(parts: string[]): boolean {
+  const bare = (x: string): string => x.replace(/[\s\u3000]+/gu, '');
+  const [a, b, post] = parts.map(bare);
+  if (a === undefined || b === undefined || parts.length > 3 || (post !== undefined && visLen(post) > 6)) return false;
+  return LIST.name.test(a) && !LIST.unit.test(a) && LIST.unit.test(b) && visLen(b) >= 4;
+}
+
+/** A roll line that is one person with their unit (`郭小丽　县人民医院　主管护师`): an entry, never a signature. */
+export function isPersonWithUnit(s: string): boolean {
+  const e = splitEntries(s);
+  return e?.length === 1 && e[0] === s.trim() && /[\s\u3000]/u.test(s.trim());
+}
+
+/** A numbered entry of a roll: `1.郝　帅（县第一中学）`, `2、温晓婷`: the number, then one name. */
+export function isNumberedName(s: string): boolean {
+  const m = /^\d{1,3}[.、．](?!\d)(.+)$/u.exec(s.trim());
+  return m !== null && LIST.name.test(m[1]!.replace(/[\s\u3000]+/gu, '').replace(/[（(][^（）()]{1,30}[）)]$/u, ''));
 }
 
 /** The names of a line of names, as written (`王　芳  李建国` → [`王　芳`, `李建国`]), or null when it is not one. */

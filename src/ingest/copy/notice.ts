@@ -9,7 +9,9 @@ import {
   isDateOnly,
   isDecoration,
   isFieldLine,
+  isHeadCandidate,
   isIssuer,
+  isListTitle,
   isNoticeNumber,
   isNoticeTitle,
   isNumbered,
@@ -17,8 +19,11 @@ import {
   isRollTitle,
   isSigner,
   isTerminal,
+  splitSignedDate,
 } from './classify.js';
 import { opensStory } from './heads.js';
+import { type ListMatch, readList } from './list.js';
+import { isNamesLine } from './names.js';
 import { visLen } from './punctuation.js';
 import type { Copy } from './segment.js';
 
@@ -45,12 +50,24 @@ function closingBlock(c: Copy, j: number, depth = 0): boolean {
   let k = j;
   for (; k < c.length && k < j + 6 && (k === j || !c.at(k)!.blankBefore); k++) {
     const t = c.text(k)!;
-    if (isIssuer(t) || isSigner(t) || isDateOnly(t)) signed = true;
+    if (isIssuer(t) || isSigner(t) || isDateOnly(t) || splitSignedDate(t)) signed = true;
     else if (!isFieldLine(t) && !(hasAdField(t) && visLen(t) <= 40 && !/[。；，]/u.test(t))) return false;
   }
   if (k < c.length && !c.at(k)!.blankBefore) return false;
   // contact lines alone, then the signature and date in a block of their own
   return signed || (depth === 0 && k < c.length && closingBlock(c, k, 1));
+}
+
+/**
+ * Does a roll read inside a notice end it: the roll took the signature and date, or what follows it is no more
+ * of the notice's text (another title, a head line)? A sentence after the roll (`公示期间，如有异议，…`) is.
+ */
+function rollEnds(c: Copy, list: ListMatch | null): boolean {
+  if (!list) return false;
+  if (list.outro.some(isDateOnly)) return true;
+  const t = c.text(list.next);
+  if (t === undefined || isNoticeTitle(t) || isListTitle(t)) return true;
+  return !(isProse(t) && !isHeadCandidate(t));
 }
 
 /** A notice starting at line i (its title, or an issuer line over its title), or null. */
@@ -74,12 +91,37 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
   if (under !== undefined && (isByline(under) || opensStory(under))) return null;
   const paras: string[] = [];
   const lines: number[] = [];
+  const roll = isRollTitle(title);
   while (j < c.length) {
     const ln = c.at(j)!;
     if (isDecoration(ln.text)) break;
     // a notice ends with its date line (落款日期), blank line or not, or where another item starts
     if (paras.length > 1 && isDateOnly(paras[paras.length - 1]!)) break;
     if (paras.length > 0 && ln.blankBefore && (isNoticeTitle(ln.text) || (endsAt(j) && !closingBlock(c, j)))) break;
+    // a roll under its own title (`…名单`, `…光荣榜`), blank line or not: a list of its own, never the notice's text
+    // (unless the notice's own text goes on after it: then the roll is part of the notice, its lines entries)
+    if (paras.length > 0 && !roll && isListTitle(ln.text) && rollEnds(c, readList(c, j, endsAt))) break;
+    // with no blank lines (indented copy): a line set flush left that is no signature opens the next item
+    if (
+      paras.length > 0 &&
+      !ln.blankBefore &&
+      c.style.indented &&
+      !ln.indented &&
+      !isIssuer(ln.text) &&
+      !isSigner(ln.text) &&
+      !isDateOnly(ln.text) &&
+      !splitSignedDate(ln.text) &&
+      (isNoticeTitle(ln.text) || endsAt(j))
+    )
+      break;
+    // the signature and the date on one line: both close the notice
+    const signed = paras.length > 0 ? splitSignedDate(ln.text) : null;
+    if (signed) {
+      paras.push(...signed);
+      lines.push(ln.no, ln.no);
+      j++;
+      break;
+    }
     const k = paras.length - 1;
     const prev = paras[k];
     if (
@@ -115,10 +157,12 @@ export function readNotice(c: Copy, i: number, endsAt: (j: number) => boolean): 
     lines.pop();
   }
   const marks: ParagraphMark[] = [];
-  const roll = isRollTitle(title);
   paras.forEach((p, k) => {
     // a roll (任免名单): every line but a bracketed note is an entry; elsewhere a short numbered line is a crosshead
-    if (roll && !/^[（(].*[）)]$/u.test(p)) marks.push({ paragraph: k, role: 'entry' });
+    if ((roll && !/^[（(].*[）)]$/u.test(p)) || isNamesLine(p)) marks.push({ paragraph: k, role: 'entry' });
+    // the title of a roll inside the notice (`拟命名对象名单`) heads its entries
+    else if (isListTitle(p) && paras[k + 1] !== undefined && isNamesLine(paras[k + 1]!))
+      marks.push({ paragraph: k, role: 'crosshead' });
     else if (!roll && isNumbered(p) && !isTerminal(p) && visLen(p) <= 30)
       marks.push({ paragraph: k, role: 'crosshead' });
   });

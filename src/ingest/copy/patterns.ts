@@ -22,6 +22,10 @@ const SEP = '[\\s\\u3000、，,]+';
  */
 export const ROLES = [
   '融媒体记者',
+  '全媒体记者',
+  '新媒体记者',
+  '融媒记者',
+  '全媒记者',
   '首席记者',
   '特约记者',
   '见习记者',
@@ -138,12 +142,18 @@ const PHOTO_CREDIT = `(?:(?:图[/／]文|文[/／]图|图文|摄影记者|摄影
 export const PHOTO = {
   /**
    * `■摄影 王强`, `摄影：王强`, `图/赵刚`, `记者 王强 摄`, `新华社记者 李四摄`, `本报记者 张  三摄影报道`,
-   * `刘洋 摄`, `（记者 徐丽 摄）`, `（摄影：王强）`, `张三摄（新华社发）`, `新华社发（王五摄）`, `新华社发`.
+   * `刘洋 摄`, `（记者 徐丽 摄）`, `（摄影：王强）`, `张三摄（新华社发）`, `新华社发（王五摄）`, `新华社发`,
+   * `本组图片由本报记者 严明 摄`, `（图片由某某镇政府提供）`, `（县文旅局供图）`.
    */
   credit: new RegExp(
     `^(?:■${SP})?${PHOTO_CREDIT}${SP}(?:[（(][^（）()]{1,20}[）)])?$` +
       `|^[（(]${SP}${PHOTO_CREDIT}${SP}[）)]$` +
-      `|^(?:新华社|中新社|本报)(?:记者${SP}${NAMES_ONLY}${SP})?(?:发|传真|供图)${SP}(?:[（(][^（）()]{1,20}[）)])?$`,
+      `|^(?:新华社|中新社|本报)(?:记者${SP}${NAMES_ONLY}${SP})?(?:发|传真|供图)${SP}(?:[（(][^（）()]{1,20}[）)])?$` +
+      // a picture someone provided: `（图片由某某镇政府提供）`, `（县文旅局供图）`
+      `|^[（(]?${SP}(?:图片|照片|图)(?:均)?由${SP}[^（）()\\s]{2,20}${SP}提供${SP}[）)]?$` +
+      `|^[（(]${SP}[^（）()\\s]{2,20}${SP}供图${SP}[）)]$` +
+      // a block's shared credit: `本组图片由本报记者 严明 摄`, `本版图片均为记者 X 摄`
+      `|^(?:本组图片|本版图片|组图|以上图片)均?(?:由|为)?${SP}(?:${ROLE}${SP})?${NAMES_ONLY}${SP}(?:拍)?摄(?:影)?$`,
     'u',
   ),
   /** A photo credit glued to the end of its caption: `…较量。■摄影 王强`, `…游玩。（记者 徐丽 摄）`, `…。　新华社记者 X摄`. */
@@ -153,6 +163,12 @@ export const PHOTO = {
   label: /^[【[]?(?:图片报道|图片新闻|新闻图片|摄影报道|图说新闻|图说|看图说话|图片故事|组图|新闻摄影)[】\]]?$/u,
   /** A caption that introduces its photo: `图为…`, `上图：…`. */
   captionOpening: /^(?:图[为①②③④⑤⑥1-6一二三四]|[上下左右中]图[：:为]|图[①②③④⑤⑥1-6][：:])/u,
+  /**
+   * A caption that says when the picture was taken: `11月3日，…`, `图为11月1日晚，…`, `近日，…`, `连日来，…`. Why: in a
+   * 图片报道 block, a title over such a line is the next photo even when its credit is missing.
+   */
+  captionTime:
+    /^(?:图为)?(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[\p{Script=Han}]{0,3}|近日|日前|连日来|近期|当天|当日|[今昨]天|[今昨]日[\p{Script=Han}]{0,2})[，,]/u,
 } as const;
 
 /**
@@ -340,6 +356,13 @@ export const HEAD = {
    */
   continuation:
     /^(?:将|并|还|已|又|同时|其中|全年|预计|力争|目前|截至|累计|共(?:有|计|\d)|总投资|计划|覆盖|惠及|涉及|为期|研究部署|部署|听取|审议|要求|确保|位居|位列|居全|排名|名列|总数|总量|总计|达到|同比|较上年|比上年|亩均|人均|户均|系(?!列|统))/u,
+  /**
+   * A head line that opens with its own subject, a place or a body (`我县…`, `全市…`, `城关镇…`, `县图书馆…`):
+   * a complete news statement. Over a short line that is no slogan, it is the 主题 and the short line its 副题
+   * (`城关镇新建12个村级快递驿站` / `村民取件不出村`).
+   */
+  subject:
+    /^(?:我|全|本)?(?:国|省|市|县|区|镇|乡|村)(?![长委])|^[\p{Script=Han}]{1,8}?(?:省|市|县|区|镇|乡|村|街道|社区|医院|学校|公司|中心)(?![长委])/u,
   /** A feature title (`山里娃的“梦想课堂”`, `小巷深处的“幸福食堂”`): a 主题 over the line that states the fact. */
   title: /^(?![在当为随])[^，\s]{1,12}的[“「]?[^的，\s]{1,6}[”」]?$/u,
   /** Numbered lines (`一、`, `（二）`, `3.`) are list items or crossheads, never headlines. */
@@ -356,15 +379,18 @@ export const HEAD = {
 export const NOTICE = {
   /** A notice title ends with the document's kind. */
   title:
-    /(?:公告|通告|通知|启事|启示|声明|公示|倡议书|更正|致歉|更正说明|致读者|通报|决定|决议|主席令|国务院令|政府令|人民政府令|委员会令|任免名单|公报|告知书|告示|须知|公开信|致.{1,12}的信|征集令|招聘简章|招生简章|招标公告|拍卖公告|(?:\d{4}年)?第[\d一二三四五六七八九十]+号公告)$/u,
+    /(?:公告|通告|通知|启事|启示|声明|公示|倡议书|更正|致歉|更正说明|致读者|通报|决定|决议|主席令|国务院令|政府令|人民政府令|委员会令|任免名单|公报|告知书|告示|须知|公开信|致.{1,12}的信|征集令|招聘简章|招生简章|招标公告|拍卖公告|(?:\d{4}年)?第[\d一二三四五六七八九十]+号公告)$|^关于.{2,40}的(?:倡议|意见|实施意见|实施方案|办法|规定|批复|细则)$/u,
   /** Titles that are a roll of entries (任免名单): each line is an entry. */
   roll: /(?:任免名单|人事任免|任免事项)$/u,
   /** The document number under the title: `第二十一号`, `（2024）第3号`, `县政发〔2024〕12号`. */
   number:
     /^(?:[（(]?第[一二三四五六七八九十百零〇\d]+号[）)]?|[（(〔[]\d{4}[）)〕\]][\p{Script=Han}\dA-Za-z\s\u3000]{0,14}?第?[\s\u3000]*\d+[\s\u3000]*号|[\p{Script=Han}]{1,10}[〔[（(]\d{4}[〕\]）)][\s\u3000]*第?\d+[\s\u3000]*号)$/u,
-  /** An issuing body on a signature line: ends with an organisation word. */
+  /**
+   * An issuing body on a signature line: ends with an organisation word (`本报总编室` too); a family signs a
+   * 寻人启事 as `家属`.
+   */
   issuer:
-    /^[\p{Script=Han}（）()·、\s\u3000\dA-Za-z]{2,40}?(?:局|委|委员会|常委会|常务委员会|政府|人民政府|公司|有限公司|办公室|办公厅|中心|院|所|会|部|厅|处|队|站|社|集团|银行|学校|医院|法院|人民法院|检察院|街道|办事处|镇|乡|村|委会|小组|指挥部|联合会|协会|研究院|大学|学院|报社|管委会|分局|支队|大队|党委|党组|政协|人大|监委|纪委|工作组|家属|全体股东|董事会|编辑部|联|妇联|残联|文联|侨联|科协|工会|团委|办|日报|晚报|报|杂志社|电视台|融媒体中心|出版社|[\s\u3000][\p{Script=Han}]{2,4})$/u,
+    /^[\p{Script=Han}（）()《》·、\s\u3000\dA-Za-z]{2,40}?(?:局|委|委员会|常委会|常务委员会|政府|人民政府|公司|有限公司|办公室|办公厅|中心|院|所|会|部|厅|处|队|站|社|集团|银行|学校|医院|法院|人民法院|检察院|街道|办事处|镇|乡|村|委会|小组|指挥部|联合会|协会|研究院|大学|学院|报社|管委会|分局|支队|大队|党委|党组|政协|人大|监委|纪委|工作组|家属|全体股东|董事会|编辑部|联|妇联|残联|文联|侨联|科协|工会|团委|办|日报|晚报|报|杂志社|电视台|融媒体中心|出版社|总编室|编辑室|[\s\u3000][\p{Script=Han}]{2,4})$|^(?:全体)?家属$/u,
   /** A signature of a person with a title: `中华人民共和国主席  林正平`, `县长 王明远`. */
   officer: new RegExp(
     `^[${HAN}]{0,20}(?:主席|副主席|主任|县长|市长|省长|局长|书记|总理|委员长|院长|部长|厂长|经理|董事长|校长|会长|理事长|负责人|法定代表人)${SP}[:：]?${SP}${NAME}$`,
@@ -387,9 +413,13 @@ export const DATE = {
 
 /** Lists of names (获奖名单, 光荣榜). Why: set in columns, unjustified, one entry per name. */
 export const LIST = {
-  /** A list title ends with 名单, 名录, 光荣榜 … (任免名单 is a notice), also after a note in brackets. */
+  /**
+   * A list title ends with 名单, 名录, 光荣榜, any …榜 (`“好人榜”`, `英雄榜`) … (任免名单 is a notice), also after a
+   * note in brackets. A head line ending in 榜 is a list only over lines of entries (readList); a 金牌榜, 积分榜
+   * or 排行榜 is a table of figures.
+   */
   title:
-    /(?:名单|名录|名册|光荣榜|榜单|花名册|一览|获奖者|获奖作品|入围作品|候选人|人选)(?:[（(][^（）()]{1,16}[）)])?$/u,
+    /(?:名单|名录|名册|光荣榜|榜单|花名册|一览|获奖者|获奖作品|入围作品|候选人|人选|(?:(?!金牌|奖牌|积分|排行|销量|票房)[\p{Script=Han}]{2})榜”?)(?:[（(][^（）()]{1,16}[）)])?$/u,
   /** A name, or a two-character name padded to three: one token of a names line. */
   name: new RegExp(`^(?:[${HAN}]{2,4}|[${HAN}]{1,6}·[${HAN}·]{1,12})$`, 'u'),
   /** A unit or household on a roll of honour: `县第一中学`, `城关镇人民政府`, `王芳家庭`, `白沙村`. */

@@ -55,8 +55,11 @@ function captionAt(c: Copy, title: Head[], k: number): PhotoMatch | null {
   return { title, caption: { text: cap.text, no: cap.no }, credits: cr, next };
 }
 
-/** A photo item starting at line i, or null. */
-export function readPhoto(c: Copy, i: number): PhotoMatch | null {
+/**
+ * A photo item starting at line i, or null. `inBlock`: line i follows a photo of a labelled block (`图片报道`), so
+ * a title over a caption that dates or shows the picture is the block's next photo, with or without a credit.
+ */
+export function readPhoto(c: Copy, i: number, inBlock = false): PhotoMatch | null {
   let j = i;
   const title: Head[] = [];
   const first = c.at(j);
@@ -74,6 +77,16 @@ export function readPhoto(c: Copy, i: number): PhotoMatch | null {
   }
   const plain = captionAt(c, title, j);
   if (plain) return plain;
+  // a later photo of a labelled block: its title, then a caption that dates the picture, no credit
+  if (
+    inBlock &&
+    title.length === 0 &&
+    next &&
+    isHeadCandidate(t.text) &&
+    datesOrShows(next.text) &&
+    uncreditedCaption(c, j + 1)
+  )
+    return { title: [{ text: t.text, no: t.no }], caption: { text: next.text, no: next.no }, credits: [], next: j + 2 };
   // a labelled photo whose caption has no credit, maybe under a title of its own
   if (title.length > 0 && uncreditedCaption(c, j))
     return { title, caption: { text: t.text, no: t.no }, credits: [], next: j + 1 };
@@ -87,16 +100,26 @@ export function readPhoto(c: Copy, i: number): PhotoMatch | null {
   return null;
 }
 
+/** A caption that dates its picture (`11月3日，…`) or shows it (`图为…`, `上图：…`). */
+const datesOrShows = (s: string): boolean => PHOTO.captionTime.test(s) || PHOTO.captionOpening.test(s);
+
 /**
  * A caption with no credit under a photo label: one line of prose that opens no story (no dateline, no byline
  * before it) and is the whole block (a story under the label would go on with more paragraphs).
  */
 function uncreditedCaption(c: Copy, k: number): boolean {
   const cap = c.at(k);
-  if (!cap || !isProse(cap.text) || isHeadCandidate(cap.text) || splitDateline(cap.text) || splitLeadCredit(cap.text))
-    return false;
+  if (!cap || !(isProse(cap.text) || datesOrShows(cap.text)) || isHeadCandidate(cap.text)) return false;
+  if (splitDateline(cap.text) || splitLeadCredit(cap.text)) return false;
   const after = c.at(k + 1);
-  return !after || after.blankBefore || (c.style.indented && !after.indented);
+  return !after || after.blankBefore || (c.style.indented && !after.indented) || nextPhotoAt(c, k + 1);
+}
+
+/** Does the next photo of a block start at line k: a title over a caption that dates or shows the picture? */
+function nextPhotoAt(c: Copy, k: number): boolean {
+  const t = c.at(k);
+  const cap = c.at(k + 1);
+  return t !== undefined && cap !== undefined && isHeadCandidate(t.text) && datesOrShows(cap.text);
 }
 
 /**

@@ -27,7 +27,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
-import { checkNoLoss, importCopy } from '../src/ingest/index.js';
+import { importCopy } from '../src/ingest/index.js';
+import { checkNoLoss } from './no-loss.js';
 import type { Item } from '../src/model/edition.js';
 
 const DIR = path.resolve(__dirname, 'fixtures', 'ingest-round5');

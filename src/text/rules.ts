@@ -175,20 +175,30 @@ export interface TokenRule {
 }
 /** The marks that join the segments of a full-width code (GB/T 15834 §4.13 连接号 －, the full-width point). */
 const FULLWIDTH_JOINERS = '．，－';
+/** A break inside a segment of a URL, address, mobile number or code: only when nothing short of a rule fault will
+ * do (× COSTS.tokenBreak = 2e7, dearer than any spreading or a lonely glyph, far below a kinsoku fault), so that a
+ * segment that fits stays whole and one wider than the line never pushes a mark to a line start. */
+const INSIDE_SEGMENT = 1e5;
+/** After `_` in an address or URL: it joins the words of one name (editor_office), so a break there costs about a
+ * line spread by ⅓ em per gap (× COSTS.tokenBreak = 2e5), and the breaker goes to the @, a slash or a dot first. */
+const UNDERSCORE = 1000;
 const nowhere = (): number => 0;
 const anywhere = (): number => 1;
-/** After `/` (not between the two of `//`) or `-`; less readily after `.`, `?`, `&`, `=`, `#`, `_` (a break after a
- * dot reads like a sentence end and splits a domain name). */
+/** After `/` (not between the two of `//`) or `-`; less readily after `.`, `?`, `&`, `=`, `#` (a break after a
+ * dot reads like a sentence end and splits a domain name), and after `_` less readily still. */
 const urlBreak = (t: string, i: number): number => {
   if (t[i] === '/') return 0;
   const a = t[i - 1]!;
-  return a === '/' || a === '-' ? 1 : '.?&=#_'.includes(a) ? 3 : 0;
+  return a === '/' || a === '-' ? 1 : '.?&=#'.includes(a) ? 3 : a === '_' ? UNDERSCORE : INSIDE_SEGMENT;
 };
 export const TOKENS: readonly TokenRule[] = [
   {
     kind: 'email',
     pattern: /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
-    breakAt: (t, i) => (t[i] === '@' || t[i - 1] === '-' ? 1 : '._'.includes(t[i - 1]!) ? 3 : 0),
+    // before @ or after -, less readily after a dot, after an underscore only when the alternative is a line spread
+    // by about ⅓ em per gap (UNDERSCORE); inside a segment only when it is wider than the line (INSIDE_SEGMENT)
+    breakAt: (t, i) =>
+      t[i] === '@' || t[i - 1] === '-' ? 1 : t[i - 1] === '.' ? 3 : t[i - 1] === '_' ? UNDERSCORE : INSIDE_SEGMENT,
     splitWhenFits: true,
   },
   {
@@ -205,10 +215,11 @@ export const TOKENS: readonly TokenRule[] = [
       /(?<![\d-])(?:\+\d{1,3}[- ]?)?(?:0\d{2,3}-\d{7,8}(?:-\d{1,6})?|[（(]0\d{2,3}[）)]\d{7,8}|[48]00-\d{3}-\d{4}|1[3-9]\d{9})(?![\d-])/g,
     // after a hyphen or the area code's closing bracket; an 11-digit mobile number in its 3-4-4 groups
     breakAt: (t, i) =>
-      '-)）'.includes(t[i - 1]!) ||
-      (/^(?:\+\d{1,3}[- ]?)?1\d{10}$/.test(t) && (i === t.length - 8 || i === t.length - 4))
+      '-)）'.includes(t[i - 1]!)
         ? 1
-        : 0,
+        : /^(?:\+\d{1,3}[- ]?)?1\d{10}$/.test(t) && (i === t.length - 8 || i === t.length - 4)
+          ? INSIDE_SEGMENT
+          : 0,
     splitWhenFits: true,
   },
   { kind: 'ratio', pattern: /(?:\d+(?:\.\d+)?|[０-９]+)(?:∶(?:\d+(?:\.\d+)?|[０-９]+))+/g, breakAt: nowhere },
@@ -227,7 +238,7 @@ export const TOKENS: readonly TokenRule[] = [
       const b = t[i]!;
       const digit = (c: string): boolean => c >= '0' && c <= '9';
       // the point of 3.10.2 belongs to its numbers
-      if (a === '.' && digit(t[i - 2] ?? '') && digit(b)) return 1e5;
+      if (a === '.' && digit(t[i - 2] ?? '') && digit(b)) return INSIDE_SEGMENT;
       if ('-+_.'.includes(a)) return 1;
       if ('-+_.'.includes(b)) return 0;
       if (digit(a) !== digit(b)) return 10;
@@ -235,9 +246,9 @@ export const TOKENS: readonly TokenRule[] = [
         // in threes from the run's end, as the number rule groups digits (GB/T 15835)
         let end = i;
         while (end < t.length && digit(t[end]!)) end++;
-        return (end - i) % 3 === 0 ? 1e5 : 2e5;
+        return (end - i) % 3 === 0 ? INSIDE_SEGMENT : 2 * INSIDE_SEGMENT;
       }
-      return 2e5;
+      return 2 * INSIDE_SEGMENT;
     },
     trimEnd: '.',
     splitWhenFits: true,
@@ -261,7 +272,7 @@ export const TOKENS: readonly TokenRule[] = [
     // anywhere. Its letters spread like Han text (prepare.ts step 6), so a line that ends before it stays flush.
     kind: 'fullwidth',
     pattern: /[０-９Ａ-Ｚａ-ｚ]{2,}(?:[．，－][０-９Ａ-Ｚａ-ｚ]+)*/g,
-    breakAt: (t, i) => (FULLWIDTH_JOINERS.includes(t[i - 1]!) || !/[．，－]/.test(t) ? 1 : 1e5),
+    breakAt: (t, i) => (FULLWIDTH_JOINERS.includes(t[i - 1]!) || !/[．，－]/.test(t) ? 1 : INSIDE_SEGMENT),
   },
   { kind: 'stars', pattern: /[★☆✩✪✫✬✭✮✯✰]{2,}/g, breakAt: anywhere },
   { kind: 'word', pattern: /[A-Za-z\u00C0-\u024F]+(?:[’'][A-Za-z\u00C0-\u024F]+)+/g, breakAt: nowhere },

@@ -79,7 +79,7 @@ describe('banmian import on bad input', () => {
     const r = importBytes('dump.txt', `${SAMPLE}\n\n`.repeat(Math.ceil((5 << 20) / Buffer.byteLength(SAMPLE))));
     expect([r.status, r.stdout]).toEqual([1, '']);
     expect(r.stderr).toMatch(
-      /^error: dump\.txt input-too-large: the copy file is 5\.\d MiB .*at most 1\.0 MiB .* — split the file/m,
+      /^error: dump\.txt input-too-large: the copy file is 5\.\d MiB .*the limit for one page's copy is 1\.0 MiB .* — split the file/m,
     );
   });
 

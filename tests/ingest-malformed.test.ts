@@ -108,7 +108,10 @@ describe('encodings', () => {
       expect(e[0]!.at.line).toBeGreaterThan(0);
     }
     const pdf = thrown(() => bytes(Buffer.from('%PDF-1.4\n%âãÏÓ\n'))).diagnostics[0]!;
-    expect([pdf.code, pdf.message]).toEqual(['input-binary', 'the copy is a PDF file, not text']);
+    expect([pdf.code, pdf.message]).toEqual([
+      'input-binary',
+      'the copy is a PDF file (its signature at byte offset 0), not text',
+    ]);
     const withNul = Buffer.concat([Buffer.from(`${STORY}第二行`), Buffer.from([0, 1, 2, 3]), Buffer.from('尾')]);
     const nul = thrown(() => bytes(withNul)).diagnostics[0]!;
     expect([nul.code, nul.at.offset, nul.at.line]).toEqual(['input-binary', Buffer.byteLength(`${STORY}第二行`), 6]);
@@ -118,7 +121,7 @@ describe('encodings', () => {
     const big = Buffer.alloc(COPY_LIMIT_BYTES + 1, 0x41);
     const e = thrown(() => bytes(big)).diagnostics[0]!;
     expect(e.code).toBe('input-too-large');
-    expect(e.message).toMatch(/1\.0 MiB \(1048577 bytes\).*at most 1\.0 MiB/);
+    expect(e.message).toMatch(/1\.0 MiB \(1048577 bytes\).*the limit for one page's copy is 1\.0 MiB/);
     expect(e.hint).toMatch(/^split the file/);
   });
 });

@@ -197,7 +197,7 @@ export function checkCopySize(size: number, file: string, limit = COPY_LIMIT_BYT
   if (size <= limit) return;
   refuse(
     'input-too-large',
-    `the copy file is ${mib(size)} (${size} bytes); one page's copy may be at most ${mib(limit)} (a broadsheet page holds about 13,000 characters, some 40 KB)`,
+    `the copy file is ${mib(size)} (${size} bytes); the limit for one page's copy is ${mib(limit)} (a broadsheet page holds about 13,000 characters, some 40 KB)`,
     file,
     'split the file into one copy file per page, or check that this is the page copy and not an archive or a whole edition',
   );
@@ -230,7 +230,7 @@ export function decodeCopy(bytes: Uint8Array, file: string, sink: Sink, limit = 
   if (bom === 0) {
     for (const s of SIGNATURES) {
       if (s.magic.every((m, k) => bytes[k] === m))
-        refuse('input-binary', `the copy is ${s.what}, not text`, file, s.hint, 1, 0);
+        refuse('input-binary', `the copy is ${s.what} (its signature at byte offset 0), not text`, file, s.hint, 1, 0);
     }
   }
   const nul = bytes.indexOf(0);

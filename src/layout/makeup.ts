@@ -16,6 +16,11 @@
  * passes the flag on to its own right, since heads on either side of it still face each other. Deeper pairs are
  * priced through the head bands every sub-solution records along its left and right edges.
  *
+ * Speed: a search is given a cap by its caller (what it may cost for the caller's candidate to beat the best so
+ * far); true lower bounds (the items' least costs) pass over candidates that cannot get under it, and a region
+ * that cannot is remembered as costing at least the cap. An answer under the cap is the full search's (or, rarely,
+ * a cheaper one the full search's white estimate `lowerBound` skipped); the corpus lays out the same either way.
+ *
  * Large pages: a region with more than `exact` items is cut into full-width tiers (its first 2…`tier` items in
  * priority order in a band on top, the rest under it) with a few band heights around the band's estimated height.
  * Items that cannot fit (their cumulative area in priority order exceeds the free area) are dropped up front,
@@ -87,8 +92,14 @@ interface Winner {
   u: Choice | null;
 }
 
-/** Memoised choices of one (item set, columns, flag, foot), by lines. */
-type RowMemo = Array<Choice | undefined>;
+/**
+ * Memoised choices of one (item set, columns, flag, foot), by lines: the choice, or (`lb`) a cost the choice is
+ * known to reach at least, from a search cut off at that cost (see `fill`).
+ */
+interface RowMemo {
+  at: Array<Choice | undefined>;
+  lb: Float64Array;
+}
 
 /** Sets of items (bit masks) → values: an array for pages of up to MASK_ARRAY items, a map beyond. */
 const MASK_ARRAY = 18;
@@ -142,6 +153,8 @@ const popcount = (m: number): number => {
 const NONE: Band[] = [];
 /** No arrangement: the region is too small for its items (shared, never changed). */
 const NO_ROOM: Choice = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
+/** A search cut off at its caller's cap: nothing cheaper than the cap (never placed, never memoised as a choice). */
+const OVER: Choice = { cost: Infinity, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
 /** Kinds set as a ruled box with the title inside: a region of only these may start under a neighbour's head. */
 const BOXED: ReadonlySet<string> = new Set(['notice', 'list', 'table', 'ad']);
 const NONE_H: number[] = [];
@@ -170,11 +183,17 @@ export class Makeup {
   private readonly boundHi: MaskTable<number>;
   /** Per item and shape: its cost by lines (NaN until first asked; the modules' costs are pure). */
   private readonly costs: Float64Array[][];
+  /** Per item and shape, and per item set: least costs (see floor; NaN until first asked). */
+  private readonly shapeFloors: Float64Array[];
+  private readonly floors: MaskTable<number>;
+  /** The weights price white and butting heads at no less than nothing: searches may be cut off at a cap. */
+  private readonly capped: boolean;
   /** Empty regions by (columns, lines): the same answer every time, allocated once. */
   private readonly empties = new Map<number, Choice>();
   private limit: number;
-  /** Items booked at the foot (ads). */
+  /** Items booked at the foot (ads); items set as ruled boxes with their title inside (BOXED). */
   private readonly footMask: number;
+  private readonly boxedMask: number;
   /** Per item and shape: its head band alone, and the same when it reaches the right edge (allocated once). */
   private readonly own: Band[][][];
   private readonly ownRight: Band[][][];
@@ -201,6 +220,9 @@ export class Makeup {
     this.boundLo = new MaskTable(mods.length);
     this.boundHi = new MaskTable(mods.length);
     this.costs = mods.map((m) => m.shapes.map(() => new Float64Array(w.lines + 2).fill(Number.NaN)));
+    this.shapeFloors = mods.map((m) => new Float64Array(m.shapes.length).fill(Number.NaN));
+    this.floors = new MaskTable(mods.length);
+    this.capped = w.empty >= 0 && w.hole >= 0 && w.butting >= 0;
     this.areas = mods.map((_, i) => this.naturalArea(i));
     this.lo = mods.map((m) => Math.min(...m.shapes.map((sh, s) => sh.span * ((m.canJump ? 8 : m.minRows(s)) + 1))));
     this.hi = mods.map((m) =>
@@ -213,6 +235,7 @@ export class Makeup {
     );
     this.limit = exact;
     this.footMask = mods.reduce((a, m, i) => (m.foot ? a | (1 << i) : a), 0);
+    this.boxedMask = mods.reduce((a, m, i) => (BOXED.has(m.item.kind) ? a | (1 << i) : a), 0);
     this.own = mods.map((m) => m.shapes.map((sh) => (sh.band ? [sh.band] : NONE)));
     this.ownRight = mods.map((m, i) => m.shapes.map((sh, s) => (sh.band && sh.bandRight ? this.own[i]![s]! : NONE)));
   }
@@ -251,9 +274,39 @@ export class Makeup {
     return this.least(m) <= area * 1.02 && (this.sparse || this.most(m) >= area * 0.7);
   }
 
-  /** Least cost of a region of `area` cells holding `m`: the white its items cannot cover. */
+  /** Least cost of a region of `area` cells holding `m`: the white its items cannot cover (an estimate). */
   private lowerBound(m: number, area: number): number {
     return Math.max(0, area - this.most(m)) * this.w.empty;
+  }
+
+  /**
+   * A true lower bound of the cost of any region holding `m`: its items' least costs at any shape and height (a
+   * region's cost is its items' costs plus white and butting heads, which never pay back).
+   */
+  private floor(m: number): number {
+    const v = this.floors.get(m);
+    if (v !== undefined) return v;
+    let f = 0;
+    for (let b = m; b; b &= b - 1) {
+      const i = lowest(b);
+      let g = Infinity;
+      for (let s = 0; s < this.mods[i]!.shapes.length; s++) g = Math.min(g, this.shapeFloor(i, s));
+      f += g;
+    }
+    this.floors.set(m, f);
+    return f;
+  }
+
+  /** Item i's least cost at shape s, over every height a region can give it. */
+  private shapeFloor(i: number, s: number): number {
+    const fs = this.shapeFloors[i]!;
+    let f = fs[s]!;
+    if (Number.isNaN(f)) {
+      f = Infinity;
+      for (let r = 0; r < this.costs[i]![s]!.length; r++) f = Math.min(f, this.cost(i, s, r));
+      fs[s] = f;
+    }
+    return f;
   }
 
   /** The least grid cells the items of `m` can take. */
@@ -298,7 +351,8 @@ export class Makeup {
     const k = ((cols * 128 + Math.min(127, Math.round(flag))) << 1) | (foot ? 1 : 0);
     let row = byMask.get(k);
     if (!row) {
-      row = new Array<Choice | undefined>(Math.min(255, this.w.lines) + 1).fill(undefined);
+      const n = Math.min(255, this.w.lines) + 1;
+      row = { at: new Array<Choice | undefined>(n).fill(undefined), lb: new Float64Array(n).fill(-Infinity) };
       byMask.set(k, row);
     }
     return row;
@@ -307,7 +361,7 @@ export class Makeup {
   /** States memoised (for tests and benchmarks). */
   get states(): number {
     let n = 0;
-    for (const byMask of this.memo.values()) for (const row of byMask.values()) for (const c of row) if (c) n++;
+    for (const byMask of this.memo.values()) for (const row of byMask.values()) for (const c of row.at) if (c) n++;
     return n;
   }
 
@@ -386,35 +440,56 @@ export class Makeup {
   /**
    * The cheapest arrangement of `mask` in a region. `collect`: every complete arrangement considered for the
    * region's first item is pushed there too (alternatives for the page's final pick; the memo is bypassed).
+   * `cap`: the caller has no use for an arrangement costing that much or more; a search that finds none cheaper
+   * says so (OVER) and remembers the cap as a lower bound of the region's cost, and a later call with a lower cap
+   * is answered from it. The answer of a search is the same with or without a cap whenever it is under the cap.
    */
-  fill(cols: number, rows: number, mask: number, flag = 0, foot = false, collect?: Choice[]): Choice {
+  fill(cols: number, rows: number, mask: number, flag = 0, foot = false, collect?: Choice[], cap = Infinity): Choice {
     if (mask === 0) return this.empty(cols, rows);
     if (rows <= 0) return NO_ROOM;
     const memo = this.memoRow(mask, cols, flag, foot);
     const r = Math.min(rows, 255);
-    const hit = collect ? undefined : memo[r];
-    if (hit) return hit;
+    if (!collect) {
+      const hit = memo.at[r];
+      if (hit) return hit;
+      if (memo.lb[r]! >= cap) return OVER;
+    }
     // more than the region can hold: no arrangement, said at once
     if (this.least(mask) > cols * (rows + 1) * 1.02) {
-      memo[r] = NO_ROOM;
+      memo.at[r] = NO_ROOM;
       return NO_ROOM;
     }
     if (popcount(mask) > this.limit) {
       const t = this.tiered(cols, rows, mask, flag, foot);
-      memo[r] = t;
+      memo.at[r] = t;
       collect?.push(t);
       return t;
     }
-    const best = this.first(cols, rows, mask, flag, foot, collect);
-    if (!collect || !memo[r]) memo[r] = best;
+    const best = this.first(cols, rows, mask, flag, foot, collect, collect || !this.capped ? Infinity : cap);
+    if (best === OVER) {
+      memo.lb[r] = Math.max(memo.lb[r]!, cap);
+      return OVER;
+    }
+    if (!collect || !memo.at[r]) memo.at[r] = best;
     return best;
   }
 
   /**
    * The region's first item (the lowest bit of `mask`) set in each of its shapes and heights, the rest under it
-   * and to its right. The loops compare costs only: the winner's bands are built once, at the end.
+   * and to its right. The loops compare costs only: the winner's bands are built once, at the end. Besides the
+   * estimates of the original search (`lowerBound`), a candidate is passed over when true lower bounds (`floor`)
+   * show it cannot cost less than the best so far or the cap; the regions under and beside it are searched with
+   * the cap that leaves them. OVER when no arrangement costs less than `cap` and one was passed over for it.
    */
-  private first(cols: number, rows: number, mask: number, flag: number, foot: boolean, collect?: Choice[]): Choice {
+  private first(
+    cols: number,
+    rows: number,
+    mask: number,
+    flag: number,
+    foot: boolean,
+    collect: Choice[] | undefined,
+    cap: number,
+  ): Choice {
     const i = lowest(mask);
     const m = this.mods[i]!;
     const rest = mask & ~(1 << i);
@@ -441,6 +516,10 @@ export class Makeup {
         win.u = u;
       }
     };
+    // Bounds apply only when nothing is collected (alternatives are every candidate the search looks at).
+    const bounded = !collect && this.capped;
+    // A candidate passed over for the cap alone (it might have been the best under no cap).
+    let cut = false;
     // an item booked at the foot stands on the foot or on other such items, nowhere else
     const onFoot = (under: number): boolean => !m.foot || (foot && (under & ~this.footMask) === 0);
     const canFill = m.shapes.some((x) => x.span === cols);
@@ -467,8 +546,19 @@ export class Makeup {
           this.work++;
           const c0 = this.cost(i, s, h);
           if (c0 + this.lowerBound(rest, cols * (rows - h)) >= win.cost) continue;
+          const lim = Math.min(win.cost, cap);
+          if (bounded && c0 + this.floor(rest) >= lim) {
+            if (lim < win.cost) cut = true;
+            continue;
+          }
           const ur = rows - h - 1;
-          const u = (ur > 0 ? under[Math.min(ur, 255)] : undefined) ?? this.fill(cols, ur, rest, 0, foot);
+          const u =
+            (ur > 0 ? under.at[Math.min(ur, 255)] : undefined) ??
+            this.fill(cols, ur, rest, 0, foot, undefined, bounded ? lim - c0 : Infinity);
+          if (u === OVER) {
+            if (lim < win.cost) cut = true;
+            continue;
+          }
           const c = c0 + u.cost;
           if (c < win.cost || collect) take(c, Kind.Over, s, w, h, 0, null, u);
         }
@@ -486,7 +576,22 @@ export class Makeup {
         if (r !== 0 && !this.plausible(r, area)) continue;
         const l = rest & ~r;
         if (this.lowerBound(r, area) + (l ? this.lowerBound(l, w * rows) : 0) >= win.cost) continue;
-        const R = this.rightOf(cols - w, rows, r, rightFlag, foot, band && sh.bandRight ? band : null);
+        // what the region to the right may cost at most for this candidate to matter
+        let capR = Infinity;
+        let lim = win.cost;
+        if (bounded) {
+          lim = Math.min(win.cost, cap);
+          capR = lim - this.shapeFloor(i, s) - this.floor(l);
+          if (this.floor(r) >= capR) {
+            if (lim < win.cost) cut = true;
+            continue;
+          }
+        }
+        const R = this.rightOf(cols - w, rows, r, rightFlag, foot, band && sh.bandRight ? band : null, capR);
+        if (R.cost >= capR) {
+          if (lim < win.cost) cut = true;
+          continue;
+        }
         if (R.cost >= win.cost) continue;
         if (!onFoot(l)) continue;
         if (l === 0) {
@@ -501,13 +606,25 @@ export class Makeup {
           this.work++;
           const c0 = R.cost + this.cost(i, s, h);
           if (c0 + this.lowerBound(l, w * (rows - h)) >= win.cost) continue;
+          const lim = Math.min(win.cost, cap);
+          if (bounded && c0 + this.floor(l) >= lim) {
+            if (lim < win.cost) cut = true;
+            continue;
+          }
           const ur = rows - h - 1;
-          const u = (ur > 0 ? under[Math.min(ur, 255)] : undefined) ?? this.fill(w, ur, l, 0, foot);
+          const u =
+            (ur > 0 ? under.at[Math.min(ur, 255)] : undefined) ??
+            this.fill(w, ur, l, 0, foot, undefined, bounded ? lim - c0 : Infinity);
+          if (u === OVER) {
+            if (lim < win.cost) cut = true;
+            continue;
+          }
           const c = c0 + u.cost + this.facing(ownRight, u.rb, h + 1, R.lb);
           if (c < win.cost || collect) take(c, Kind.Stack, s, w, h, r, R, u);
         }
       }
     }
+    if (cut && win.cost >= cap) return OVER;
     if (win.cost === Infinity) return NO_ROOM;
     return this.arrangement(i, rows, win.cost, win.kind, win.s, win.w, win.h, win.right, win.R, win.u);
   }
@@ -584,9 +701,12 @@ export class Makeup {
     flag: number,
     foot: boolean,
     band: { bottom: number } | null,
+    cap = Infinity,
   ): RightChoice {
-    // (the common case returns the memoised choice itself: this runs in the search's inner loop)
-    const R = this.fill(cols, rows, mask, flag, foot);
+    // (the common case returns the memoised choice itself: this runs in the search's inner loop; a region that
+    // may start under the band is searched in full, since its fallback depends on the exact answer)
+    const boxed = band !== null && mask !== 0 && this.allBoxed(mask);
+    const R = this.fill(cols, rows, mask, flag, foot, undefined, boxed ? Infinity : cap);
     if (R.cost < 1e12 || !band || mask === 0 || !this.allBoxed(mask)) return R;
     const d = Math.ceil(band.bottom) + 1;
     if (d >= rows - 1) return R;
@@ -605,8 +725,7 @@ export class Makeup {
 
   /** Every item of `mask` is a ruled box with its title inside (notice, list, table, ad). */
   private allBoxed(mask: number): boolean {
-    for (let b = mask; b; b &= b - 1) if (!BOXED.has(this.mods[lowest(b)]!.item.kind)) return false;
-    return true;
+    return (mask & ~this.boxedMask) === 0;
   }
 
   /** A large region: its first k items in a full-width band on top, the rest under it (see the header). */

@@ -16,6 +16,11 @@
  * passes the flag on to its own right, since heads on either side of it still face each other. Deeper pairs are
  * priced through the head bands every sub-solution records along its left and right edges.
  *
+ * Speed: a search is given a cap by its caller (what it may cost for the caller's candidate to beat the best so
+ * far); true lower bounds (the items' least costs) pass over candidates that cannot get under it, and a region
+ * that cannot is remembered as costing at least the cap. An answer under the cap is the full search's (or, rarely,
+ * a cheaper one the full search's white estimate `lowerBound` skipped); the corpus lays out the same either way.
+ *
  * Large pages: a region with more than `exact` items is cut into full-width tiers (its first 2…`tier` items in
  * priority order in a band on top, the rest under it) with a few band heights around the band's estimated height.
  * Items that cannot fit (their cumulative area in priority order exceeds the free area) are dropped up front,
@@ -64,6 +69,60 @@ interface Choice {
   clear: Band[];
 }
 
+/** A region to the right of a column stack; `top`: it starts that many lines down (see rightOf). */
+type RightChoice = Choice & { top?: number };
+
+/** How the region's first item stands: alone in it, over a stack, beside the region to its right, or both. */
+enum Kind {
+  Alone = 0,
+  Over = 1,
+  Beside = 2,
+  Stack = 3,
+}
+
+/** The cheapest arrangement so far of a region's first item, before its bands are built. */
+interface Winner {
+  cost: number;
+  kind: Kind;
+  s: number;
+  w: number;
+  h: number;
+  right: number;
+  R: RightChoice | null;
+  u: Choice | null;
+}
+
+/**
+ * Memoised choices of one (item set, columns, flag, foot), by lines: the choice, or (`lb`) a cost the choice is
+ * known to reach at least, from a search cut off at that cost (see `fill`).
+ */
+interface RowMemo {
+  at: Array<Choice | undefined>;
+  lb: Float64Array;
+}
+
+/** Sets of items (bit masks) → values: an array for pages of up to MASK_ARRAY items, a map beyond. */
+const MASK_ARRAY = 18;
+class MaskTable<V> {
+  private readonly arr: Array<V | undefined> | null;
+  private readonly map: Map<number, V> | null;
+  constructor(items: number) {
+    this.arr = items <= MASK_ARRAY ? new Array<V | undefined>(1 << items).fill(undefined) : null;
+    this.map = this.arr ? null : new Map();
+  }
+  get(mask: number): V | undefined {
+    return this.arr ? this.arr[mask] : this.map!.get(mask);
+  }
+  set(mask: number, v: V): void {
+    if (this.arr) this.arr[mask] = v;
+    else this.map!.set(mask, v);
+  }
+  /** The values set (for counts). */
+  values(): V[] {
+    return this.arr ? this.arr.filter((v): v is V => v !== undefined) : [...this.map!.values()];
+  }
+}
+
 export interface MakeupWeights {
   empty: number;
   butting: number;
@@ -92,6 +151,10 @@ const popcount = (m: number): number => {
   return n;
 };
 const NONE: Band[] = [];
+/** No arrangement: the region is too small for its items (shared, never changed). */
+const NO_ROOM: Choice = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
+/** A search cut off at its caller's cap: nothing cheaper than the cap (never placed, never memoised as a choice). */
+const OVER: Choice = { cost: Infinity, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
 /** Kinds set as a ruled box with the title inside: a region of only these may start under a neighbour's head. */
 const BOXED: ReadonlySet<string> = new Set(['notice', 'list', 'table', 'ad']);
 const NONE_H: number[] = [];
@@ -102,8 +165,12 @@ const ANY = 1;
 const TIER_STEPS = [-4, -2, 0, 2, 4, 7, 10, 14];
 
 export class Makeup {
-  /** Memo: item set → (columns, lines, flag, foot) → choice; both keys small integers (fast maps). */
-  private readonly memo = new Map<number, Map<number, Choice>>();
+  /**
+   * Memo: item set → (columns, flag, foot) → choices by lines. Item sets index an array on pages of up to
+   * MASK_ARRAY items (a map beyond); the lines of one (set, columns, flag, foot) are one array, so the search's
+   * inner loops look a row up by index.
+   */
+  private readonly memo: MaskTable<Map<number, RowMemo>>;
   /** Evaluations done, for the search budget. */
   work = 0;
   private readonly hts: Array<Map<number, number[]>>;
@@ -111,10 +178,22 @@ export class Makeup {
   /** Per item: the least and the most grid cells it can take (any shape, any height it may have). */
   private readonly lo: number[];
   private readonly hi: number[];
-  private readonly spanMemo = new Map<number, [number, number]>();
+  /** Per item set: the sums of `lo` and `hi` (NaN until first asked). */
+  private readonly boundLo: MaskTable<number>;
+  private readonly boundHi: MaskTable<number>;
+  /** Per item and shape: its cost by lines (NaN until first asked; the modules' costs are pure). */
+  private readonly costs: Float64Array[][];
+  /** Per item and shape, and per item set: least costs (see floor; NaN until first asked). */
+  private readonly shapeFloors: Float64Array[];
+  private readonly floors: MaskTable<number>;
+  /** The weights price white and butting heads at no less than nothing: searches may be cut off at a cap. */
+  private readonly capped: boolean;
+  /** Empty regions by (columns, lines): the same answer every time, allocated once. */
+  private readonly empties = new Map<number, Choice>();
   private limit: number;
-  /** Items booked at the foot (ads). */
+  /** Items booked at the foot (ads); items set as ruled boxes with their title inside (BOXED). */
   private readonly footMask: number;
+  private readonly boxedMask: number;
   /** Per item and shape: its head band alone, and the same when it reaches the right edge (allocated once). */
   private readonly own: Band[][][];
   private readonly ownRight: Band[][][];
@@ -137,6 +216,13 @@ export class Makeup {
   ) {
     if (mods.length > 30) throw new Error('make-up supports at most 30 items per page');
     this.hts = mods.map(() => new Map());
+    this.memo = new MaskTable(mods.length);
+    this.boundLo = new MaskTable(mods.length);
+    this.boundHi = new MaskTable(mods.length);
+    this.costs = mods.map((m) => m.shapes.map(() => new Float64Array(w.lines + 2).fill(Number.NaN)));
+    this.shapeFloors = mods.map((m) => new Float64Array(m.shapes.length).fill(Number.NaN));
+    this.floors = new MaskTable(mods.length);
+    this.capped = w.empty >= 0 && w.hole >= 0 && w.butting >= 0;
     this.areas = mods.map((_, i) => this.naturalArea(i));
     this.lo = mods.map((m) => Math.min(...m.shapes.map((sh, s) => sh.span * ((m.canJump ? 8 : m.minRows(s)) + 1))));
     this.hi = mods.map((m) =>
@@ -149,6 +235,7 @@ export class Makeup {
     );
     this.limit = exact;
     this.footMask = mods.reduce((a, m, i) => (m.foot ? a | (1 << i) : a), 0);
+    this.boxedMask = mods.reduce((a, m, i) => (BOXED.has(m.item.kind) ? a | (1 << i) : a), 0);
     this.own = mods.map((m) => m.shapes.map((sh) => (sh.band ? [sh.band] : NONE)));
     this.ownRight = mods.map((m, i) => m.shapes.map((sh, s) => (sh.band && sh.bandRight ? this.own[i]![s]! : NONE)));
   }
@@ -184,39 +271,97 @@ export class Makeup {
    * can fill most of it (a region mostly white is not worth searching when the copy fills the page).
    */
   private plausible(m: number, area: number): boolean {
-    const r = this.bounds(m);
-    return r[0] <= area * 1.02 && (this.sparse || r[1] >= area * 0.7);
+    return this.least(m) <= area * 1.02 && (this.sparse || this.most(m) >= area * 0.7);
   }
 
-  /** Least cost of a region of `area` cells holding `m`: the white its items cannot cover. */
+  /** Least cost of a region of `area` cells holding `m`: the white its items cannot cover (an estimate). */
   private lowerBound(m: number, area: number): number {
-    return Math.max(0, area - this.bounds(m)[1]) * this.w.empty;
+    return Math.max(0, area - this.most(m)) * this.w.empty;
   }
 
-  private bounds(m: number): [number, number] {
-    let r = this.spanMemo.get(m);
-    if (!r) {
-      let lo = 0;
-      let hi = 0;
-      for (let b = m; b; b &= b - 1) {
-        const i = lowest(b);
-        lo += this.lo[i]!;
-        hi += this.hi[i]!;
-      }
-      r = [lo, hi];
-      this.spanMemo.set(m, r);
+  /**
+   * A true lower bound of the cost of any region holding `m`: its items' least costs at any shape and height (a
+   * region's cost is its items' costs plus white and butting heads, which never pay back).
+   */
+  private floor(m: number): number {
+    const v = this.floors.get(m);
+    if (v !== undefined) return v;
+    let f = 0;
+    for (let b = m; b; b &= b - 1) {
+      const i = lowest(b);
+      let g = Infinity;
+      for (let s = 0; s < this.mods[i]!.shapes.length; s++) g = Math.min(g, this.shapeFloor(i, s));
+      f += g;
     }
-    return r;
+    this.floors.set(m, f);
+    return f;
   }
 
-  private key(cols: number, rows: number, flag: number, foot: boolean): number {
-    return (((cols * 256 + Math.min(255, rows)) * 128 + Math.min(127, Math.round(flag))) << 1) | (foot ? 1 : 0);
+  /** Item i's least cost at shape s, over every height a region can give it. */
+  private shapeFloor(i: number, s: number): number {
+    const fs = this.shapeFloors[i]!;
+    let f = fs[s]!;
+    if (Number.isNaN(f)) {
+      f = Infinity;
+      for (let r = 0; r < this.costs[i]![s]!.length; r++) f = Math.min(f, this.cost(i, s, r));
+      fs[s] = f;
+    }
+    return f;
+  }
+
+  /** The least grid cells the items of `m` can take. */
+  private least(m: number): number {
+    const v = this.boundLo.get(m);
+    if (v !== undefined) return v;
+    let lo = 0;
+    for (let b = m; b; b &= b - 1) lo += this.lo[lowest(b)]!;
+    this.boundLo.set(m, lo);
+    return lo;
+  }
+
+  /** The most grid cells the items of `m` can take. */
+  private most(m: number): number {
+    const v = this.boundHi.get(m);
+    if (v !== undefined) return v;
+    let hi = 0;
+    for (let b = m; b; b &= b - 1) hi += this.hi[lowest(b)]!;
+    this.boundHi.set(m, hi);
+    return hi;
+  }
+
+  /** Item i's cost at shape s and `rows` lines (tabulated: the search asks for the same ones again and again). */
+  private cost(i: number, s: number, rows: number): number {
+    const row = this.costs[i]![s]!;
+    if (rows < 0 || rows >= row.length) return this.mods[i]!.cost(s, rows);
+    let c = row[rows]!;
+    if (Number.isNaN(c)) row[rows] = c = this.mods[i]!.cost(s, rows);
+    return c;
+  }
+
+  /**
+   * The memoised choices of `mask` in regions `cols` wide with this flag and foot, by lines (at most 255; flags
+   * rounded to whole points, at most 127).
+   */
+  private memoRow(mask: number, cols: number, flag: number, foot: boolean): RowMemo {
+    let byMask = this.memo.get(mask);
+    if (!byMask) {
+      byMask = new Map();
+      this.memo.set(mask, byMask);
+    }
+    const k = ((cols * 128 + Math.min(127, Math.round(flag))) << 1) | (foot ? 1 : 0);
+    let row = byMask.get(k);
+    if (!row) {
+      const n = Math.min(255, this.w.lines) + 1;
+      row = { at: new Array<Choice | undefined>(n).fill(undefined), lb: new Float64Array(n).fill(-Infinity) };
+      byMask.set(k, row);
+    }
+    return row;
   }
 
   /** States memoised (for tests and benchmarks). */
   get states(): number {
     let n = 0;
-    for (const m of this.memo.values()) n += m.size;
+    for (const byMask of this.memo.values()) for (const row of byMask.values()) for (const c of row.at) if (c) n++;
     return n;
   }
 
@@ -242,12 +387,13 @@ export class Makeup {
     return out.filter((h) => h >= 2);
   }
 
-  /** The heights to try for item i at shape s with `under` below it. */
-  private tryHeights(i: number, s: number, rows: number, under: number): number[] {
-    const hs = this.trim(this.heights(i, s, rows - 2));
+  /** The heights to try for item i at shape s (its heights `hs` up to the region's) with `under` below it. */
+  private tryHeights(hs: number[], i: number, s: number, rows: number, under: number): number[] {
+    const tr = this.trim(hs);
+    if ((under & ~this.footMask) !== 0) return tr;
     const st = this.stretch(under, this.mods[i]!.shapes[s]!.span, rows);
-    if (!st.length) return hs;
-    return [...new Set([...hs, ...st])];
+    if (!st.length) return tr;
+    return [...new Set([...tr, ...st])];
   }
 
   /** Heads of sizes a and b may not stand side by side; a = ANY (a neighbouring region's top): no head at all. */
@@ -271,51 +417,109 @@ export class Makeup {
   }
 
   private empty(cols: number, rows: number): Choice {
-    const area = cols * rows;
-    const cost = rows > 0 ? area * this.w.empty + this.w.hole * Math.max(0, area - this.w.holeFree) : 0;
-    return {
-      cost,
-      s: -1,
-      w: -1,
-      h: 0,
-      right: 0,
-      lb: NONE,
-      rb: NONE,
-      clear: rows > 0 ? [{ top: 0, bottom: rows, size: 0 }] : NONE,
-    };
+    const k = cols * 8192 + rows + 4096;
+    let e = this.empties.get(k);
+    if (!e) {
+      const area = cols * rows;
+      const cost = rows > 0 ? area * this.w.empty + this.w.hole * Math.max(0, area - this.w.holeFree) : 0;
+      e = {
+        cost,
+        s: -1,
+        w: -1,
+        h: 0,
+        right: 0,
+        lb: NONE,
+        rb: NONE,
+        clear: rows > 0 ? [{ top: 0, bottom: rows, size: 0 }] : NONE,
+      };
+      this.empties.set(k, e);
+    }
+    return e;
   }
 
   /**
    * The cheapest arrangement of `mask` in a region. `collect`: every complete arrangement considered for the
    * region's first item is pushed there too (alternatives for the page's final pick; the memo is bypassed).
+   * `cap`: the caller has no use for an arrangement costing that much or more; a search that finds none cheaper
+   * says so (OVER) and remembers the cap as a lower bound of the region's cost, and a later call with a lower cap
+   * is answered from it. The answer of a search is the same with or without a cap whenever it is under the cap.
    */
-  fill(cols: number, rows: number, mask: number, flag = 0, foot = false, collect?: Choice[]): Choice {
+  fill(cols: number, rows: number, mask: number, flag = 0, foot = false, collect?: Choice[], cap = Infinity): Choice {
     if (mask === 0) return this.empty(cols, rows);
-    if (rows <= 0) return { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
-    const k = this.key(cols, rows, flag, foot);
-    let byMask = this.memo.get(mask);
-    if (!byMask) {
-      byMask = new Map();
-      this.memo.set(mask, byMask);
+    if (rows <= 0) return NO_ROOM;
+    const memo = this.memoRow(mask, cols, flag, foot);
+    const r = Math.min(rows, 255);
+    if (!collect) {
+      const hit = memo.at[r];
+      if (hit) return hit;
+      if (memo.lb[r]! >= cap) return OVER;
     }
-    const hit = collect ? undefined : byMask.get(k);
-    if (hit) return hit;
     // more than the region can hold: no arrangement, said at once
-    if (this.bounds(mask)[0] > cols * (rows + 1) * 1.02) {
-      const none = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
-      byMask.set(k, none);
-      return none;
+    if (this.least(mask) > cols * (rows + 1) * 1.02) {
+      memo.at[r] = NO_ROOM;
+      return NO_ROOM;
     }
     if (popcount(mask) > this.limit) {
       const t = this.tiered(cols, rows, mask, flag, foot);
-      byMask.set(k, t);
+      memo.at[r] = t;
       collect?.push(t);
       return t;
     }
+    const best = this.first(cols, rows, mask, flag, foot, collect, collect || !this.capped ? Infinity : cap);
+    if (best === OVER) {
+      memo.lb[r] = Math.max(memo.lb[r]!, cap);
+      return OVER;
+    }
+    if (!collect || !memo.at[r]) memo.at[r] = best;
+    return best;
+  }
+
+  /**
+   * The region's first item (the lowest bit of `mask`) set in each of its shapes and heights, the rest under it
+   * and to its right. The loops compare costs only: the winner's bands are built once, at the end. Besides the
+   * estimates of the original search (`lowerBound`), a candidate is passed over when true lower bounds (`floor`)
+   * show it cannot cost less than the best so far or the cap; the regions under and beside it are searched with
+   * the cap that leaves them. OVER when no arrangement costs less than `cap` and one was passed over for it.
+   */
+  private first(
+    cols: number,
+    rows: number,
+    mask: number,
+    flag: number,
+    foot: boolean,
+    collect: Choice[] | undefined,
+    cap: number,
+  ): Choice {
     const i = lowest(mask);
     const m = this.mods[i]!;
     const rest = mask & ~(1 << i);
-    let best: Choice = { cost: Infinity, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
+    const win: Winner = { cost: Infinity, kind: Kind.Alone, s: -1, w: -1, h: 0, right: 0, R: null, u: null };
+    const take = (
+      c: number,
+      kind: Kind,
+      s: number,
+      w: number,
+      h: number,
+      r: number,
+      R: RightChoice | null,
+      u: Choice | null,
+    ): void => {
+      if (collect) collect.push(this.arrangement(i, rows, c, kind, s, w, h, r, R, u));
+      if (c < win.cost) {
+        win.cost = c;
+        win.kind = kind;
+        win.s = s;
+        win.w = w;
+        win.h = h;
+        win.right = r;
+        win.R = R;
+        win.u = u;
+      }
+    };
+    // Bounds apply only when nothing is collected (alternatives are every candidate the search looks at).
+    const bounded = !collect && this.capped;
+    // A candidate passed over for the cap alone (it might have been the best under no cap).
+    let cut = false;
     // an item booked at the foot stands on the foot or on other such items, nowhere else
     const onFoot = (under: number): boolean => !m.foot || (foot && (under & ~this.footMask) === 0);
     const canFill = m.shapes.some((x) => x.span === cols);
@@ -325,50 +529,38 @@ export class Makeup {
       if (w > cols) continue;
       const band = sh.band;
       if (flag && band && this.butts(flag, band.size)) continue;
-      const own = this.own[i]![s]!;
       const ownRight = this.ownRight[i]![s]!;
+      let hs: number[] | null = null;
       if (w === cols) {
         if (rest === 0) {
           if (!onFoot(0)) continue;
           this.work++;
-          const c = m.cost(s, rows);
-          if (c < best.cost || collect) {
-            const ch: Choice = {
-              cost: c,
-              s,
-              w,
-              h: rows,
-              right: 0,
-              lb: own,
-              rb: ownRight,
-              clear: m.transparent ? span0(rows) : NONE,
-            };
-            collect?.push(ch);
-            if (c < best.cost) best = ch;
-          }
+          const c = this.cost(i, s, rows);
+          if (c < win.cost || collect) take(c, Kind.Alone, s, w, rows, 0, null, null);
           continue;
         }
         if (!onFoot(rest)) continue;
-        for (const h of this.tryHeights(i, s, rows, rest)) {
+        hs ??= this.heights(i, s, rows - 2);
+        const under = this.memoRow(rest, cols, 0, foot);
+        for (const h of this.tryHeights(hs, i, s, rows, rest)) {
           this.work++;
-          const c0 = m.cost(s, h);
-          if (c0 + this.lowerBound(rest, cols * (rows - h)) >= best.cost) continue;
-          const u = this.fill(cols, rows - h - 1, rest, 0, foot);
-          const c = c0 + u.cost;
-          if (c < best.cost || collect) {
-            const ch: Choice = {
-              cost: c,
-              s,
-              w,
-              h,
-              right: 0,
-              lb: join(own, u.lb, h + 1),
-              rb: join(ownRight, u.rb, h + 1),
-              clear: join(m.transparent ? span0(h) : NONE, u.clear, h + 1),
-            };
-            collect?.push(ch);
-            if (c < best.cost) best = ch;
+          const c0 = this.cost(i, s, h);
+          if (c0 + this.lowerBound(rest, cols * (rows - h)) >= win.cost) continue;
+          const lim = Math.min(win.cost, cap);
+          if (bounded && c0 + this.floor(rest) >= lim) {
+            if (lim < win.cost) cut = true;
+            continue;
           }
+          const ur = rows - h - 1;
+          const u =
+            (ur > 0 ? under.at[Math.min(ur, 255)] : undefined) ??
+            this.fill(cols, ur, rest, 0, foot, undefined, bounded ? lim - c0 : Infinity);
+          if (u === OVER) {
+            if (lim < win.cost) cut = true;
+            continue;
+          }
+          const c = c0 + u.cost;
+          if (c < win.cost || collect) take(c, Kind.Over, s, w, h, 0, null, u);
         }
         continue;
       }
@@ -383,61 +575,116 @@ export class Makeup {
         // the region to the right can take these items at all; and what it cannot fill is white (a bound)
         if (r !== 0 && !this.plausible(r, area)) continue;
         const l = rest & ~r;
-        if (this.lowerBound(r, area) + (l ? this.lowerBound(l, w * rows) : 0) >= best.cost) continue;
-        const R = this.rightOf(cols - w, rows, r, rightFlag, foot, band && sh.bandRight ? band : null);
-        if (R.cost >= best.cost) continue;
+        if (this.lowerBound(r, area) + (l ? this.lowerBound(l, w * rows) : 0) >= win.cost) continue;
+        // what the region to the right may cost at most for this candidate to matter
+        let capR = Infinity;
+        let lim = win.cost;
+        if (bounded) {
+          lim = Math.min(win.cost, cap);
+          capR = lim - this.shapeFloor(i, s) - this.floor(l);
+          if (this.floor(r) >= capR) {
+            if (lim < win.cost) cut = true;
+            continue;
+          }
+        }
+        const R = this.rightOf(cols - w, rows, r, rightFlag, foot, band && sh.bandRight ? band : null, capR);
+        if (R.cost >= capR) {
+          if (lim < win.cost) cut = true;
+          continue;
+        }
+        if (R.cost >= win.cost) continue;
         if (!onFoot(l)) continue;
         if (l === 0) {
           this.work++;
-          const c = R.cost + m.cost(s, rows) + this.facing(ownRight, NONE, 0, R.lb);
-          if (c < best.cost || collect) {
-            const ch: Choice = {
-              cost: c,
-              s,
-              w,
-              h: rows,
-              right: r,
-              ...(R.top ? { rightTop: R.top } : {}),
-              lb: m.transparent ? R.lb : own,
-              rb: [...R.rb, ...seenThrough(ownRight, R.clear)],
-              clear: m.transparent ? R.clear : NONE,
-            };
-            collect?.push(ch);
-            if (c < best.cost) best = ch;
-          }
+          const c = R.cost + this.cost(i, s, rows) + this.facing(ownRight, NONE, 0, R.lb);
+          if (c < win.cost || collect) take(c, Kind.Beside, s, w, rows, r, R, null);
           continue;
         }
-        for (const h of this.tryHeights(i, s, rows, l)) {
+        hs ??= this.heights(i, s, rows - 2);
+        const under = this.memoRow(l, w, 0, foot);
+        for (const h of this.tryHeights(hs, i, s, rows, l)) {
           this.work++;
-          const c0 = R.cost + m.cost(s, h);
-          if (c0 + this.lowerBound(l, w * (rows - h)) >= best.cost) continue;
-          const u = this.fill(w, rows - h - 1, l, 0, foot);
-          const c = c0 + u.cost + this.facing(ownRight, u.rb, h + 1, R.lb);
-          if (c < best.cost || collect) {
-            const uClear = join(NONE, u.clear, h + 1);
-            const top = m.transparent ? clip(R.lb, 0, h) : own;
-            const ch: Choice = {
-              cost: c,
-              s,
-              w,
-              h,
-              right: r,
-              ...(R.top ? { rightTop: R.top } : {}),
-              // looking in from the left: the first item (or, through it, the region to its right), then the stack
-              // under it (or, through its clear rows, the region to its right)
-              lb: [...join(top, u.lb, h + 1), ...seenThrough(clip(R.lb, h + 1, rows), uClear)],
-              rb: [...R.rb, ...seenThrough(join(ownRight, u.rb, h + 1), R.clear)],
-              clear: [...(m.transparent ? intersect(R.clear, span0(h)) : NONE), ...intersect(uClear, R.clear)],
-            };
-            collect?.push(ch);
-            if (c < best.cost) best = ch;
+          const c0 = R.cost + this.cost(i, s, h);
+          if (c0 + this.lowerBound(l, w * (rows - h)) >= win.cost) continue;
+          const lim = Math.min(win.cost, cap);
+          if (bounded && c0 + this.floor(l) >= lim) {
+            if (lim < win.cost) cut = true;
+            continue;
           }
+          const ur = rows - h - 1;
+          const u =
+            (ur > 0 ? under.at[Math.min(ur, 255)] : undefined) ??
+            this.fill(w, ur, l, 0, foot, undefined, bounded ? lim - c0 : Infinity);
+          if (u === OVER) {
+            if (lim < win.cost) cut = true;
+            continue;
+          }
+          const c = c0 + u.cost + this.facing(ownRight, u.rb, h + 1, R.lb);
+          if (c < win.cost || collect) take(c, Kind.Stack, s, w, h, r, R, u);
         }
       }
     }
-    if (best.cost === Infinity) best = { cost: 1e12, s: -1, w: -1, h: 0, right: 0, lb: NONE, rb: NONE, clear: NONE };
-    if (!collect || !byMask.has(k)) byMask.set(k, best);
-    return best;
+    if (cut && win.cost >= cap) return OVER;
+    if (win.cost === Infinity) return NO_ROOM;
+    return this.arrangement(i, rows, win.cost, win.kind, win.s, win.w, win.h, win.right, win.R, win.u);
+  }
+
+  /** One arrangement of the region's first item `i` as a choice: where it stands, the bands seen from outside. */
+  private arrangement(
+    i: number,
+    rows: number,
+    cost: number,
+    kind: Kind,
+    s: number,
+    w: number,
+    h: number,
+    right: number,
+    R: RightChoice | null,
+    u: Choice | null,
+  ): Choice {
+    const m = this.mods[i]!;
+    const own = this.own[i]![s]!;
+    const ownRight = this.ownRight[i]![s]!;
+    if (kind === Kind.Alone)
+      return { cost, s, w, h, right: 0, lb: own, rb: ownRight, clear: m.transparent ? span0(rows) : NONE };
+    if (kind === Kind.Over)
+      return {
+        cost,
+        s,
+        w,
+        h,
+        right: 0,
+        lb: join(own, u!.lb, h + 1),
+        rb: join(ownRight, u!.rb, h + 1),
+        clear: join(m.transparent ? span0(h) : NONE, u!.clear, h + 1),
+      };
+    if (kind === Kind.Beside)
+      return {
+        cost,
+        s,
+        w,
+        h,
+        right,
+        ...(R!.top ? { rightTop: R!.top } : {}),
+        lb: m.transparent ? R!.lb : own,
+        rb: [...R!.rb, ...seenThrough(ownRight, R!.clear)],
+        clear: m.transparent ? R!.clear : NONE,
+      };
+    const uClear = join(NONE, u!.clear, h + 1);
+    const top = m.transparent ? clip(R!.lb, 0, h) : own;
+    return {
+      cost,
+      s,
+      w,
+      h,
+      right,
+      ...(R!.top ? { rightTop: R!.top } : {}),
+      // looking in from the left: the first item (or, through it, the region to its right), then the stack under
+      // it (or, through its clear rows, the region to its right)
+      lb: [...join(top, u!.lb, h + 1), ...seenThrough(clip(R!.lb, h + 1, rows), uClear)],
+      rb: [...R!.rb, ...seenThrough(join(ownRight, u!.rb, h + 1), R!.clear)],
+      clear: [...(m.transparent ? intersect(R!.clear, span0(h)) : NONE), ...intersect(uClear, R!.clear)],
+    };
   }
 
   /**
@@ -454,9 +701,12 @@ export class Makeup {
     flag: number,
     foot: boolean,
     band: { bottom: number } | null,
-  ): Choice & { top?: number } {
-    // (the common case returns the memoised choice itself: this runs in the search's inner loop)
-    const R = this.fill(cols, rows, mask, flag, foot);
+    cap = Infinity,
+  ): RightChoice {
+    // (the common case returns the memoised choice itself: this runs in the search's inner loop; a region that
+    // may start under the band is searched in full, since its fallback depends on the exact answer)
+    const boxed = band !== null && mask !== 0 && this.allBoxed(mask);
+    const R = this.fill(cols, rows, mask, flag, foot, undefined, boxed ? Infinity : cap);
     if (R.cost < 1e12 || !band || mask === 0 || !this.allBoxed(mask)) return R;
     const d = Math.ceil(band.bottom) + 1;
     if (d >= rows - 1) return R;
@@ -475,8 +725,7 @@ export class Makeup {
 
   /** Every item of `mask` is a ruled box with its title inside (notice, list, table, ad). */
   private allBoxed(mask: number): boolean {
-    for (let b = mask; b; b &= b - 1) if (!BOXED.has(this.mods[lowest(b)]!.item.kind)) return false;
-    return true;
+    return (mask & ~this.boxedMask) === 0;
   }
 
   /** A large region: its first k items in a full-width band on top, the rest under it (see the header). */

@@ -377,25 +377,25 @@ function jumpMap(p: Pass): Map<string, number> {
 
 /** The template with every rank's heads a grade larger, widths a column wider, heads padded more. */
 function spreadTemplate(template: LayoutTemplate): LayoutTemplate {
-  const S = template.spread!;
+  const spread = template.spread!;
   const up = (sizes: number[]): number[] => {
-    const g = template.grades;
+    const { grades } = template;
     const top = Math.max(...sizes);
-    const i = g.findIndex((x) => x <= top);
-    const larger = i > 0 ? g.slice(Math.max(0, i - S.grades), i) : [];
+    const i = grades.findIndex((x) => x <= top);
+    const larger = i > 0 ? grades.slice(Math.max(0, i - spread.grades), i) : [];
     return [...larger, ...sizes];
   };
   const heads = Object.fromEntries(
     Object.entries(template.heads).map(([k, h]) => [
       k,
-      { ...h, sizes: up(h.sizes), spans: [h.spans[0], h.spans[1] + S.columns] as [number, number] },
+      { ...h, sizes: up(h.sizes), spans: [h.spans[0], h.spans[1] + spread.columns] as [number, number] },
     ]),
   ) as LayoutTemplate['heads'];
   return {
     ...template,
     heads,
-    photo: { ...template.photo, spans: [template.photo.spans[0], template.photo.spans[1] + S.columns] },
-    cost: { ...template.cost, headPadMax: Math.max(template.cost.headPadMax, S.headPadMax) },
+    photo: { ...template.photo, spans: [template.photo.spans[0], template.photo.spans[1] + spread.columns] },
+    cost: { ...template.cost, headPadMax: Math.max(template.cost.headPadMax, spread.headPadMax) },
   };
 }
 

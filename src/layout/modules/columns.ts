@@ -12,6 +12,7 @@ import {
   CostTable,
   emptyInfo,
   holeCost,
+  naturalRows,
   type ModuleContext,
   type ModuleSpec,
   type Place,
@@ -182,12 +183,9 @@ export abstract class ColumnModule implements ModuleSpec {
     if (hit !== undefined) return hit;
     const sh = this.shapes[s]!;
     const flow = this.flowAt(sh);
-    let n = this.headRows(sh.span) + Math.max(1, Math.ceil(flow.length / sh.inner)) + this.footRows();
+    const from = this.headRows(sh.span) + Math.max(1, Math.ceil(flow.length / sh.inner)) + this.footRows();
     const cap = 4 * this.ctx.grid.lines + flow.length;
-    for (; n < cap; n++) {
-      const f = this.fitAt(s, n);
-      if (f && f.plan.rest === 0) break;
-    }
+    const n = naturalRows(from, cap, (rows) => this.fitAt(s, rows)?.plan.rest === 0);
     this.naturals.set(s, n);
     return n;
   }

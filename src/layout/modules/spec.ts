@@ -133,6 +133,16 @@ export function emptyInfo(): ModuleInfo {
 export const charCount = (s: string): number => Array.from(s.replace(/\s/g, '')).length;
 
 /** Heights in [lo, hi] to try: all of them when few, else about `n` spread evenly (ends included). */
+/**
+ * The natural height of a flowing module: the least row count from `from` (below `cap`) at which `sets` says the
+ * whole text sets, or `cap` when none does.
+ */
+export function naturalRows(from: number, cap: number, sets: (rows: number) => boolean): number {
+  let n = from;
+  while (n < cap && !sets(n)) n++;
+  return n;
+}
+
 export function spreadHeights(lo: number, hi: number, n = 8): number[] {
   if (hi < lo) return [];
   if (hi - lo + 1 <= n) return Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);

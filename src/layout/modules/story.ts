@@ -27,6 +27,7 @@ import {
   charCount,
   emptyInfo,
   holeCost,
+  naturalRows,
   type Incoming,
   linesRect,
   type ModuleContext,
@@ -383,12 +384,11 @@ export class StoryModule implements ModuleSpec {
     const hit = this.naturals.get(s);
     if (hit !== undefined) return hit;
     const sh = this.shapes[s]!;
-    let n = sh.hr + 1;
-    const cap = 4 * this.ctx.grid.lines + this.flow.length;
-    for (; n < cap; n++) {
-      const f = this.fitAt(s, n);
-      if (f && f.plan.rest === 0) break;
-    }
+    const n = naturalRows(
+      sh.hr + 1,
+      4 * this.ctx.grid.lines + this.flow.length,
+      (rows) => this.fitAt(s, rows)?.plan.rest === 0,
+    );
     this.naturals.set(s, n);
     return n;
   }

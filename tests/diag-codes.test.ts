@@ -37,15 +37,18 @@ interface Raise {
   stage: string;
 }
 
-const raises: Raise[] = sources(SRC)
-  .map((f) => path.relative(SRC, f).split(path.sep).join('/'))
-  .filter((rel) => (!rel.startsWith('diag/') || rel === 'diag/yaml.ts') && !PREFLIGHT.test(rel))
-  .flatMap((rel) => {
-    const text = fs.readFileSync(path.join(SRC, rel), 'utf8');
-    return RAISE.flatMap((re) =>
-      [...text.matchAll(re)].map((m) => ({ code: m[1]!, file: rel, stage: rel.split('/')[0]! })),
-    );
-  });
+/** Every source file under src/, by its path relative to src/ (read once). */
+const files = new Map(
+  sources(SRC).map((f) => [path.relative(SRC, f).split(path.sep).join('/'), fs.readFileSync(f, 'utf8')] as const),
+);
+/** The files that raise diagnostics: not diag/ (the table and the sink) except its YAML reader, not the preflight. */
+const raising = [...files].filter(
+  ([rel]) => (!rel.startsWith('diag/') || rel === 'diag/yaml.ts') && !PREFLIGHT.test(rel),
+);
+
+const raises: Raise[] = raising.flatMap(([rel, text]) =>
+  RAISE.flatMap((re) => [...text.matchAll(re)].map((m) => ({ code: m[1]!, file: rel, stage: rel.split('/')[0]! }))),
+);
 
 describe('diagnostics codes', () => {
   it('finds the raise sites (the scan is not blind)', () => {
@@ -66,19 +69,16 @@ describe('diagnostics codes', () => {
   });
 
   it('every code in the table is used under src/', () => {
-    const all = sources(SRC)
-      .filter((f) => !f.endsWith(path.join('diag', 'codes.ts')))
-      .map((f) => fs.readFileSync(f, 'utf8'))
+    const all = [...files]
+      .filter(([rel]) => rel !== 'diag/codes.ts')
+      .map(([, text]) => text)
       .join('\n');
     const raised = new Set(raises.map((r) => r.code));
     expect(Object.keys(CODES).filter((c) => !raised.has(c) && !all.includes(`'${c}'`))).toEqual([]);
   });
 
   it('no diagnostic is built with a severity of its own', () => {
-    const literal = sources(SRC)
-      .map((f) => path.relative(SRC, f).split(path.sep).join('/'))
-      .filter((rel) => !rel.startsWith('diag/') && !PREFLIGHT.test(rel))
-      .filter((rel) => /severity:\s*'(?:error|warning|info)'/.test(fs.readFileSync(path.join(SRC, rel), 'utf8')));
+    const literal = raising.filter(([, text]) => /severity:\s*'(?:error|warning|info)'/.test(text)).map(([rel]) => rel);
     expect(literal).toEqual([]);
   });
 

@@ -175,6 +175,8 @@ export interface TokenRule {
 }
 /** The marks that join the segments of a full-width code (GB/T 15834 §4.13 连接号 －, the full-width point). */
 const FULLWIDTH_JOINERS = '．，－';
+/** The marks that join the parts of a Latin code (LJ-AI-2024, v3.10.2-rc1+build). */
+const CODE_JOINERS = '-+_.';
 /** A break inside a segment of a URL, address, mobile number or code: only when nothing short of a rule fault will
  * do (× COSTS.tokenBreak = 2e7, dearer than any spreading or a lonely glyph, far below a kinsoku fault), so that a
  * segment that fits stays whole and one wider than the line never pushes a mark to a line start. */
@@ -239,8 +241,8 @@ export const TOKENS: readonly TokenRule[] = [
       const digit = (c: string): boolean => c >= '0' && c <= '9';
       // the point of 3.10.2 belongs to its numbers
       if (a === '.' && digit(t[i - 2] ?? '') && digit(b)) return INSIDE_SEGMENT;
-      if ('-+_.'.includes(a)) return 1;
-      if ('-+_.'.includes(b)) return 0;
+      if (CODE_JOINERS.includes(a)) return 1;
+      if (CODE_JOINERS.includes(b)) return 0;
       if (digit(a) !== digit(b)) return 10;
       if (digit(a)) {
         // in threes from the run's end, as the number rule groups digits (GB/T 15835)
@@ -272,7 +274,8 @@ export const TOKENS: readonly TokenRule[] = [
     // anywhere. Its letters spread like Han text (prepare.ts step 6), so a line that ends before it stays flush.
     kind: 'fullwidth',
     pattern: /[０-９Ａ-Ｚａ-ｚ]{2,}(?:[．，－][０-９Ａ-Ｚａ-ｚ]+)*/g,
-    breakAt: (t, i) => (FULLWIDTH_JOINERS.includes(t[i - 1]!) || !/[．，－]/.test(t) ? 1 : INSIDE_SEGMENT),
+    breakAt: (t, i) =>
+      FULLWIDTH_JOINERS.includes(t[i - 1]!) || ![...t].some((c) => FULLWIDTH_JOINERS.includes(c)) ? 1 : INSIDE_SEGMENT,
   },
   { kind: 'stars', pattern: /[★☆✩✪✫✬✭✮✯✰]{2,}/g, breakAt: anywhere },
   { kind: 'word', pattern: /[A-Za-z\u00C0-\u024F]+(?:[’'][A-Za-z\u00C0-\u024F]+)+/g, breakAt: nowhere },

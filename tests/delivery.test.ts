@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { buildEdition, EnvironmentError, pageFileName, paperCode } from '../src/pipeline/index.js';
@@ -15,6 +16,7 @@ import { recoverOutput } from '../src/pipeline/files.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'banmian.js');
+const DIE_MIDWAY = pathToFileURL(path.join(ROOT, 'tests', 'die-midway.mjs')).href;
 const HUBBLE = path.join(ROOT, 'tests', 'fixtures', 'photos', 'hubble-deep-field_1000x872.jpg');
 
 const para = '本报讯 全县秋粮收购工作会议昨天召开，要求各地做好收购准备，确保农民手中有粮卖得出、卖得好。'.repeat(5);
@@ -138,22 +140,15 @@ describe('delivery', () => {
     await buildEdition(file, { outDir: out, previewDpi: 0 }, new Sink());
     const before = snapshot(out);
     const big = edition(6);
-    const child = spawn(process.execPath, [BIN, 'build', big.file, '-o', out, '--dpi', '0'], { stdio: 'ignore' });
-    const stage = path.join(dir, `.out.staging-${child.pid}`);
-    // kill it once it has begun writing the new set (on a loaded machine laying out six pages takes a while)
-    const started = await new Promise<boolean>((resolve) => {
-      const t0 = Date.now();
-      const poll = setInterval(() => {
-        const writing = fs.existsSync(stage) && fs.readdirSync(stage).length > 0;
-        if (writing || Date.now() - t0 > 180000) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          resolve(writing);
-        }
-      }, 5);
+    // the build kills itself right after its second file lands in the staging folder (tests/die-midway.mjs)
+    const child = spawn(process.execPath, ['--import', DIE_MIDWAY, BIN, 'build', big.file, '-o', out, '--dpi', '0'], {
+      stdio: 'ignore',
     });
-    await new Promise((r) => child.on('exit', r));
-    expect(started).toBe(true);
+    const stage = path.join(dir, `.out.staging-${child.pid}`);
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, sig) => resolve(sig)),
+    );
+    expect(signal).toBe('SIGKILL');
     expect(fs.existsSync(stage)).toBe(true); // the killed build's half-written set
     expect(snapshot(out)).toEqual(before);
     recoverOutput(out);

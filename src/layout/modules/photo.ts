@@ -84,8 +84,9 @@ export class PhotoModule implements ModuleSpec {
     const P = t.photo;
     const W = this.ctx.grid.spanW(span);
     c = [];
-    if (this.item.title)
-      for (const line of fitHeadline(this.item.title, style(this.ctx, P.titleRole, P.titleSize), W, {
+    // the title's own lines (a block label such as 图片报道 over the picture's title) each set on their own
+    for (const part of (this.item.title ?? '').split('\n').filter((x) => x.trim()))
+      for (const line of fitHeadline(part, style(this.ctx, P.titleRole, P.titleSize), W, {
         align: 'start',
         maxLines: 2,
       }))

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { Sink } from '../src/diag/index.js';
 import { importCopy, readImageSize, readStoryFile } from '../src/ingest/index.js';
-import type { PageLayout } from '../src/layout/index.js';
+import { layoutPage, loadTemplate, type PageLayout } from '../src/layout/index.js';
+import { loadFontBook } from '../src/fonts/index.js';
 import type { Edition, Item, Page, StoryItem } from '../src/model/edition.js';
 import { type LayoutMemo, layoutEdition, planEdition } from '../src/pipeline/index.js';
 import { corpusEdition, corpusPages } from './fixtures/corpus/load.mjs';
@@ -161,6 +162,27 @@ describe('automatic continuation', () => {
     // what did not continue is printed or reported, nothing silently lost
     const lost = sink.items.filter((d) => d.code === 'held-over' || d.code === 'overset');
     for (const d of lost) expect(l2!.overset.some((o) => o.item === d.at.item)).toBe(true);
+  });
+
+  it('a much overfull page continues at most continuation.autoStories stories by itself, its first in priority', () => {
+    // the overfull page on the tabloid, every long story allowed to continue on page 3: far more of them than
+    // its six columns hold
+    const over = byId('p13-overfull');
+    const ed = edition([page(2, '要闻二版', over.items), page(3, '要闻三版', [])], true);
+    const tabloid = loadTemplate('tabloid');
+    expect(tabloid.continuation.autoStories).toBe(2);
+    const l2 = layoutPage({ ...ed.pages[0]!, layout: 'tabloid' }, ed, tabloid, loadFontBook(), new Sink(), {
+      autoTo: 3,
+    });
+    expect(l2.jumps.length).toBeGreaterThan(0);
+    expect(l2.jumps.length).toBeLessThanOrEqual(tabloid.continuation.autoStories);
+    // the stories that continue are the page's first in priority among those that do not stand whole on it
+    const onPage = new Set(l2.modules.map((m) => m.item));
+    const order = over.items.filter((it) => it.kind === 'article').map((it) => it.id);
+    const jumped = l2.jumps.map((j) => order.indexOf(j.item));
+    const held = l2.overset.map((o) => order.indexOf(o.item)).filter((i) => i >= 0 && !onPage.has(order[i]!));
+    expect(held.length).toBeGreaterThan(0);
+    for (const h of held) expect(Math.max(...jumped)).toBeLessThan(h);
   });
 
   it('without continuation an overfull page holds items over with a report', () => {

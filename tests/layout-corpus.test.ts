@@ -22,6 +22,7 @@ import { writePdf } from '../src/pdf/index.js';
 import { insideWord } from '../src/text/index.js';
 import { layoutEdition, paintEdition } from '../src/pipeline/index.js';
 import { type ExtractedPage, extractText } from '../src/preview/index.js';
+import { figures } from './figures.js';
 import { CORPUS_DIR, type CorpusPage, corpusEdition, corpusPages } from './fixtures/corpus/load.mjs';
 
 const TEMPLATES = ['broadsheet', 'tabloid'] as const;
@@ -49,6 +50,8 @@ interface Built {
 }
 
 const corpus = corpusPages({ readStoryFile, importCopy, readImageSize }, new Sink());
+/** Every corpus page's largest hole may only get smaller (tests/figures/layout-corpus.json). */
+const figs = figures(import.meta.url);
 const built = new Map<string, Built>();
 
 beforeAll(async () => {
@@ -224,6 +227,11 @@ for (const name of TEMPLATES)
           const fromPdf = PDFTOPPM ? await pdfHole(b.pdfs[k]!, l.typeArea) : l.quality.hole;
           // the engine's figure and the rendered page's agree
           expect(Math.abs(fromPdf - l.quality.hole), `page ${l.number}`).toBeLessThan(0.01);
+          figs.check(
+            `${b.template.name} ${page.id} page ${l.number}: largest hole (share of the type area)`,
+            l.quality.hole,
+            'lower',
+          );
           const limit = b.template.quality.maxHole;
           if (Math.max(fromPdf, l.quality.hole) > limit + 0.0005) {
             const d = b.diags.find((x) => x.code === 'underfull' && x.at.page === l.number);

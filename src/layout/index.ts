@@ -76,15 +76,27 @@ export function layoutPage(
   const flows = new Map<string, unknown>();
   // 1. The page as the copy and its overrides ask (stories jump only where continueOn says).
   let best = layoutOnce(page, edition, template, fonts, req, req.continueTo ?? explicitJumps(page, edition), flows);
-  // 2. Overfull, and the edition lets stories continue: again with the last long stories allowed to jump.
+  // 2. Overfull, and the edition lets stories continue: again with its long stories allowed to jump; when more
+  // than continuation.autoStories jump, once more with only the first of them in priority allowed (a page of jump
+  // lines is not a page).
   if (best.lost > 0 && req.autoTo) {
-    const b = layoutOnce(page, edition, template, fonts, req, autoJumps(page, template, req, best), flows);
+    const allowed = autoJumps(page, template, req);
+    let b = layoutOnce(page, edition, template, fonts, req, allowed, flows);
+    const rank = new Map(orderItems(page.items).map((it, i) => [it.id, i]));
+    const auto = b.layout.jumps
+      .filter((j) => !req.continueTo?.has(j.item))
+      .sort((x, y) => (rank.get(x.item) ?? 0) - (rank.get(y.item) ?? 0));
+    if (auto.length > template.continuation.autoStories) {
+      const keep = new Set(auto.slice(0, template.continuation.autoStories).map((j) => j.item));
+      const fewer = new Map([...allowed].filter(([id]) => keep.has(id) || req.continueTo?.has(id)));
+      b = layoutOnce(page, edition, template, fonts, req, fewer, flows);
+    }
     if (b.lost < best.lost || (b.lost === best.lost && b.errors < best.errors)) best = b;
   }
   // 3. Under-full: again with more generous modules (photo size, head size within rank, spacing); the fuller wins.
   if (best.layout.quality.hole > template.quality.warnAt && template.spread) {
     const jumps = best.layout.jumps.length ? jumpMap(best) : (req.continueTo ?? explicitJumps(page, edition));
-    const s = layoutOnce(page, edition, spreadTemplate(template), fonts, req, jumps, flows);
+    const s = layoutOnce(page, edition, spreadTemplate(template), fonts, req, jumps, flows, true);
     if (s.lost <= best.lost && s.errors <= best.errors && s.layout.quality.hole < best.layout.quality.hole - 0.001)
       best = s;
   }
@@ -102,9 +114,10 @@ function layoutOnce(
   req: PageRequest,
   continueTo: ReadonlyMap<string, number>,
   flows: Map<string, unknown>,
+  spread = false,
 ): Pass {
   const grid = new Grid(t);
-  const ctx: ModuleContext = { t, grid, fonts, page: page.number, continueTo, flows };
+  const ctx: ModuleContext = { t, grid, fonts, page: page.number, continueTo, flows, spread };
   const diags: Diagnostic[] = [];
   // Items: the held ones set aside (reported), the rest in make-up order with their ranks.
   const held = page.items.filter((it) => it.overrides?.hold);
@@ -352,8 +365,8 @@ function explicitJumps(page: Page, edition: Edition): Map<string, number> {
   return out;
 }
 
-/** The explicit jumps plus the page's last long stories (not the lead, not briefs) onto `req.autoTo`. */
-function autoJumps(page: Page, t: LayoutTemplate, req: PageRequest, first: Pass): Map<string, number> {
+/** The explicit jumps plus the page's long stories (not the lead, not briefs) onto `req.autoTo`. */
+function autoJumps(page: Page, t: LayoutTemplate, req: PageRequest): Map<string, number> {
   const out = new Map(req.continueTo ?? []);
   const order = orderItems(page.items.filter((it) => !it.overrides?.hold));
   const ranks = assignRanks(order, t, page.number).ranks;
@@ -363,9 +376,7 @@ function autoJumps(page: Page, t: LayoutTemplate, req: PageRequest, first: Pass)
       (ranks[i] === 'secondary' || ranks[i] === 'other') &&
       bodyChars(it) > 3 * t.continuation.minLeg * t.grid.columnChars,
   );
-  // every long story may jump; each jump costs (cost.jump, more for a higher-priority story), so the search
-  // continues as few stories as it must, the last ones first
-  void first;
+  // every long story may jump; each jump costs (cost.jump), so the search continues as few as it must
   for (const it of long) if (!out.has(it.id) && req.autoTo) out.set(it.id, req.autoTo);
   for (const [id, n] of out) if (n < 0) out.delete(id);
   return out;
@@ -393,6 +404,7 @@ function spreadTemplate(template: LayoutTemplate): LayoutTemplate {
   ) as LayoutTemplate['heads'];
   return {
     ...template,
+    body: spread.spacing ? { ...template.body, spacing: spread.spacing } : template.body,
     heads,
     photo: { ...template.photo, spans: [template.photo.spans[0], template.photo.spans[1] + spread.columns] },
     cost: { ...template.cost, headPadMax: Math.max(template.cost.headPadMax, spread.headPadMax) },

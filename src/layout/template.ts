@@ -90,10 +90,16 @@ export const TemplateSchema = z.object({
   secondaryGrades: z.number().int().min(0),
   /**
    * An under-full page is laid out a second time spread: every rank's heads up to `grades` 号数 larger, its widths up to
-   * `columns` more, heads padded up to `headPadMax` lines; the fuller of the two layouts is kept. Absent: never.
+   * `columns` more, heads padded up to `headPadMax` lines, body spacing up to `spacing` (blank lines at paragraph
+   * breaks); the fuller of the two layouts is kept. Absent: never.
    */
   spread: z
-    .object({ grades: z.number().int().min(0), columns: z.number().int().min(0), headPadMax: z.number().int().min(0) })
+    .object({
+      grades: z.number().int().min(0),
+      columns: z.number().int().min(0),
+      headPadMax: z.number().int().min(0),
+      spacing: z.object({ perGap: z.number().int().min(0), share: z.number().min(0).max(1) }).optional(),
+    })
     .optional(),
   heads: z.object({
     lead: headStyle,
@@ -184,6 +190,8 @@ export const TemplateSchema = z.object({
     from: z.string().includes('{page}'),
     /** Lines per column a story shows before it jumps (doc §6.2 Q2). */
     minLeg: z.number().int().min(1),
+    /** Stories an overfull page continues by itself at most (edition continuation.auto): its last long ones. */
+    autoStories: z.number().int().min(0).default(2),
   }),
   masthead: z
     .object({

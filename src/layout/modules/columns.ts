@@ -13,6 +13,7 @@ import {
   emptyInfo,
   holeCost,
   naturalRows,
+  offeredHeights,
   type ModuleContext,
   type ModuleSpec,
   type Place,
@@ -214,15 +215,11 @@ export abstract class ColumnModule implements ModuleSpec {
   heights(s: number, maxRows: number): number[] {
     const n = this.natural(s);
     const out: Array<{ r: number; c: number }> = [];
-    for (let r = n; r <= Math.min(maxRows, n + 16); r++) {
+    for (let r = n; r <= Math.min(maxRows, n + (this.ctx.spread ? 64 : 16)); r++) {
       const f = this.fitAt(s, r);
       if (f && f.plan.rest === 0) out.push({ r, c: f.cost });
     }
-    out.sort((a, b) => a.c - b.c || a.r - b.r);
-    return out
-      .slice(0, 3)
-      .map((x) => x.r)
-      .sort((a, b) => a - b);
+    return offeredHeights(out, 3, this.ctx.spread === true);
   }
 
   mass(): number {

@@ -89,6 +89,25 @@ export interface ModuleContext {
    * not change when a pass tries other head sizes or widths.
    */
   flows: Map<string, unknown>;
+  /** The page is laid out spread (under-full): modules also offer their tallest heights, white set as spacing. */
+  spread?: boolean;
+}
+
+/**
+ * The heights a module offers the search: its `keep` cheapest, and on a spread page also its tallest and the one
+ * between (the white of an under-full page set inside the modules as spacing, not left as one block).
+ */
+export function offeredHeights(fits: Array<{ r: number; c: number }>, keep: number, spread: boolean): number[] {
+  const byCost = [...fits].sort((a, b) => a.c - b.c || a.r - b.r);
+  const out = new Set(byCost.slice(0, keep).map((x) => x.r));
+  if (spread && fits.length) {
+    const tall = Math.max(...fits.map((x) => x.r));
+    const low = Math.min(...out);
+    out.add(tall);
+    const mid = fits.find((x) => x.r >= (low + tall) / 2);
+    if (mid) out.add(mid.r);
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 export const style = (ctx: ModuleContext, role: FontRole, size: number): ComposeStyle => ({

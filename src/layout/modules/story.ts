@@ -33,6 +33,7 @@ import {
   type ModuleContext,
   type ModuleSpec,
   type Place,
+  offeredHeights,
   placed,
   type Rank,
   type Shape,
@@ -432,13 +433,12 @@ export class StoryModule implements ModuleSpec {
     const n = this.natural(s);
     const out: Array<{ r: number; c: number }> = [];
     const lo = this.minRows(s);
-    const hi = Math.min(maxRows, n + 24);
+    const hi = Math.min(maxRows, n + (this.ctx.spread ? 96 : 24));
     for (let r = lo; r <= hi; r++) {
       const f = this.fitAt(s, r);
       if (f) out.push({ r, c: f.cost });
     }
-    out.sort((a, b) => a.c - b.c || a.r - b.r);
-    const keep = out.slice(0, 3).map((x) => x.r);
+    const keep = offeredHeights(out, 3, this.ctx.spread === true);
     if (n <= maxRows && !keep.includes(n)) keep.push(n);
     // a few cut heights for a story that may jump
     if (this.jumpTo !== null)

@@ -50,6 +50,11 @@ export interface PageRequest {
   autoTo?: number | null;
   /** 导读 entries of the other pages as built; absent: from the copy. */
   index?: IndexEntry[] | null;
+  /**
+   * Work shared by the layouts of one page within one edition build (composed body lines, searches), keyed by
+   * what each depends on: a page laid out again for its 导读 or a moved jump reuses what did not change.
+   */
+  memo?: Map<string, unknown>;
 }
 
 interface Pass {
@@ -73,7 +78,7 @@ export function layoutPage(
   sink: Sink,
   req: PageRequest = {},
 ): PageLayout {
-  const flows = new Map<string, unknown>();
+  const flows = req.memo ?? new Map<string, unknown>();
   // 1. The page as the copy and its overrides ask (stories jump only where continueOn says).
   let best = layoutOnce(page, edition, template, fonts, req, req.continueTo ?? explicitJumps(page, edition), flows);
   // 2. Overfull, and the edition lets stories continue: again with its long stories allowed to jump; when more
@@ -105,6 +110,18 @@ export function layoutPage(
   return best.layout;
 }
 
+/** What a layout of the page has before its arrangements are built: the modules and the search's answer. */
+interface Searched {
+  grid: Grid;
+  held: Page['items'];
+  mods: ModuleSpec[];
+  furn: Furniture;
+  fixed: ReturnType<typeof fixModules>;
+  search: { res: MakeupResult; regions: Region[] };
+  dropped: Set<number>;
+  diags: Diagnostic[];
+}
+
 /** One layout of the page: a short list of named steps. */
 function layoutOnce(
   page: Page,
@@ -116,41 +133,25 @@ function layoutOnce(
   flows: Map<string, unknown>,
   spread = false,
 ): Pass {
-  const grid = new Grid(t);
-  const ctx: ModuleContext = { t, grid, fonts, page: page.number, continueTo, flows, spread };
-  const diags: Diagnostic[] = [];
-  // Items: the held ones set aside (reported), the rest in make-up order with their ranks.
-  const held = page.items.filter((it) => it.overrides?.hold);
-  diags.push(...heldDiagnostics(held, page.number));
-  const ordered = orderItems(page.items.filter((it) => !it.overrides?.hold));
-  const ranked = assignRanks(ordered, t, page.number);
-  diags.push(...ranked.diags);
-  // The lead is searched first, so it stands at the top of the page (a brief before it in the copy follows it).
-  const li = ranked.ranks.indexOf('lead');
-  if (li > 0) {
-    ordered.unshift(...ordered.splice(li, 1));
-    ranked.ranks.unshift(...ranked.ranks.splice(li, 1));
+  // Modules and search (the 导读 does not change them): reused from an earlier layout that asked the same.
+  const key = `search|${t.name}|${spread}|${JSON.stringify([...continueTo])}|${JSON.stringify(
+    (req.incoming ?? []).map((c) => [c.from, c.resume, c.item.id]),
+  )}`;
+  let found = flows.get(key) as Searched | undefined;
+  if (!found) {
+    found = searchOnce(page, edition, t, fonts, req, continueTo, flows, spread);
+    flows.set(key, found);
   }
-  // Modules: every item measured at every width (text composed for real); continued parts after them.
-  const mods: ModuleSpec[] = [
-    ...ordered.map((it, i) => makeModule(ctx, it, i, ranked.ranks[i]!)),
-    ...(req.incoming ?? []).map((p, k) => continuationModule(ctx, p, ordered.length + k)),
-  ];
-  // Furniture: the masthead on page 1 with the 报眼 beside it, the 报眉 over inner pages.
-  const furn = furniture(t, grid, fonts, edition, page);
-  diags.push(...furn.diags);
-  // Fixed modules: pins (booked ads without a row are searched at the foot).
-  const fixed = fixModules(mods, grid, page.number, furn.fixed);
-  diags.push(...fixed.diags);
-  // Search: the free area cut around the fixed modules every way worth trying; the cheapest arrangement wins.
-  const earKinds = new Set<string>(t.masthead?.ear ?? []);
-  const search = searchPage(t, mods, regionVariants(grid, fixed.fixed, earKinds), fixed.free);
-  const dropped = new Set([...search.res.dropped, ...fixed.unplaced]);
+  const { grid, held, mods, furn, fixed, search, dropped } = found;
+  const diags: Diagnostic[] = [...found.diags];
   const typeArea = { x: t.geometry.x0, y: t.geometry.y0, w: t.geometry.width, h: t.geometry.height };
   // Pick: the cheapest arrangement and its alternatives, each built and measured as the printed page will be; the
-  // one without heads side by side, within Q3 and with the least overset wins (the cheapest when they tie).
-  const assembled = [search.res.placements, ...search.res.alternatives].map((p) =>
-    assemble(
+  // one without heads side by side, within Q3 and with the least overset wins (the cheapest when they tie; one
+  // that breaks no rule cannot be beaten, so the ones after it are not built).
+  let chosen: Assembled | null = null;
+  let chosenScore = Infinity;
+  for (const p of [search.res.placements, ...search.res.alternatives]) {
+    const a = assemble(
       t,
       grid,
       fonts,
@@ -163,9 +164,15 @@ function layoutOnce(
       mods,
       dropped,
       typeArea,
-    ),
-  );
-  const chosen = assembled.reduce((a, b) => (score(t, b) < score(t, a) - 1e-9 ? b : a));
+    );
+    const sc = score(t, a);
+    if (!chosen || sc < chosenScore - 1e-9) {
+      chosen = a;
+      chosenScore = sc;
+    }
+    if (chosenScore <= 0) break;
+  }
+  if (!chosen) throw new Error('no arrangement to build');
   const { ear, built, modules, blocks, quality } = chosen;
   diags.push(...built.diags);
   // Held over: items no region could take, each reported with its size (never silently dropped).
@@ -209,6 +216,50 @@ function layoutOnce(
   };
   const lost = oversets.reduce((a, o) => a + o.chars, 0);
   return { layout, diags, lost, errors: diags.filter((d) => d.severity === 'error').length };
+}
+
+/** The page's modules measured and arranged by the search (before the 导读 and the arrangements are built). */
+function searchOnce(
+  page: Page,
+  edition: Edition,
+  t: LayoutTemplate,
+  fonts: FontBook,
+  req: PageRequest,
+  continueTo: ReadonlyMap<string, number>,
+  flows: Map<string, unknown>,
+  spread = false,
+): Searched {
+  const grid = new Grid(t);
+  const ctx: ModuleContext = { t, grid, fonts, page: page.number, continueTo, flows, spread };
+  const diags: Diagnostic[] = [];
+  // Items: the held ones set aside (reported), the rest in make-up order with their ranks.
+  const held = page.items.filter((it) => it.overrides?.hold);
+  diags.push(...heldDiagnostics(held, page.number));
+  const ordered = orderItems(page.items.filter((it) => !it.overrides?.hold));
+  const ranked = assignRanks(ordered, t, page.number);
+  diags.push(...ranked.diags);
+  // The lead is searched first, so it stands at the top of the page (a brief before it in the copy follows it).
+  const li = ranked.ranks.indexOf('lead');
+  if (li > 0) {
+    ordered.unshift(...ordered.splice(li, 1));
+    ranked.ranks.unshift(...ranked.ranks.splice(li, 1));
+  }
+  // Modules: every item measured at every width (text composed for real); continued parts after them.
+  const mods: ModuleSpec[] = [
+    ...ordered.map((it, i) => makeModule(ctx, it, i, ranked.ranks[i]!)),
+    ...(req.incoming ?? []).map((p, k) => continuationModule(ctx, p, ordered.length + k)),
+  ];
+  // Furniture: the masthead on page 1 with the 报眼 beside it, the 报眉 over inner pages.
+  const furn = furniture(t, grid, fonts, edition, page);
+  diags.push(...furn.diags);
+  // Fixed modules: pins (booked ads without a row are searched at the foot).
+  const fixed = fixModules(mods, grid, page.number, furn.fixed);
+  diags.push(...fixed.diags);
+  // Search: the free area cut around the fixed modules every way worth trying; the cheapest arrangement wins.
+  const earKinds = new Set<string>(t.masthead?.ear ?? []);
+  const search = searchPage(t, mods, regionVariants(grid, fixed.fixed, earKinds), fixed.free);
+  const dropped = new Set([...search.res.dropped, ...fixed.unplaced]);
+  return { grid, held, mods, furn, fixed, search, dropped, diags };
 }
 
 interface Assembled {

@@ -92,12 +92,16 @@ export function planEdition(
   const keyOf = opts.keyOf ?? ((p: Page) => JSON.stringify([p, template(p.layout).file]));
   const pages = edition.pages;
   const used = new Map<string, PlannedPage>();
+  // each page's measured modules and searches, shared by its layouts in this build
+  const work = new Map<number, Map<string, unknown>>();
   const layoutOne = (p: Page, req: PageRequest): PlannedPage => {
     const key = requestKey(keyOf(p), req);
     let done = used.get(key) ?? opts.memo?.get(key);
     if (!done) {
       const s = new Sink();
-      const layout = layoutPage(p, edition, template(p.layout), fonts, s, req);
+      let memo = work.get(p.number);
+      if (!memo) work.set(p.number, (memo = new Map()));
+      const layout = layoutPage(p, edition, template(p.layout), fonts, s, { ...req, memo });
       done = { layout, diagnostics: s.items, key };
     }
     used.set(key, done);

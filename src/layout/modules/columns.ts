@@ -127,7 +127,15 @@ export abstract class ColumnModule implements ModuleSpec {
     let f = this.flows.get(key);
     if (f) return f;
     const t = this.ctx.t;
-    f = new Flow(this.flowLines(this.measure(sh.span, sh.inner), sh.span), {
+    // the composed lines depend on the item and the measure only: shared by the page's layouts (ctx.flows)
+    const measure = this.measure(sh.span, sh.inner);
+    const lk = `columns|${this.item.id}|${this.item.kind}|${measure}|${sh.span}`;
+    let lines = this.ctx.flows.get(lk) as FlowLine[] | undefined;
+    if (!lines) {
+      lines = this.flowLines(measure, sh.span);
+      this.ctx.flows.set(lk, lines);
+    }
+    f = new Flow(lines, {
       minLeg: t.body.minLeg,
       perGap: t.body.spacing.perGap,
       share: t.body.spacing.share,

@@ -5,6 +5,8 @@
  * Q9 hierarchy, Q12 widows, Q13 legs, Q14 photos, Q15 ads.
  */
 import type { Rect } from '../core/units.js';
+import type { ComposedLine } from '../text/types.js';
+import { largestEmptyRect } from './empty-rect.js';
 import type { LayoutTemplate } from './template.js';
 import type { Block, Module, PageQuality, PlacedLine } from './types.js';
 
@@ -16,6 +18,32 @@ const EDGE = 0.75;
 export const HEAD_PT = 13;
 /** Masthead names are larger than any head. */
 const MAST_PT = 60;
+
+const inkCache = new WeakMap<ComposedLine, Float64Array>();
+
+/**
+ * A composed line's glyph ink boxes relative to its origin and baseline (x0, y0, x1, y1 each, y down), less the
+ * anti-aliased edge a 36 dpi rendering shows lighter than ink. Lines are shared by every arrangement of a page, so
+ * each is measured once.
+ */
+function inkBoxes(line: ComposedLine): Float64Array {
+  let out = inkCache.get(line);
+  if (out) return out;
+  const boxes: number[] = [];
+  for (const g of line.glyphs) {
+    const ink = g.face.ink(g.gid);
+    if (ink.xMax <= ink.xMin) continue;
+    boxes.push(
+      g.x + ink.xMin * g.size + EDGE,
+      -g.dy - ink.yMax * g.size + EDGE,
+      g.x + ink.xMax * g.size - EDGE,
+      -g.dy - ink.yMin * g.size - EDGE,
+    );
+  }
+  out = Float64Array.from(boxes);
+  inkCache.set(line, out);
+  return out;
+}
 
 /** Largest axis-aligned empty rectangle inside `area` not covered by any printed block, as a share of `area`. */
 export function largestHole(blocks: Block[], area: Rect): { share: number; rect: Rect | null } {
@@ -47,47 +75,17 @@ export function largestHole(blocks: Block[], area: Rect): { share: number; rect:
     }
     // every glyph's ink box: white between and around glyphs is white on the printed page too
     else
-      for (const pl of b.lines)
-        for (const g of pl.line.glyphs) {
-          const ink = g.face.ink(g.gid);
-          if (ink.xMax <= ink.xMin) continue;
-          const x = pl.x + g.x;
-          const y = pl.baseline - g.dy;
-          // less the glyph's anti-aliased edge, which a 36 dpi rendering shows lighter than ink
-          mark(
-            x + ink.xMin * g.size + EDGE,
-            y - ink.yMax * g.size + EDGE,
-            x + ink.xMax * g.size - EDGE,
-            y - ink.yMin * g.size - EDGE,
-          );
-        }
-  }
-  const h = new Int32Array(W);
-  let best = 0;
-  let at: Rect | null = null;
-  for (let r = 0; r < H; r++) {
-    for (let c = 0; c < W; c++) h[c] = full[r * W + c] ? 0 : h[c]! + 1;
-    const stack: number[] = [];
-    for (let c = 0; c <= W; c++) {
-      const cur = c < W ? h[c]! : 0;
-      while (stack.length && h[stack[stack.length - 1]!]! >= cur) {
-        const top = stack.pop()!;
-        const left = stack.length ? stack[stack.length - 1]! + 1 : 0;
-        const a = h[top]! * (c - left);
-        if (a > best) {
-          best = a;
-          at = {
-            x: area.x + left * CELL,
-            y: area.y + (r - h[top]! + 1) * CELL,
-            w: (c - left) * CELL,
-            h: h[top]! * CELL,
-          };
-        }
+      for (const pl of b.lines) {
+        const ink = inkBoxes(pl.line);
+        for (let k = 0; k < ink.length; k += 4)
+          mark(pl.x + ink[k]!, pl.baseline + ink[k + 1]!, pl.x + ink[k + 2]!, pl.baseline + ink[k + 3]!);
       }
-      stack.push(c);
-    }
   }
-  return { share: (best * CELL * CELL) / (area.w * area.h), rect: at };
+  const e = largestEmptyRect(full, W, H);
+  const at: Rect | null = e.area
+    ? { x: area.x + e.col * CELL, y: area.y + e.row * CELL, w: e.cols * CELL, h: e.rows * CELL }
+    : null;
+  return { share: (e.area * CELL * CELL) / (area.w * area.h), rect: at };
 }
 
 interface HeadBox extends Rect {

@@ -4,6 +4,7 @@
  * two balanced lines, doc §6.2 Q10); a width where no size of the rank fits is not a width for the head at all.
  * Line breaks are the composer's (text/headline.ts: phrase boundaries only).
  */
+import { largestEmptyRect } from '../empty-rect.js';
 import type { ComposedLine } from '../../text/types.js';
 import { fitHeadline, inkRight, overfull, setHeadline, shiftFor, type Align } from '../headline-fit.js';
 import type { LayoutTemplate } from '../template.js';
@@ -69,6 +70,23 @@ export function chooseMain(
 
 /** Set a head group at width W (pt) over `span` columns. */
 export function setHeadGroup(
+  ctx: ModuleContext,
+  h: HeadText,
+  hs: HeadStyle,
+  W: number,
+  span: number,
+  fixed?: number,
+): HeadGroup {
+  // the same head at the same width and style is set once per page (its layouts share ctx.flows)
+  const key = `head|${ctx.t.name}|${JSON.stringify([h, hs, W, span, fixed ?? null])}`;
+  const hit = ctx.flows.get(key) as HeadGroup | undefined;
+  if (hit) return hit;
+  const group = composeHeadGroup(ctx, h, hs, W, span, fixed);
+  ctx.flows.set(key, group);
+  return group;
+}
+
+function composeHeadGroup(
   ctx: ModuleContext,
   h: HeadText,
   hs: HeadStyle,
@@ -174,6 +192,18 @@ export { setHeadline };
  * white beside a short centred head on a wide module is a hole like any other (doc §6.2 Q3).
  */
 export function headHole(ctx: ModuleContext, head: HeadGroup, W: number, rows: number): number {
+  let byBlock = holes.get(head);
+  if (!byBlock) holes.set(head, (byBlock = new Map()));
+  const key = `${ctx.t.name}|${W}|${rows}`;
+  let v = byBlock.get(key);
+  if (v === undefined) byBlock.set(key, (v = measureHeadHole(ctx, head, W, rows)));
+  return v;
+}
+
+/** Head groups are shared by a page's layouts (see setHeadGroup): their holes by width and rows, measured once. */
+const holes = new WeakMap<HeadGroup, Map<string, number>>();
+
+function measureHeadHole(ctx: ModuleContext, head: HeadGroup, W: number, rows: number): number {
   const { grid, t } = ctx;
   const cell = 2;
   const H = rows * grid.pitch;
@@ -196,21 +226,7 @@ export function headHole(ctx: ModuleContext, head: HeadGroup, W: number, rows: n
     for (let r = Math.max(0, Math.floor(y0 / cell)); r < Math.min(ch, Math.ceil(y1 / cell)); r++)
       full.fill(1, r * cw + c0, r * cw + Math.max(c0, c1));
   });
-  const h = new Int32Array(cw);
-  let best = 0;
-  for (let r = 0; r < ch; r++) {
-    for (let c = 0; c < cw; c++) h[c] = full[r * cw + c] ? 0 : h[c]! + 1;
-    const stack: number[] = [];
-    for (let c = 0; c <= cw; c++) {
-      const cur = c < cw ? h[c]! : 0;
-      while (stack.length && h[stack[stack.length - 1]!]! >= cur) {
-        const top = stack.pop()!;
-        const left = stack.length ? stack[stack.length - 1]! + 1 : 0;
-        best = Math.max(best, h[top]! * (c - left));
-      }
-      stack.push(c);
-    }
-  }
+  const best = largestEmptyRect(full, cw, ch).area;
   return (best * cell * cell) / ((t.geometry.columnW + t.geometry.gutter) * grid.pitch);
 }
 

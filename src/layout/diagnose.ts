@@ -162,7 +162,7 @@ export function overrideDiagnostics(
       );
   }
   // Heads side by side that involve a fixed item: the override is the cause.
-  for (const [a, b] of buttingPairs(blocks, t.typography.emAscent, t.butting.minRatio)) {
+  for (const [a, b] of buttingPairs(blocks, t.butting.minRatio)) {
     const fixedOne = [a.item, b.item]
       .map((id) => (id ? byId.get(id)?.item : undefined))
       .find((it) => it && overrideOf(it));
@@ -184,7 +184,7 @@ export function buttingDiagnostics(t: LayoutTemplate, blocks: Block[], mods: Mod
       .filter((m) => m.item.overrides?.pin || m.item.overrides?.columns || m.item.overrides?.headSize)
       .map((m) => m.item.id),
   );
-  return buttingPairs(blocks, t.typography.emAscent, t.butting.minRatio)
+  return buttingPairs(blocks, t.butting.minRatio)
     .filter(([a, b]) => !(a.item && fixed.has(a.item)) && !(b.item && fixed.has(b.item)))
     .map(([a, b]) =>
       diagnostic(

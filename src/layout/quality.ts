@@ -94,10 +94,24 @@ interface HeadBox extends Rect {
 }
 
 /**
+ * A text line's vertical extent as a PDF reader reports its characters' boxes: from the line's fonts' ascender
+ * to their descender (mutool's quads, pdftotext's boxes), not the ideographic em box, which is shorter.
+ */
+function lineExtent(l: PlacedLine): { y0: number; y1: number } {
+  let a = 0;
+  let d = 0;
+  for (const g of l.line.glyphs) {
+    a = Math.max(a, g.face.ascent);
+    d = Math.min(d, g.face.descent);
+  }
+  return { y0: l.baseline - a * l.line.size, y1: l.baseline - d * l.line.size };
+}
+
+/**
  * Head-sized text, one box per module (its 引题, 主题 and 副题, or logo and head, read as one head group, as an
  * outside checker merges neighbouring head lines); page furniture one box per block; masthead names left out.
  */
-export function headBoxes(blocks: Block[], ascent: number): HeadBox[] {
+export function headBoxes(blocks: Block[]): HeadBox[] {
   const groups = new Map<string, PlacedLine[]>();
   let k = 0;
   for (const b of blocks) {
@@ -118,8 +132,9 @@ export function headBoxes(blocks: Block[], ascent: number): HeadBox[] {
       const g = l.line.glyphs;
       x0 = Math.min(x0, l.x + g[0]!.x);
       x1 = Math.max(x1, l.x + g[g.length - 1]!.x + g[g.length - 1]!.advance);
-      y0 = Math.min(y0, l.baseline - ascent * l.line.size);
-      y1 = Math.max(y1, l.baseline + (1 - ascent) * l.line.size);
+      const e = lineExtent(l);
+      y0 = Math.min(y0, e.y0);
+      y1 = Math.max(y1, e.y1);
       size = Math.max(size, l.line.size);
     }
     out.push({ x: x0, y: y0, w: x1 - x0, h: y1 - y0, item: key.startsWith('\u0000') ? null : key, size });
@@ -127,19 +142,21 @@ export function headBoxes(blocks: Block[], ascent: number): HeadBox[] {
   return out;
 }
 
-/** Every text line's box (for "text between two heads"). */
-function lineBoxes(blocks: Block[], ascent: number): Rect[] {
-  const out: Rect[] = [];
+/** Every text line's box and size (for "text between two heads"). */
+function lineBoxes(blocks: Block[]): Array<Rect & { size: number }> {
+  const out: Array<Rect & { size: number }> = [];
   for (const b of blocks) {
     if (b.kind !== 'text') continue;
     for (const l of b.lines) {
       const g = l.line.glyphs;
       if (!g.length) continue;
+      const e = lineExtent(l);
       out.push({
         x: l.x + g[0]!.x,
-        y: l.baseline - ascent * l.line.size,
+        y: e.y0,
         w: g[g.length - 1]!.x + g[g.length - 1]!.advance - g[0]!.x,
-        h: l.line.size,
+        h: e.y1 - e.y0,
+        size: l.line.size,
       });
     }
   }
@@ -147,9 +164,9 @@ function lineBoxes(blocks: Block[], ascent: number): Rect[] {
 }
 
 /** Pairs of heads of different modules side by side at the same height with no text between them (Q7). */
-export function buttingPairs(blocks: Block[], ascent: number, minRatio: number): Array<[HeadBox, HeadBox]> {
-  const heads = headBoxes(blocks, ascent);
-  const lines = lineBoxes(blocks, ascent);
+export function buttingPairs(blocks: Block[], minRatio: number): Array<[HeadBox, HeadBox]> {
+  const heads = headBoxes(blocks);
+  const lines = lineBoxes(blocks);
   const out: Array<[HeadBox, HeadBox]> = [];
   for (let i = 0; i < heads.length; i++)
     for (let j = i + 1; j < heads.length; j++) {
@@ -171,9 +188,9 @@ export function buttingPairs(blocks: Block[], ascent: number, minRatio: number):
 }
 
 /** Heads directly under another module's head with no text between them in the columns they share (Q8). */
-function stackedPairs(blocks: Block[], ascent: number): number {
-  const heads = headBoxes(blocks, ascent).filter((h) => h.item !== null);
-  const lines = lineBoxes(blocks, ascent);
+function stackedPairs(blocks: Block[]): number {
+  const heads = headBoxes(blocks).filter((h) => h.item !== null);
+  const lines = lineBoxes(blocks);
   let n = 0;
   for (const a of heads)
     for (const b of heads) {
@@ -182,7 +199,7 @@ function stackedPairs(blocks: Block[], ascent: number): number {
       const x1 = Math.min(a.x + a.w, b.x + b.w);
       if (x1 <= x0) continue;
       const between = lines.some(
-        (g) => g.x < x1 && g.x + g.w > x0 && g.y >= a.y + a.h - 0.5 && g.y + g.h <= b.y + 0.5 && g.h < HEAD_PT,
+        (g) => g.x < x1 && g.x + g.w > x0 && g.y >= a.y + a.h - 0.5 && g.y + g.h <= b.y + 0.5 && g.size < HEAD_PT,
       );
       if (!between) n++;
     }
@@ -192,9 +209,8 @@ function stackedPairs(blocks: Block[], ascent: number): number {
 const RANK_ORDER = ['lead', 'secondary', 'other', 'brief'];
 
 export function pageQuality(t: LayoutTemplate, modules: Module[], blocks: Block[], typeArea: Rect): PageQuality {
-  const ascent = t.typography.emAscent;
   const hole = largestHole(blocks, typeArea);
-  const butting = buttingPairs(blocks, ascent, t.butting.minRatio);
+  const butting = buttingPairs(blocks, t.butting.minRatio);
   let unbalanced = 0;
   let worstShort = 0;
   let widows = 0;
@@ -266,7 +282,7 @@ export function pageQuality(t: LayoutTemplate, modules: Module[], blocks: Block[
     unbalanced,
     worstShort,
     butting: butting.length,
-    stacked: stackedPairs(blocks, ascent),
+    stacked: stackedPairs(blocks),
     hierarchy,
     widows,
     shortestLeg: shortest,

@@ -339,6 +339,23 @@ describe('headlines: never broken inside a word', () => {
     }
   });
 
+  test('an amount is one word: numerals with their units (一百二十八亿元, 第十届, 2024年) never broken', () => {
+    const text = '总投资一百二十八亿元涉及产业民生等领域';
+    for (let at = 4; at < 10; at++) expect(wordInteriors(text).has(at), `at ${at}`).toBe(true); // 一百二十八亿元
+    expect(insideWord('第十届运动会开幕', 2)).toBe(true); // 第十|届
+    expect(insideWord('2024年9月开工', 3)).toBe(true); // 202|4年
+    // a numeral inside a word is no amount (统一, 万众一心)
+    expect(wordInteriors('统一大市场').has(1)).toBe(false);
+    // set narrow, the head breaks around the amount, not inside it
+    for (const w of [160, 200, 240]) {
+      let off = 0;
+      for (const l of composeHeadline(text, { face: head, size: 22 }, w, { maxLines: 3 }).slice(0, -1)) {
+        off += l.text.length;
+        expect(off <= 3 || off >= 10, `${w}: ${l.text}`).toBe(true);
+      }
+    }
+  });
+
   test('balanced lines at phrase boundaries, never before 的/了/之 or a closer, within maxWidth', () => {
     const text = '我市工业绿色发展又显新成效，十七家企业上榜国家级绿色工厂名单';
     const lines = composeHeadline(text, { face: head, size: 30 }, 330, { maxLines: 3 });

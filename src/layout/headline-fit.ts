@@ -3,7 +3,7 @@
  * headline-like lines (as an x shift at placement; composed lines are never changed) and the overfull test.
  */
 import type { ComposeStyle, ComposedLine } from '../text/types.js';
-import { composeHeadline } from '../text/index.js';
+import { composeHeadline, insideWord } from '../text/index.js';
 
 export { BODY_SETTINGS, composeParagraph } from '../text/index.js';
 
@@ -36,6 +36,23 @@ export function shiftFor(line: ComposedLine, align: Align, width: number): numbe
 /** True when a headline did not fit its width (the composer returns its best attempt, wider than maxWidth). */
 export function overfull(lines: ComposedLine[], maxWidth: number): boolean {
   return lines.some((l) => inkRight(l) > maxWidth + 0.5);
+}
+
+/**
+ * True when a break between a head's lines falls inside a word (text/words.ts insideWord: off a phrase boundary,
+ * or inside a word of the headline list), read as a PDF reader reads the head: the lines' text without spaces.
+ * The composer prefers such a break to an overfull line; layout then tries another size or width.
+ */
+export function breaksWord(lines: ComposedLine[]): boolean {
+  if (lines.length < 2) return false;
+  const parts = lines.map((l) => l.text.replace(/[\s\u3000]/g, ''));
+  const whole = parts.join('');
+  let at = 0;
+  for (const part of parts.slice(0, -1)) {
+    at += part.length;
+    if (insideWord(whole, at)) return true;
+  }
+  return false;
 }
 
 /**

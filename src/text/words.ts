@@ -4,6 +4,7 @@
  */
 import { loadDefaultSimplifiedChineseParser } from 'budoux';
 import { HEADLINE_WORDS } from './headline-words.js';
+import { NUMBER_PREFIXES, NUMBER_SUFFIXES } from './rules.js';
 
 let parser: ReturnType<typeof loadDefaultSimplifiedChineseParser> | null = null;
 const LONGEST = Math.max(...[...HEADLINE_WORDS].map((w) => w.length));
@@ -21,6 +22,40 @@ export function phraseBoundaries(text: string): Set<number> {
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** Digits and Chinese numerals (一百二十八, 3.5, ２０) that with their units make one word of a head. */
+const NUMERAL = /[0-9０-９零〇一二三四五六七八九十百千万亿两.．]/u;
+
+/**
+ * Spans [start, end) of amounts: a prefix (第, 约 …), a run of numerals and the units after it (`一百二十八亿元`,
+ * `第十届`, `3.5万吨`), never broken in a head (rules.ts NUMBER_PREFIXES and NUMBER_SUFFIXES, the same house rule
+ * as in body text). A lone numeral inside a word (统一, 万一) is no amount: at least two characters with a digit
+ * or a unit.
+ */
+export function amounts(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const ch = Array.from(text);
+  let off = 0;
+  const offs = ch.map((c) => {
+    const o = off;
+    off += c.length;
+    return o;
+  });
+  for (let i = 0; i < ch.length; ) {
+    let j = i;
+    if (NUMBER_PREFIXES.has(ch[j]!)) j++;
+    const n0 = j;
+    while (j < ch.length && NUMERAL.test(ch[j]!)) j++;
+    if (j === n0 || ch.slice(n0, j).every((c) => c === '.' || c === '．')) {
+      i = Math.max(i + 1, j);
+      continue;
+    }
+    while (j < ch.length && NUMBER_SUFFIXES.has(ch[j]!)) j++;
+    if (j - i >= 2) out.push([offs[i]!, j < ch.length ? offs[j]! : text.length]);
+    i = j;
+  }
+  return out;
+}
 
 /**
  * Spans [start, end) of the list words found in `text` by forward maximum matching (longest word first). `extra`:
@@ -44,7 +79,7 @@ export function listWords(text: string, extra: ReadonlySet<string> = NO_WORDS): 
 /** Offsets (0 < offset < text.length) strictly inside a list word of `text`: a headline never breaks there. */
 export function wordInteriors(text: string, extra: ReadonlySet<string> = NO_WORDS): Set<number> {
   const inside = new Set<number>();
-  for (const [a, b] of listWords(text, extra)) for (let o = a + 1; o < b; o++) inside.add(o);
+  for (const [a, b] of [...listWords(text, extra), ...amounts(text)]) for (let o = a + 1; o < b; o++) inside.add(o);
   return inside;
 }
 

@@ -6,7 +6,7 @@
  */
 import { largestEmptyRect } from '../empty-rect.js';
 import type { ComposedLine } from '../../text/types.js';
-import { fitHeadline, inkRight, overfull, setHeadline, shiftFor, type Align } from '../headline-fit.js';
+import { breaksWord, fitHeadline, inkRight, overfull, setHeadline, shiftFor, type Align } from '../headline-fit.js';
 import type { LayoutTemplate } from '../template.js';
 import type { TextRole } from '../types.js';
 import { type ModuleContext, style } from './spec.js';
@@ -61,7 +61,7 @@ export function chooseMain(
   let within: { size: number; lines: ComposedLine[] } | null = null;
   for (const s of sizes) {
     const lines = setHeadline(text, { face, size: s }, W, { align: 'center', maxLines: hs.maxLines });
-    if (overfull(lines, W) || lines.length > hs.maxLines) continue;
+    if (overfull(lines, W) || lines.length > hs.maxLines || breaksWord(lines)) continue;
     if (lines.length === 1) return { size: s, lines };
     within ??= { size: s, lines };
   }
@@ -116,7 +116,7 @@ function composeHeadGroup(
   const deck = (text: string, size: number, align: Align): ComposedLine[] => {
     const st = style(ctx, hs.kickerRole, size);
     const two = setHeadline(text, st, W, { align, maxLines: 2 });
-    if (two.length <= 2 && !overfull(two, W)) return two;
+    if (two.length <= 2 && !overfull(two, W) && !breaksWord(two)) return two;
     decksOk = false;
     return fitHeadline(text, st, W, { align, maxLines: 2 });
   };

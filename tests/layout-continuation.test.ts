@@ -185,6 +185,17 @@ describe('automatic continuation', () => {
     for (const h of held) expect(Math.max(...jumped)).toBeLessThan(h);
   });
 
+  it('a continuation its page cannot take whole moves on or is given up: none is cut again, overset', () => {
+    const over = byId('p13-overfull');
+    const tab = (p: Page): Page => ({ ...p, layout: 'tabloid' });
+    const ed = edition([tab(page(2, '要闻二版', over.items)), tab(page(3, '要闻三版', over.next!.items))], true);
+    const layouts = layoutEdition(ed, new Sink());
+    const continued = layouts.flatMap((l) => l.modules.filter((m) => m.info?.continued?.from).map((m) => [l, m.item]));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const [l, item] of continued as Array<[PageLayout, string]>)
+      expect(l.overset.map((o) => o.item)).not.toContain(item);
+  });
+
   it('without continuation an overfull page holds items over with a report', () => {
     const over = byId('p13-overfull');
     const ed = edition([page(2, '要闻二版', over.items), page(3, '要闻三版', over.next!.items)]);

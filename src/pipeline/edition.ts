@@ -239,7 +239,10 @@ function missingContinuation(
   for (const p of pages)
     for (const j of built.get(p.number)!.layout.jumps) {
       const target = built.get(j.to)?.layout;
-      const ok = target?.modules.some((m) => m.item === j.item && m.info?.continued?.from === p.number);
+      // the continuation stands on its page, whole (a continuation cut again would need a jump of its own)
+      const ok =
+        target?.modules.some((m) => m.item === j.item && m.info?.continued?.from === p.number) &&
+        !target.overset.some((o) => o.item === j.item);
       if (!ok) return { item: j.item, from: p.number, to: j.to };
     }
   return null;

@@ -154,13 +154,27 @@ for (const name of TEMPLATES)
           const lead =
             ordered[ranks.indexOf('lead')] ?? ordered.find((it) => it.kind === 'article' || it.kind === 'commentary');
           if (!lead) continue;
-          // a lead longer than the whole type area cannot be set whole: held over, reported (the feature on the
-          // tabloid); any other lead is set
-          const lines = strip(itemTexts(lead).join('')).length / b.template.grid.columnChars;
-          if (lines > b.template.grid.columns * b.template.grid.lines) continue;
-          expect(b.layouts[k]!.overset.map((o) => o.item)).not.toContain(lead.id);
+          // it stands on the page; a lead longer than the whole type area (the feature on the tabloid) stands as
+          // tall as the page with the rest reported overset, any other lead whole
           const rank = b.layouts[k]!.modules.find((m) => m.item === lead.id)?.info?.rank;
           expect(rank).toBe(ranks.includes('lead') ? 'lead' : ranks[ordered.indexOf(lead)]);
+          const lines = strip(itemTexts(lead).join('')).length / b.template.grid.columnChars;
+          if (lines > b.template.grid.columns * b.template.grid.lines)
+            expect(b.diags.some((d) => d.code === 'overset' && d.at.item === lead.id)).toBe(true);
+          else expect(b.layouts[k]!.overset.map((o) => o.item)).not.toContain(lead.id);
+        }
+      });
+
+      it(`${page.id}: a page given photos prints its first one, and every booked ad stands on its page`, () => {
+        const b = get();
+        for (const [k, p] of b.edition.pages.entries()) {
+          const onPage = new Set(b.layouts[k]!.modules.map((m) => m.item));
+          // (a lead longer than the whole page takes all of it: every line beside it would be one more overset)
+          const leadOverset = b.diags.some((d) => d.code === 'overset' && d.at.page === p.number);
+          const photo = orderItems(p.items).find((it) => it.kind === 'photo');
+          if (photo && !leadOverset) expect(onPage.has(photo.id), `${photo.id} on page ${p.number}`).toBe(true);
+          for (const ad of p.items.filter((it) => it.kind === 'ad'))
+            expect(onPage.has(ad.id), `${ad.id} on page ${p.number}`).toBe(true);
         }
       });
 

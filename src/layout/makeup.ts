@@ -224,7 +224,16 @@ export class Makeup {
     this.floors = new MaskTable(mods.length);
     this.capped = w.empty >= 0 && w.hole >= 0 && w.butting >= 0;
     this.areas = mods.map((_, i) => this.naturalArea(i));
-    this.lo = mods.map((m) => Math.min(...m.shapes.map((sh, s) => sh.span * ((m.canJump ? 8 : m.minRows(s)) + 1))));
+    // least area: a story that may jump shows a leg; the page's lead longer than the whole page is set as tall as
+    // the page with the rest overset (reported, marked in proofs) rather than left off the page it leads
+    this.lo = mods.map((m) =>
+      Math.min(
+        ...m.shapes.map((sh, s) => {
+          const rows = m.canJump ? 8 : m.rank === 'lead' ? Math.min(m.minRows(s), w.lines) : m.minRows(s);
+          return sh.span * (rows + 1);
+        }),
+      ),
+    );
     this.hi = mods.map((m) =>
       Math.max(
         ...m.shapes.map((sh, s) => {
@@ -888,13 +897,18 @@ export class Makeup {
     // The page's first story (its lead, or on an opinion page its first commentary) is its reason to be: leaving
     // it off costs as much as breaking a promise (Q9).
     const first = this.mods.findIndex((x) => x.item.kind === 'article' || x.item.kind === 'commentary');
+    // Its first photo is the page's picture: a page that has one is not printed as grey text alone.
+    const art = this.mods.findIndex((x) => x.item.kind === 'photo');
+    const kept = (i: number): boolean => {
+      const mod = this.mods[i]!;
+      return mod.promised || mod.foot || mod.rank === 'lead' || i === first || i === art;
+    };
+    const keepMask = this.mods.reduce((a, _, i) => (kept(i) ? a | (1 << i) : a), 0);
     const dropCost = (m: number): number => {
       let c = 0;
       for (let b = m; b; b &= b - 1) {
         const i = lowest(b);
-        const mod = this.mods[i]!;
-        const keep = mod.promised || mod.foot || mod.rank === 'lead' || i === first;
-        c += this.w.drop * 1.2 * Math.max(1, mod.mass()) * (keep ? 10 : 1);
+        c += this.w.drop * 1.2 * Math.max(1, this.mods[i]!.mass()) * (kept(i) ? 10 : 1);
       }
       return c;
     };
@@ -980,6 +994,11 @@ export class Makeup {
       }
       for (const p of prefixes.reverse()) {
         add(p);
+        // the priority order up to some item, with what the page keeps (its picture, its furniture) besides, and
+        // one later item to fill what they leave
+        const pk = p | (here & keepMask);
+        add(pk);
+        if (pk !== p && order.length <= 16) for (const i of order) if (!(pk & (1 << i))) add(pk | (1 << i));
         if (later) add(here & ~p);
       }
       add(0);

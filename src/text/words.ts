@@ -9,16 +9,33 @@ import { NUMBER_PREFIXES, NUMBER_SUFFIXES } from './rules.js';
 let parser: ReturnType<typeof loadDefaultSimplifiedChineseParser> | null = null;
 const LONGEST = Math.max(...[...HEADLINE_WORDS].map((w) => w.length));
 
-/** budoux's phrases of `text`, as the UTF-16 offsets where one phrase ends and the next begins. */
-export function phraseBoundaries(text: string): Set<number> {
-  parser ??= loadDefaultSimplifiedChineseParser();
-  const out = new Set<number>();
-  let off = 0;
-  for (const ph of parser.parse(text)) {
-    off += ph.length;
-    out.add(off);
+/** Heads are checked again and again at every size and width: budoux's answer and the list's, kept per text. */
+const CACHE_MAX = 4096;
+const boundaryCache = new Map<string, ReadonlySet<number>>();
+const interiorCache = new Map<string, ReadonlySet<number>>();
+
+function cached(cache: Map<string, ReadonlySet<number>>, text: string, f: () => Set<number>): ReadonlySet<number> {
+  let v = cache.get(text);
+  if (!v) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    v = f();
+    cache.set(text, v);
   }
-  return out;
+  return v;
+}
+
+/** budoux's phrases of `text`, as the UTF-16 offsets where one phrase ends and the next begins. */
+export function phraseBoundaries(text: string): ReadonlySet<number> {
+  return cached(boundaryCache, text, () => {
+    parser ??= loadDefaultSimplifiedChineseParser();
+    const out = new Set<number>();
+    let off = 0;
+    for (const ph of parser.parse(text)) {
+      off += ph.length;
+      out.add(off);
+    }
+    return out;
+  });
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
@@ -77,10 +94,13 @@ export function listWords(text: string, extra: ReadonlySet<string> = NO_WORDS): 
 }
 
 /** Offsets (0 < offset < text.length) strictly inside a list word of `text`: a headline never breaks there. */
-export function wordInteriors(text: string, extra: ReadonlySet<string> = NO_WORDS): Set<number> {
-  const inside = new Set<number>();
-  for (const [a, b] of [...listWords(text, extra), ...amounts(text)]) for (let o = a + 1; o < b; o++) inside.add(o);
-  return inside;
+export function wordInteriors(text: string, extra: ReadonlySet<string> = NO_WORDS): ReadonlySet<number> {
+  const find = (): Set<number> => {
+    const inside = new Set<number>();
+    for (const [a, b] of [...listWords(text, extra), ...amounts(text)]) for (let o = a + 1; o < b; o++) inside.add(o);
+    return inside;
+  };
+  return extra === NO_WORDS ? cached(interiorCache, text, find) : find();
 }
 
 /**

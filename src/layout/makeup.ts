@@ -929,7 +929,11 @@ export class Makeup {
       let best = { cost: Infinity, take: 0 };
       for (const s of candidates(reg, ri, m, need)) {
         if (!allowed(reg, s)) continue;
-        const c = this.fill(reg.cols, reg.rows, s, flags[ri], feet[ri]).cost + G(ri + 1, m & ~s).cost;
+        // the regions after this one first: the region's own search then only has to beat the best share so far
+        // (a search that cannot comes back OVER at once, its bound remembered)
+        const rest = G(ri + 1, m & ~s).cost;
+        if (rest >= best.cost) continue;
+        const c = this.fill(reg.cols, reg.rows, s, flags[ri], feet[ri], undefined, best.cost - rest).cost + rest;
         if (c < best.cost) best = { cost: c, take: s };
       }
       memo.set(key, best);
@@ -994,11 +998,13 @@ export class Makeup {
       }
       for (const p of prefixes.reverse()) {
         add(p);
-        // the priority order up to some item, with what the page keeps (its picture, its furniture) besides, and
-        // one later item to fill what they leave
+        // an overfull page: the priority order up to some item, with what the page keeps (its picture, its
+        // furniture) besides, and one later item to fill what they leave
         const pk = p | (here & keepMask);
-        add(pk);
-        if (pk !== p && order.length <= 16) for (const i of order) if (!(pk & (1 << i))) add(pk | (1 << i));
+        if (this.overfull && pk !== p) {
+          add(pk);
+          if (order.length <= 16) for (const i of order) if (!(pk & (1 << i))) add(pk | (1 << i));
+        }
         if (later) add(here & ~p);
       }
       add(0);

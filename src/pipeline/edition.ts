@@ -100,7 +100,10 @@ export function planEdition(
     if (!done) {
       const s = new Sink();
       let memo = work.get(p.number);
-      if (!memo) work.set(p.number, (memo = new Map()));
+      if (!memo) {
+        memo = new Map();
+        work.set(p.number, memo);
+      }
       const layout = layoutPage(p, edition, template(p.layout), fonts, s, { ...req, memo });
       done = { layout, diagnostics: s.items, key };
     }

@@ -193,10 +193,16 @@ export { setHeadline };
  */
 export function headHole(ctx: ModuleContext, head: HeadGroup, W: number, rows: number): number {
   let byBlock = holes.get(head);
-  if (!byBlock) holes.set(head, (byBlock = new Map()));
+  if (!byBlock) {
+    byBlock = new Map();
+    holes.set(head, byBlock);
+  }
   const key = `${ctx.t.name}|${W}|${rows}`;
   let v = byBlock.get(key);
-  if (v === undefined) byBlock.set(key, (v = measureHeadHole(ctx, head, W, rows)));
+  if (v === undefined) {
+    v = measureHeadHole(ctx, head, W, rows);
+    byBlock.set(key, v);
+  }
   return v;
 }
 

@@ -178,6 +178,21 @@ for (const name of TEMPLATES)
         }
       });
 
+      it(`${page.id}: a notice's box holds its text: no more than two lines of white under its last line`, () => {
+        for (const l of get().layouts)
+          for (const m of l.modules.filter((x) => x.kind === 'notice')) {
+            const box = l.blocks.find((b) => b.kind === 'box' && b.item === m.item);
+            if (!box || box.kind !== 'box') continue;
+            const foot = Math.max(
+              ...l.blocks.flatMap((b) =>
+                b.kind === 'text' && b.item === m.item ? b.lines.map((x) => x.baseline) : [],
+              ),
+            );
+            const belly = (box.rect.y + box.rect.h - foot) / l.grid.pitch;
+            expect(belly, `${m.item} on page ${l.number}`).toBeLessThanOrEqual(2.5);
+          }
+      });
+
       it(`${page.id}: an inner page carries its 报眉 (paper, 第N版, 版名), page 1 the masthead instead`, () => {
         const b = get();
         for (const [k, l] of b.layouts.entries()) {

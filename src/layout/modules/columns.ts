@@ -222,10 +222,12 @@ export abstract class ColumnModule implements ModuleSpec {
 
   heights(s: number, maxRows: number): number[] {
     const n = this.natural(s);
-    const out: Array<{ r: number; c: number }> = [];
+    const out: Array<{ r: number; c: number; even: boolean }> = [];
     for (let r = n; r <= Math.min(maxRows, n + (this.ctx.spread ? 64 : 16)); r++) {
       const f = this.fitAt(s, r);
-      if (f && f.plan.rest === 0) out.push({ r, c: f.cost });
+      // a framed notice grows only by blank lines between its paragraphs (its last column at most a line short):
+      // white left in its box is an empty belly, not spacing
+      if (f && f.plan.rest === 0) out.push({ r, c: f.cost, even: !this.framed || f.plan.short <= 1 });
     }
     return offeredHeights(out, 3, this.ctx.spread === true);
   }
@@ -248,7 +250,10 @@ export abstract class ColumnModule implements ModuleSpec {
     const hr = this.headRows(span);
     let fit = this.fitAt(p.shape, p.rows);
     let rows = p.rows;
-    if (!fit || fit.plan.rest > 0) {
+    // a frame is drawn round its text: placed taller than it sets (no plan, or a plan that leaves its last column
+    // short), a notice stands at its natural height with the white under its box, never an empty belly
+    const slack = fit && fit.plan.rest === 0 && fit.plan.short > 1 && this.framed;
+    if (!fit || fit.plan.rest > 0 || slack) {
       const n = this.natural(p.shape);
       if (n <= p.rows) {
         fit = this.fitAt(p.shape, n);

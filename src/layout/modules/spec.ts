@@ -95,16 +95,23 @@ export interface ModuleContext {
 
 /**
  * The heights a module offers the search: its `keep` cheapest, and on a spread page also its tallest and the one
- * between (the white of an under-full page set inside the modules as spacing, not left as one block).
+ * between (the white of an under-full page set inside the modules as spacing, not left as one block). Only fits
+ * marked `even` are offered as spread heights: a boxed notice that would stand taller with its last column short
+ * shows an empty belly, not spacing.
  */
-export function offeredHeights(fits: Array<{ r: number; c: number }>, keep: number, spread: boolean): number[] {
+export function offeredHeights(
+  fits: Array<{ r: number; c: number; even?: boolean }>,
+  keep: number,
+  spread: boolean,
+): number[] {
   const byCost = [...fits].sort((a, b) => a.c - b.c || a.r - b.r);
   const out = new Set(byCost.slice(0, keep).map((x) => x.r));
-  if (spread && fits.length) {
-    const tall = Math.max(...fits.map((x) => x.r));
+  const even = fits.filter((x) => x.even !== false);
+  if (spread && even.length && out.size) {
+    const tall = Math.max(...even.map((x) => x.r));
     const low = Math.min(...out);
-    out.add(tall);
-    const mid = fits.find((x) => x.r >= (low + tall) / 2);
+    if (tall > low) out.add(tall);
+    const mid = even.find((x) => x.r >= (low + tall) / 2);
     if (mid) out.add(mid.r);
   }
   return [...out].sort((a, b) => a - b);

@@ -181,8 +181,10 @@ for (const name of TEMPLATES)
       it(`${page.id}: a notice's box holds its text: no more than two lines of white under its last line`, () => {
         for (const l of get().layouts)
           for (const m of l.modules.filter((x) => x.kind === 'notice')) {
+            // every notice is framed (template notice.frame)
             const box = l.blocks.find((b) => b.kind === 'box' && b.item === m.item);
-            if (!box || box.kind !== 'box') continue;
+            expect(box?.kind, `${m.item}'s frame`).toBe('box');
+            if (box?.kind !== 'box') continue;
             const foot = Math.max(
               ...l.blocks.flatMap((b) =>
                 b.kind === 'text' && b.item === m.item ? b.lines.map((x) => x.baseline) : [],

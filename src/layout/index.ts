@@ -79,14 +79,24 @@ export function layoutPage(
   req: PageRequest = {},
 ): PageLayout {
   const flows = req.memo ?? new Map<string, unknown>();
+  const ask = (t: LayoutTemplate, continueTo: ReadonlyMap<string, number>, spread = false): Ask => ({
+    page,
+    edition,
+    t,
+    fonts,
+    req,
+    continueTo,
+    flows,
+    spread,
+  });
   // 1. The page as the copy and its overrides ask (stories jump only where continueOn says).
-  let best = layoutOnce(page, edition, template, fonts, req, req.continueTo ?? explicitJumps(page, edition), flows);
+  let best = layoutOnce(ask(template, req.continueTo ?? explicitJumps(page, edition)));
   // 2. Overfull, and the edition lets stories continue: again with its long stories allowed to jump; when more
   // than continuation.autoStories jump, once more with only the first of them in priority allowed (a page of jump
   // lines is not a page).
   if (best.lost > 0 && req.autoTo) {
     const allowed = autoJumps(page, template, req);
-    let b = layoutOnce(page, edition, template, fonts, req, allowed, flows);
+    let b = layoutOnce(ask(template, allowed));
     const rank = new Map(orderItems(page.items).map((it, i) => [it.id, i]));
     const auto = b.layout.jumps
       .filter((j) => !req.continueTo?.has(j.item))
@@ -94,20 +104,33 @@ export function layoutPage(
     if (auto.length > template.continuation.autoStories) {
       const keep = new Set(auto.slice(0, template.continuation.autoStories).map((j) => j.item));
       const fewer = new Map([...allowed].filter(([id]) => keep.has(id) || req.continueTo?.has(id)));
-      b = layoutOnce(page, edition, template, fonts, req, fewer, flows);
+      b = layoutOnce(ask(template, fewer));
     }
     if (b.lost < best.lost || (b.lost === best.lost && b.errors < best.errors)) best = b;
   }
   // 3. Under-full: again with more generous modules (photo size, head size within rank, spacing); the fuller wins.
   if (best.layout.quality.hole > template.quality.warnAt && template.spread) {
     const jumps = best.layout.jumps.length ? jumpMap(best) : (req.continueTo ?? explicitJumps(page, edition));
-    const s = layoutOnce(page, edition, spreadTemplate(template), fonts, req, jumps, flows, true);
+    const s = layoutOnce(ask(spreadTemplate(template), jumps, true));
     if (s.lost <= best.lost && s.errors <= best.errors && s.layout.quality.hole < best.layout.quality.hole - 0.001)
       best = s;
   }
   // 4. Report what the kept layout says about itself.
   for (const d of best.diags) sink.add(d);
   return best.layout;
+}
+
+/** What one layout of a page is asked: the page, its template (as is, or spread), where its stories may jump. */
+interface Ask {
+  page: Page;
+  edition: Edition;
+  t: LayoutTemplate;
+  fonts: FontBook;
+  req: PageRequest;
+  continueTo: ReadonlyMap<string, number>;
+  /** The page's memo (PageRequest.memo): composed lines, head groups, searches. */
+  flows: Map<string, unknown>;
+  spread: boolean;
 }
 
 /** What a layout of the page has before its arrangements are built: the modules and the search's answer. */
@@ -123,23 +146,15 @@ interface Searched {
 }
 
 /** One layout of the page: a short list of named steps. */
-function layoutOnce(
-  page: Page,
-  edition: Edition,
-  t: LayoutTemplate,
-  fonts: FontBook,
-  req: PageRequest,
-  continueTo: ReadonlyMap<string, number>,
-  flows: Map<string, unknown>,
-  spread = false,
-): Pass {
+function layoutOnce(a: Ask): Pass {
+  const { page, edition, t, fonts, req, continueTo, flows, spread } = a;
   // Modules and search (the 导读 does not change them): reused from an earlier layout that asked the same.
   const key = `search|${t.name}|${spread}|${JSON.stringify([...continueTo])}|${JSON.stringify(
     (req.incoming ?? []).map((c) => [c.from, c.resume, c.item.id]),
   )}`;
   let found = flows.get(key) as Searched | undefined;
   if (!found) {
-    found = searchOnce(page, edition, t, fonts, req, continueTo, flows, spread);
+    found = searchOnce(a);
     flows.set(key, found);
   }
   const { grid, held, mods, furn, fixed, search, dropped } = found;
@@ -219,16 +234,8 @@ function layoutOnce(
 }
 
 /** The page's modules measured and arranged by the search (before the 导读 and the arrangements are built). */
-function searchOnce(
-  page: Page,
-  edition: Edition,
-  t: LayoutTemplate,
-  fonts: FontBook,
-  req: PageRequest,
-  continueTo: ReadonlyMap<string, number>,
-  flows: Map<string, unknown>,
-  spread = false,
-): Searched {
+function searchOnce(a: Ask): Searched {
+  const { page, edition, t, fonts, req, continueTo, flows, spread } = a;
   const grid = new Grid(t);
   const ctx: ModuleContext = { t, grid, fonts, page: page.number, continueTo, flows, spread };
   const diags: Diagnostic[] = [];

@@ -25,6 +25,7 @@ import {
   type ModuleSpec,
   type Place,
   StoryModule,
+  shared,
 } from './modules/index.js';
 import { pageQuality } from './quality.js';
 import { assignRanks, bodyChars, orderItems } from './ranks.js';
@@ -152,11 +153,7 @@ function layoutOnce(a: Ask): Pass {
   const key = `search|${t.name}|${spread}|${JSON.stringify([...continueTo])}|${JSON.stringify(
     (req.incoming ?? []).map((c) => [c.from, c.resume, c.item.id]),
   )}`;
-  let found = flows.get(key) as Searched | undefined;
-  if (!found) {
-    found = searchOnce(a);
-    flows.set(key, found);
-  }
+  const found = shared(flows, key, () => searchOnce(a));
   const { grid, held, mods, furn, fixed, search, dropped } = found;
   const diags: Diagnostic[] = [...found.diags];
   const typeArea = { x: t.geometry.x0, y: t.geometry.y0, w: t.geometry.width, h: t.geometry.height };

@@ -19,6 +19,7 @@ import {
   type Place,
   placed,
   type Shape,
+  shared,
   spanCost,
   spansIn,
 } from './spec.js';
@@ -130,11 +131,7 @@ export abstract class ColumnModule implements ModuleSpec {
     // the composed lines depend on the item and the measure only: shared by the page's layouts (ctx.flows)
     const measure = this.measure(sh.span, sh.inner);
     const lk = `columns|${this.item.id}|${this.item.kind}|${measure}|${sh.span}`;
-    let lines = this.ctx.flows.get(lk) as FlowLine[] | undefined;
-    if (!lines) {
-      lines = this.flowLines(measure, sh.span);
-      this.ctx.flows.set(lk, lines);
-    }
+    const lines = shared(this.ctx.flows, lk, () => this.flowLines(measure, sh.span));
     f = new Flow(lines, {
       minLeg: t.body.minLeg,
       perGap: t.body.spacing.perGap,

@@ -9,7 +9,7 @@ import type { ComposedLine } from '../../text/types.js';
 import { breaksWord, fitHeadline, inkRight, overfull, setHeadline, shiftFor, type Align } from '../headline-fit.js';
 import type { LayoutTemplate } from '../template.js';
 import type { TextRole } from '../types.js';
-import { type ModuleContext, style } from './spec.js';
+import { type ModuleContext, shared, style } from './spec.js';
 
 export interface HeadLine {
   line: ComposedLine;
@@ -79,11 +79,7 @@ export function setHeadGroup(
 ): HeadGroup {
   // the same head at the same width and style is set once per page (its layouts share ctx.flows)
   const key = `head|${ctx.t.name}|${JSON.stringify([h, hs, W, span, fixed ?? null])}`;
-  const hit = ctx.flows.get(key) as HeadGroup | undefined;
-  if (hit) return hit;
-  const group = composeHeadGroup(ctx, h, hs, W, span, fixed);
-  ctx.flows.set(key, group);
-  return group;
+  return shared(ctx.flows, key, () => composeHeadGroup(ctx, h, hs, W, span, fixed));
 }
 
 function composeHeadGroup(

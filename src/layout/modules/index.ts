@@ -11,6 +11,7 @@ import { TableModule } from './table.js';
 
 export type { BuildResult, HeadBand, Incoming, ModuleContext, ModuleSpec, Place, Rank, Shape } from './spec.js';
 export { subheadText } from './head.js';
+export { shared } from './spec.js';
 export { BoxModule, PhotoModule, StoryModule };
 
 export function makeModule(ctx: ModuleContext, item: Item, order: number, rank: Rank | null): ModuleSpec {

@@ -94,6 +94,17 @@ export interface ModuleContext {
 }
 
 /**
+ * The page's memo (ModuleContext.flows, PageRequest.memo): the value under `key`, made by `make` the first time
+ * it is asked for. Each kind of value keys with its own prefix (`story|`, `columns|`, `head|`, `search|`).
+ */
+export function shared<T>(memo: Map<string, unknown>, key: string, make: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = make();
+  memo.set(key, value);
+  return value;
+}
+
+/**
  * The heights a module offers the search: its `keep` cheapest, and on a spread page also its tallest and the one
  * between (the white of an under-full page set inside the modules as spacing, not left as one block). Only fits
  * marked `even` are offered as spread heights: a boxed notice that would stand taller with its last column short

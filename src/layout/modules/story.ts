@@ -36,6 +36,7 @@ import {
   offeredHeights,
   placed,
   type Rank,
+  shared,
   type Shape,
   spanCost,
   spansIn,
@@ -199,12 +200,8 @@ export class StoryModule implements ModuleSpec {
         };
     const jt = from ? undefined : ctx.continueTo.get(item.id);
     this.jumpTo = jt !== undefined && jt > ctx.page ? jt : null;
-    const fk = `${item.id}|${t.geometry.columnW}|${from ? `${from.from}:${from.resume.paragraph}:${from.resume.offset}` : ''}`;
-    let lines = ctx.flows.get(fk) as FlowLine[] | undefined;
-    if (!lines) {
-      lines = storyFlow(ctx, item, from, t.geometry.columnW);
-      ctx.flows.set(fk, lines);
-    }
+    const fk = `story|${item.id}|${t.geometry.columnW}|${from ? `${from.from}:${from.resume.paragraph}:${from.resume.offset}` : ''}`;
+    const lines = shared(ctx.flows, fk, () => storyFlow(ctx, item, from, t.geometry.columnW));
     const cl = t.body;
     this.flow = new Flow(lines, {
       minLeg: cl.minLeg,
